@@ -1,0 +1,32 @@
+import { Fragment } from 'react';
+
+/**
+ * Marks the words a search matched. Matching is on folded text (case and accents), like the index;
+ * the original text is what is shown. React escapes it: no HTML is ever built from entry text.
+ */
+export function Highlight({ text, tokens }: { text: string; tokens: readonly string[] }) {
+  if (tokens.length === 0) return <>{text}</>;
+  const folded = [...text].map((ch) => ch.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase());
+  const marks = new Array<boolean>(folded.length).fill(false);
+  for (let i = 0; i < folded.length; i++) {
+    if (i > 0 && /[\p{L}\p{N}]/u.test(folded[i - 1]!)) continue; // only at the start of a word
+    for (const token of tokens) {
+      let j = i;
+      let matched = '';
+      while (j < folded.length && matched.length < token.length) matched += folded[j++];
+      if (matched.startsWith(token)) for (let k = i; k < j; k++) marks[k] = true;
+    }
+  }
+  const chars = [...text];
+  const parts: { text: string; marked: boolean }[] = [];
+  chars.forEach((ch, i) => {
+    const last = parts.at(-1);
+    if (last && last.marked === marks[i]) last.text += ch;
+    else parts.push({ text: ch, marked: marks[i]! });
+  });
+  return (
+    <>
+      {parts.map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : <Fragment key={i}>{part.text}</Fragment>))}
+    </>
+  );
+}

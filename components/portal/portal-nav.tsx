@@ -1,0 +1,36 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { cn } from '@/components/ui/cn';
+
+export type NavItem = { href: string; label: string; badge?: number };
+
+export function PortalNav({ items }: { items: NavItem[] }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Portal">
+      <ul className="flex flex-wrap gap-1">
+        {items.map((item) => {
+          const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={active ? 'page' : undefined}
+                className={cn('inline-flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium', active ? 'bg-accent-soft text-fg' : 'text-muted hover:bg-card-muted hover:text-fg')}
+              >
+                {item.label}
+                {item.badge ? (
+                  <span className="rounded-full bg-danger px-2 py-0.5 text-xs font-semibold text-white dark:text-black" aria-label={`${item.badge} unresolved`}>
+                    {item.badge}
+                  </span>
+                ) : null}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,50 @@
+import { DEMO_USER } from '@/lib/seed/demo-accounts';
+import { createTestUser, expect, signIn, test } from './fixtures';
+
+test('a signed-out visit to the portal redirects to sign-in, and back after signing in', async ({ page }) => {
+  await page.goto('/mood');
+  await expect(page).toHaveURL(/\/signin\?next=%2Fmood/);
+  await expect(page.getByRole('heading', { name: 'Sign in to your journal' })).toBeVisible();
+  // The emulator build lists the demo logins.
+  await expect(page.getByText(DEMO_USER.email)).toBeVisible();
+  await page.getByLabel('Email').fill(DEMO_USER.email);
+  await page.getByLabel('Password').fill(DEMO_USER.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(/\/mood$/);
+});
+
+test('a wrong password is refused with a clear message', async ({ page }) => {
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(DEMO_USER.email);
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'don\u2019t match' })).toBeVisible();
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test('the session cookie is HttpOnly and SameSite=Lax', async ({ page, context }) => {
+  await signIn(page, DEMO_USER);
+  const cookie = (await context.cookies()).find((c) => c.name.endsWith('wellsync_session'));
+  expect(cookie?.httpOnly).toBe(true);
+  expect(cookie?.sameSite).toBe('Lax');
+  expect(await page.evaluate(() => document.cookie)).not.toContain('wellsync_session');
+});
+
+test('signing out clears the cookie and revokes the session', async ({ page, context }) => {
+  const user = await createTestUser();
+  await signIn(page, user);
+  const cookie = (await context.cookies()).find((c) => c.name.endsWith('wellsync_session'))!;
+  // Revocation is checked to the second: let a second pass after sign-in before revoking.
+  await page.waitForTimeout(1100);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  expect((await context.cookies()).some((c) => c.name.endsWith('wellsync_session'))).toBe(false);
+
+  await page.goto('/journal');
+  await expect(page).toHaveURL(/\/signin\?next=%2Fjournal/);
+
+  // The old cookie, replayed, is refused by the server itself (not just the redirect).
+  await context.addCookies([cookie]);
+  await page.goto('/journal');
+  await expect(page).toHaveURL(/\/signin\?next=%2Fjournal&reason=invalid/);
+});

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test as base, type Page } from '@playwright/test';
+import { FieldValue, Timestamp } from 'firebase-admin/firestore';
+import { adminAuth } from '@/lib/firebase/admin';
+import { userCollection, userRef } from '@/lib/firebase/refs';
+import type { DemoAccount } from '@/lib/seed/demo-accounts';
+
+export type TestUser = DemoAccount;
+
+/** A fresh user with a profile and nothing else, for tests that change or end sessions. */
+export async function createTestUser(overrides: Partial<DemoAccount> = {}): Promise<TestUser> {
+  const uid = `e2e-${randomUUID().slice(0, 12)}`;
+  const user: TestUser = {
+    uid,
+    email: `${uid}@e2e.wellsync.test`,
+    password: `pw-${randomUUID()}`,
+    displayName: 'E2E Person',
+    timezone: 'Europe/London',
+    role: 'user',
+    description: '',
+    ...overrides,
+  };
+  await adminAuth().createUser({ uid, email: user.email, password: user.password, displayName: user.displayName });
+  const now = Timestamp.now();
+  await userRef(user).set({ displayName: user.displayName, photoURL: null, timezone: user.timezone, createdAt: now, updatedAt: now });
+  return user;
+}
+
+/** Writes a journal entry as a phone would (contract shape), returning its id. */
+export async function addJournalEntry(user: { uid: string }, fields: { title: string; body: string; tags?: string[] }): Promise<string> {
+  const id = randomUUID();
+  const now = Date.now();
+  await userCollection(user, 'journal_entries')
+    .doc(id)
+    .set({
+      title: fields.title,
+      body: fields.body,
+      tags: fields.tags ?? [],
+      mood: null,
+      createdAt: Timestamp.fromMillis(now),
+      updatedAt: Timestamp.fromMillis(now),
+      deletedAt: null,
+      rev: `${now}:0000:e2e-phone`,
+      baseRev: null,
+      deviceId: 'e2e-phone',
+      syncedAt: FieldValue.serverTimestamp(),
+    });
+  return id;
+}
+
+export async function signIn(page: Page, user: { email: string; password: string }, next = '/journal') {
+  await page.goto(`/signin?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, '\\$&')}`));
+}
+
+export const test = base;
+export { expect };

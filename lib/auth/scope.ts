@@ -1,0 +1,32 @@
+import { AppError } from '@/lib/api/errors';
+
+/**
+ * Who a data function works for. Every query in lib/ is built from one of these, never from an optional uid
+ * (an undefined author id is how shadcn/taxonomy's unauthenticated DELETE got through).
+ */
+export type UserScope = { readonly uid: string };
+export type AdminScope = UserScope & { readonly isAdmin: true };
+
+/** A verified web session: the user, and the web device that this browser session is. */
+export type Caller = UserScope & {
+  readonly deviceId: string;
+  readonly email: string | null;
+  readonly isAdmin: boolean;
+  /** When the user last entered their password (seconds since the epoch). */
+  readonly authTime: number;
+};
+
+const UID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+
+export function assertUserScope(scope: UserScope): string {
+  if (typeof scope?.uid !== 'string' || !UID_PATTERN.test(scope.uid)) {
+    throw new AppError('unauthenticated', 'Please sign in.');
+  }
+  return scope.uid;
+}
+
+/** Admin data functions call this themselves: the route guard is not the only check. Non-admins see 404. */
+export function assertAdmin(scope: UserScope & { isAdmin?: boolean }): asserts scope is AdminScope {
+  assertUserScope(scope);
+  if (scope.isAdmin !== true) throw new AppError('not-found', 'Not found.');
+}

@@ -1,0 +1,209 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { FieldPath, Timestamp, type DocumentData, type DocumentSnapshot, type Query } from 'firebase-admin/firestore';
+import type { UserScope } from '@/lib/auth/scope';
+import type { EntryCollection } from '@/lib/contract/paths';
+import { adminApp, adminDb } from '@/lib/firebase/admin';
+import { readDoc, readDocs, runQuery } from '@/lib/firebase/metered';
+import { userCollection } from '@/lib/firebase/refs';
+import { ChunkCache } from './chunk-cache';
+
+/**
+ * Derived views: compact per-user projections of a synced collection, kept in Firestore and brought up to
+ * date incrementally from the contract's own pull cursor (`syncedAt`). Journal search and the mood charts
+ * read a handful of chunk documents instead of thousands of entries (docs/architecture.md, "Derived views").
+ *
+ * Layout: `users/{uid}/derived_views/{name}` holds the cursor and the list of chunks; each chunk
+ * (`…/{name}/chunks/{chunkId}`) is immutable once written, so a chunk id is a perfect cache key and
+ * concurrent refreshes never overwrite each other's work. The meta document is the commit point.
+ */
+export type DerivedViewSpec<R> = {
+  name: string;
+  /** Bump to rebuild every user's view from scratch on the next read. */
+  version: number;
+  collection: EntryCollection;
+  /** The record kept for one source document, or null to leave it out (tombstoned or malformed). */
+  toRecord(data: DocumentData, id: string): R | null;
+};
+
+type ChunkRef = { id: string; count: number; bytes: number };
+type Cursor = { syncedAt: Timestamp; id: string };
+type Meta = { version: number; cursor: Cursor | null; chunks: ChunkRef[]; staleChunkIds: string[] };
+type Chunk<R> = { ref: ChunkRef; records: Map<string, R>; dirty: boolean };
+
+export const DERIVED_VIEWS = 'derived_views';
+/** Well under Firestore's 1 MiB document limit, leaving room for field names and encoding overhead. */
+const CHUNK_BUDGET_BYTES = 600_000;
+const PAGE_SIZE = 1000;
+const cache = new ChunkCache(64 * 1024 * 1024);
+
+export async function readDerivedView<R>(scope: UserScope, spec: DerivedViewSpec<R>): Promise<Map<string, R>> {
+  let chunks: Chunk<R>[] = [];
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const metaRef = userCollection(scope, DERIVED_VIEWS).doc(spec.name);
+    const metaSnapshot = await readDoc(metaRef);
+    const meta = parseMeta(metaSnapshot, spec.version);
+    chunks = await loadChunks<R>(metaRef.path, meta.chunks);
+    const changes = await readChanges(userCollection(scope, spec.collection), meta.cursor);
+    if (changes.length === 0 && metaSnapshot.exists && meta.staleChunkIds.length === 0) return mergeChunks(chunks);
+
+    const cursor = applyChanges(spec, chunks, changes) ?? meta.cursor;
+    if (await commit(metaRef.path, metaSnapshot, { version: spec.version, cursor, chunks, staleChunkIds: meta.staleChunkIds })) {
+      return mergeChunks(chunks);
+    }
+    // Another request refreshed the view first: start again from its result.
+  }
+  // Lost three races in a row: serve what was computed, without saving it.
+  return mergeChunks(chunks);
+}
+
+/** Forgets a view, so the next read rebuilds it. Needed after server-side hard deletes, which no cursor sees. */
+export async function resetDerivedView(scope: UserScope, name: string): Promise<void> {
+  await adminDb().recursiveDelete(userCollection(scope, DERIVED_VIEWS).doc(name));
+}
+
+function parseMeta(snapshot: DocumentSnapshot, version: number): Meta {
+  const data = snapshot.data();
+  if (!data || data.version !== version || !Array.isArray(data.chunks)) {
+    const stale = Array.isArray(data?.chunks) ? (data.chunks as ChunkRef[]).map((chunk) => chunk.id) : [];
+    return { version, cursor: null, chunks: [], staleChunkIds: stale };
+  }
+  const cursor = data.cursor as { syncedAt?: unknown; id?: unknown } | null;
+  return {
+    version,
+    cursor: cursor && cursor.syncedAt instanceof Timestamp && typeof cursor.id === 'string' ? { syncedAt: cursor.syncedAt, id: cursor.id } : null,
+    chunks: data.chunks as ChunkRef[],
+    staleChunkIds: [],
+  };
+}
+
+const chunkKey = (metaPath: string, chunkId: string) => `${adminApp().name}/${metaPath}/${chunkId}`;
+
+async function loadChunks<R>(metaPath: string, refs: ChunkRef[]): Promise<Chunk<R>[]> {
+  const keyOf = (ref: ChunkRef) => chunkKey(metaPath, ref.id);
+  const found = new Map<string, Map<string, unknown>>();
+  const missing: ChunkRef[] = [];
+  for (const ref of refs) {
+    const cached = cache.get(keyOf(ref));
+    if (cached) found.set(ref.id, cached);
+    else missing.push(ref);
+  }
+  const snapshots = await readDocs(
+    adminDb(),
+    missing.map((ref) => adminDb().doc(`${metaPath}/chunks/${ref.id}`)),
+  );
+  snapshots.forEach((snapshot, i) => {
+    const ref = missing[i]!;
+    const records = new Map(Object.entries((snapshot.get('records') as Record<string, unknown> | undefined) ?? {}));
+    cache.set(keyOf(ref), records, ref.bytes);
+    found.set(ref.id, records);
+  });
+  // Copies: refreshing a view must never change a cached chunk.
+  return refs.map((ref) => ({ ref, records: new Map(found.get(ref.id)) as Map<string, R>, dirty: false }));
+}
+
+async function readChanges(collection: FirebaseFirestore.CollectionReference, cursor: Cursor | null): Promise<DocumentSnapshot[]> {
+  const changes: DocumentSnapshot[] = [];
+  let after = cursor;
+  for (;;) {
+    let query: Query = collection.orderBy('syncedAt').orderBy(FieldPath.documentId()).limit(PAGE_SIZE);
+    if (after) query = query.startAfter(after.syncedAt, after.id);
+    const page = await runQuery(query);
+    changes.push(...page.docs);
+    const last = page.docs.at(-1);
+    if (page.size < PAGE_SIZE || !last) return changes;
+    after = { syncedAt: last.get('syncedAt') as Timestamp, id: last.id };
+  }
+}
+
+/** Applies changed source documents to the chunks; returns the new cursor. */
+function applyChanges<R>(spec: DerivedViewSpec<R>, chunks: Chunk<R>[], changes: DocumentSnapshot[]): Cursor | null {
+  const home = new Map<string, Chunk<R>>();
+  for (const chunk of chunks) for (const id of chunk.records.keys()) home.set(id, chunk);
+
+  for (const doc of changes) {
+    const previous = home.get(doc.id);
+    if (previous) {
+      previous.records.delete(doc.id);
+      previous.dirty = true;
+      home.delete(doc.id);
+    }
+    const record = safeRecord(spec, doc);
+    if (record === null) continue;
+    const size = recordBytes(doc.id, record);
+    let target = previous && previous.ref.bytes + size <= CHUNK_BUDGET_BYTES ? previous : chunks.find((c) => c.ref.bytes + size <= CHUNK_BUDGET_BYTES);
+    if (!target) {
+      target = { ref: { id: '', count: 0, bytes: 0 }, records: new Map(), dirty: true };
+      chunks.push(target);
+    }
+    target.records.set(doc.id, record);
+    target.ref = { ...target.ref, bytes: target.ref.bytes + size };
+    target.dirty = true;
+    home.set(doc.id, target);
+  }
+  for (const chunk of chunks) {
+    if (!chunk.dirty) continue;
+    let bytes = 0;
+    for (const [id, record] of chunk.records) bytes += recordBytes(id, record);
+    chunk.ref = { id: chunk.ref.id, count: chunk.records.size, bytes };
+  }
+  const last = changes.at(-1);
+  return last ? { syncedAt: last.get('syncedAt') as Timestamp, id: last.id } : null;
+}
+
+function safeRecord<R>(spec: DerivedViewSpec<R>, doc: DocumentSnapshot): R | null {
+  try {
+    return spec.toRecord(doc.data() ?? {}, doc.id);
+  } catch (error) {
+    console.warn(`[derived-views] ${spec.name}: skipped ${doc.ref.path}: ${(error as Error).message}`);
+    return null;
+  }
+}
+
+function recordBytes(id: string, record: unknown): number {
+  return id.length + JSON.stringify(record).length + 16;
+}
+
+/**
+ * Writes new chunks under fresh ids, then swaps the meta document with a precondition on its update time.
+ * A reader only ever follows the meta document, so it sees the old view or the new one, never a mix.
+ */
+type Update<R> = { version: number; cursor: Cursor | null; chunks: Chunk<R>[]; staleChunkIds: string[] };
+
+async function commit<R>(metaPath: string, metaSnapshot: DocumentSnapshot, { version, cursor, chunks, staleChunkIds }: Update<R>): Promise<boolean> {
+  const db = adminDb();
+  const kept = chunks.filter((chunk) => chunk.records.size > 0);
+  const superseded = [...staleChunkIds, ...chunks.filter((chunk) => chunk.dirty && chunk.ref.id).map((chunk) => chunk.ref.id)];
+  const written: string[] = [];
+  for (const chunk of kept.filter((c) => c.dirty)) {
+    const id = randomUUID();
+    await db.doc(`${metaPath}/chunks/${id}`).set({ records: Object.fromEntries(chunk.records) });
+    cache.set(chunkKey(metaPath, id), new Map(chunk.records), chunk.ref.bytes);
+    chunk.ref = { ...chunk.ref, id };
+    chunk.dirty = false;
+    written.push(id);
+  }
+  const meta = { version, cursor, chunks: kept.map((chunk) => chunk.ref), updatedAt: Timestamp.now() };
+  try {
+    if (metaSnapshot.exists) await db.doc(metaPath).update(meta, { lastUpdateTime: metaSnapshot.updateTime! });
+    else await db.doc(metaPath).create(meta);
+  } catch (error) {
+    const code = (error as { code?: number }).code;
+    // 6 ALREADY_EXISTS, 9 FAILED_PRECONDITION: somebody else committed first.
+    if (code !== 6 && code !== 9) throw error;
+    await deleteChunks(metaPath, written);
+    return false;
+  }
+  await deleteChunks(metaPath, superseded);
+  return true;
+}
+
+async function deleteChunks(metaPath: string, ids: string[]) {
+  await Promise.all(ids.map((id) => adminDb().doc(`${metaPath}/chunks/${id}`).delete().catch(() => undefined)));
+}
+
+function mergeChunks<R>(chunks: Chunk<R>[]): Map<string, R> {
+  const all = new Map<string, R>();
+  for (const chunk of chunks) for (const [id, record] of chunk.records) all.set(id, record);
+  return all;
+}

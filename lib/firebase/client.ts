@@ -1,0 +1,28 @@
+'use client';
+
+import { getApps, initializeApp, type FirebaseApp } from 'firebase/app';
+import { connectAuthEmulator, getAuth, initializeAuth, inMemoryPersistence, type Auth } from 'firebase/auth';
+import { connectFirestoreEmulator, getFirestore, type Firestore } from 'firebase/firestore';
+import type { PublicFirebaseConfig } from './public-config';
+
+/**
+ * The only place the browser SDK is initialised. The config comes from the server at request time,
+ * so one build runs against any project or emulator ports.
+ */
+export function clientApp(config: PublicFirebaseConfig): FirebaseApp {
+  const existing = getApps().find((app) => app.name === config.projectId);
+  if (existing) return existing;
+  const app = initializeApp({ apiKey: config.apiKey, authDomain: config.authDomain, projectId: config.projectId, appId: config.appId }, config.projectId);
+  // The HttpOnly session cookie is the source of truth; the browser's Firebase session lives in memory only
+  // and is re-established from the cookie (see components/auth/use-firebase-user.ts).
+  const auth = initializeAuth(app, { persistence: inMemoryPersistence });
+  if (config.emulators) {
+    connectAuthEmulator(auth, `http://${config.emulators.auth}`, { disableWarnings: true });
+    const [host, port] = config.emulators.firestore.split(':');
+    connectFirestoreEmulator(getFirestore(app), host!, Number(port));
+  }
+  return app;
+}
+
+export const clientAuth = (config: PublicFirebaseConfig): Auth => getAuth(clientApp(config));
+export const clientDb = (config: PublicFirebaseConfig): Firestore => getFirestore(clientApp(config));

@@ -1,0 +1,56 @@
+import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type {
+  DocumentReference,
+  DocumentSnapshot,
+  Firestore,
+  Query,
+  QuerySnapshot,
+} from 'firebase-admin/firestore';
+
+/**
+ * Firestore bills per document read, so reads are counted where they happen: every read in lib/ goes
+ * through these helpers, and `withReadMeter` sums what one page view or request cost. Tests and the
+ * benchmarks use it to hold pages to their read budgets. The counts follow Firestore's billing rules:
+ * a query costs its result size but at least one read, a count() one read per 1,000 matches.
+ */
+type Meter = { reads: number };
+const meters = new AsyncLocalStorage<Meter>();
+
+export async function withReadMeter<T>(run: () => Promise<T>): Promise<{ result: T; reads: number }> {
+  const meter: Meter = { reads: 0 };
+  const result = await meters.run(meter, run);
+  return { result, reads: meter.reads };
+}
+
+function count(reads: number) {
+  const meter = meters.getStore();
+  if (meter) meter.reads += reads;
+}
+
+export async function readDoc(ref: DocumentReference): Promise<DocumentSnapshot> {
+  const snapshot = await ref.get();
+  count(1);
+  return snapshot;
+}
+
+export async function readDocs(db: Firestore, refs: DocumentReference[]): Promise<DocumentSnapshot[]> {
+  if (refs.length === 0) return [];
+  const snapshots = await db.getAll(...refs);
+  count(refs.length);
+  return snapshots;
+}
+
+export async function runQuery(query: Query): Promise<QuerySnapshot> {
+  const snapshot = await query.get();
+  count(Math.max(1, snapshot.size));
+  return snapshot;
+}
+
+export async function runCount(query: Query): Promise<number> {
+  const snapshot = await query.count().get();
+  const total = snapshot.data().count;
+  count(Math.max(1, Math.ceil(total / 1000)));
+  return total;
+}
+

@@ -1,0 +1,83 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Platform } from '@/lib/contract/schemas';
+import { addDays, startOfDay, type DayKey } from '@/lib/time/zoned';
+import type { PlannedDevice } from './generate-history';
+import { createRandom, deriveSeed } from './random';
+
+/** One sync attempt as a device reports it (contract: `sync_events`), in milliseconds. */
+export type PlannedSyncEvent = {
+  id: string;
+  deviceId: string;
+  platform: Platform;
+  appVersion: string;
+  startedAtMs: number;
+  durationMs: number;
+  status: 'ok' | 'error';
+  errorCode: string | null;
+  pushed: number;
+  pulled: number;
+  conflicts: number;
+  reads: number;
+  writes: number;
+  deletes: number;
+  bytesUp: number;
+  bytesDown: number;
+};
+
+/**
+ * Release quality by app version: 3.1.0 on Android is the deliberately worse release, so that the
+ * reliability breakdowns have something to find.
+ */
+const ERROR_RATE: Record<string, number> = { '3.1.0': 0.02 };
+const ERROR_CODES = ['unavailable', 'deadline-exceeded', 'unavailable', 'internal', 'resource-exhausted'];
+
+/**
+ * Telemetry for the demo seed: a few syncs per device per day with log-normal latency.
+ * (The device simulator, lib/simulator, produces the same documents by actually syncing.)
+ */
+export function generateTelemetry(
+  uid: string,
+  devices: PlannedDevice[],
+  options: { today: DayKey; days: number; timeZone: string; seed: number; editsOn: (deviceId: string, day: DayKey) => number },
+): PlannedSyncEvent[] {
+  const random = createRandom(deriveSeed(options.seed, `telemetry:${uid}`));
+  const events: PlannedSyncEvent[] = [];
+  const first = addDays(options.today, -(options.days - 1));
+  const end = startOfDay(addDays(options.today, 1), options.timeZone) - 60_000;
+  for (let offset = 0; offset < options.days; offset++) {
+    const day = addDays(first, offset);
+    for (const device of devices) {
+      const attempts = random.int(2, 5);
+      const edits = options.editsOn(device.id, day);
+      for (let n = 0; n < attempts; n++) {
+        const startedAtMs = Math.min(startOfDay(day, options.timeZone) + random.int(7 * 60, 23 * 60) * 60_000, end);
+        const failed = random.chance(ERROR_RATE[device.appVersion] ?? 0.002);
+        const pushed = failed ? 0 : n === 0 ? edits : 0;
+        const pulled = failed ? 0 : random.int(0, 2);
+        // Log-normal latency, median ~350 ms on iOS, slower on Android and on the bad release.
+        const median = (device.platform === 'android' ? 450 : 350) * (device.appVersion === '3.1.0' ? 1.4 : 1);
+        const durationMs = Math.round(median * Math.exp(random.normal(0, 0.75)) + (failed ? 4000 : 0));
+        events.push({
+          id: uuidv7({ msecs: startedAtMs, random: Uint8Array.from({ length: 16 }, () => random.int(0, 255)) }),
+          deviceId: device.id,
+          platform: device.platform,
+          appVersion: device.appVersion,
+          startedAtMs,
+          durationMs,
+          status: failed ? 'error' : 'ok',
+          errorCode: failed ? random.pick(ERROR_CODES) : null,
+          pushed,
+          pulled,
+          conflicts: 0,
+          // The protocol's costs: read settings and device, then per pushed entry one transaction read and write, plus the pull.
+          reads: failed ? random.int(1, 3) : 2 + pushed + Math.max(1, pulled),
+          writes: failed ? 1 : 2 + pushed,
+          deletes: 0,
+          bytesUp: failed ? 0 : 400 + pushed * random.int(600, 2400),
+          bytesDown: failed ? 0 : 300 + pulled * random.int(500, 2000),
+        });
+      }
+    }
+  }
+  return events;
+}

@@ -1,0 +1,42 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * End-to-end tests on Debian's Chromium against a production build (`next start`), with the emulators
+ * that `npm test` started (scripts/test.ts). Playwright never downloads a browser here.
+ */
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  globalSetup: './e2e/global-setup.ts',
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    ...devices['Desktop Chrome'],
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  webServer: {
+    command: `node node_modules/next/dist/bin/next start --port ${port}`,
+    url: `${baseURL}/signin`,
+    timeout: 60_000,
+    reuseExistingServer: false,
+    // The test runner resolves `server-only` with the react-server condition (scripts/test.ts); Next must not.
+    env: { ...withoutNodeOptions(process.env), NEXT_TELEMETRY_DISABLED: '1' },
+  },
+});
+
+function withoutNodeOptions(env: NodeJS.ProcessEnv): Record<string, string> {
+  const { NODE_OPTIONS: _omit, ...rest } = env;
+  return rest as Record<string, string>;
+}

@@ -1,0 +1,20 @@
+// Seeds the demo accounts into the emulators named by FIRESTORE_EMULATOR_HOST / FIREBASE_AUTH_EMULATOR_HOST.
+// Usage: npm run seed -- [--heavy] [--today YYYY-MM-DD]
+import { parseArgs } from 'node:util';
+import { progressBar } from '@/lib/dev/progress-bar';
+import { seedDemo } from '@/lib/seed/seed-demo';
+
+const { values } = parseArgs({ options: { heavy: { type: 'boolean', default: false }, today: { type: 'string' } } });
+if (!process.env.FIRESTORE_EMULATOR_HOST || !process.env.FIREBASE_AUTH_EMULATOR_HOST) {
+  console.error('The seed writes demo data to the emulators only. Start them with `npm run dev`, or set FIRESTORE_EMULATOR_HOST and FIREBASE_AUTH_EMULATOR_HOST.');
+  process.exit(2);
+}
+const bar = progressBar('Seeding demo data');
+const started = performance.now();
+const summary = await seedDemo({ heavy: values.heavy, today: values.today, onProgress: bar.update });
+bar.stop();
+console.log(
+  `Seeded ${summary.users} users: ${summary.journal} journal entries, ${summary.moods} check-ins, ${summary.syncEvents} sync events ` +
+    `(${summary.documents} documents in ${((performance.now() - started) / 1000).toFixed(1)}s).`,
+);
+process.exit(0);

@@ -1,0 +1,77 @@
+// `npm test`: the whole suite, as CI runs it. Lint and types, then one set of real emulators for
+// unit, integration and rules tests (Vitest), then a production build served to Playwright on Chromium.
+// Flags: --skip-e2e, --skip-static (lint and types), --skip-build (reuse .next).
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { stopAllOnExit } from '@/lib/dev/child-process';
+import { findFreePort } from '@/lib/dev/free-port';
+import { startEmulators } from '@/lib/dev/start-emulators';
+
+const { values } = parseArgs({
+  options: {
+    'skip-e2e': { type: 'boolean', default: false },
+    'skip-static': { type: 'boolean', default: false },
+    'skip-build': { type: 'boolean', default: false },
+  },
+});
+
+const bin = (name: string) => path.resolve('node_modules/.bin', name);
+const baseEnv = (() => {
+  const { NODE_OPTIONS: _tsx, ...rest } = process.env;
+  return { ...rest, NEXT_TELEMETRY_DISABLED: '1' };
+})();
+
+function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = baseEnv): Promise<void> {
+  const started = performance.now();
+  console.log(`\n▶ ${label}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', env });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      if (code === 0) {
+        console.log(`✔ ${label} (${seconds}s)`);
+        resolve();
+      } else reject(new Error(`${label} failed (${signal ?? `exit ${code}`}) after ${seconds}s`));
+    });
+  });
+}
+
+stopAllOnExit();
+const suiteStarted = performance.now();
+let stopEmulators: (() => Promise<void>) | undefined;
+try {
+  if (!values['skip-static']) {
+    await run('lint', bin('eslint'), ['.', '--max-warnings=0']);
+    await run('route types', bin('next'), ['typegen']);
+    await run('typecheck', bin('tsc'), ['--noEmit']);
+  }
+
+  console.log('\n▶ starting the Firestore and Auth emulators');
+  const emulators = await startEmulators({
+    projectId: 'demo-wellsync',
+    firestorePort: await findFreePort(),
+    authPort: await findFreePort(),
+    rulesPath: path.resolve('firestore.rules'),
+  });
+  stopEmulators = emulators.stop;
+  const env = { ...baseEnv, ...emulators.env };
+  console.log(`✔ emulators: Firestore ${emulators.firestoreHost}, Auth ${emulators.authHost}`);
+
+  await run('unit, integration and rules tests (vitest)', bin('vitest'), ['run'], env);
+
+  if (!values['skip-e2e']) {
+    if (!values['skip-build']) await run('production build', bin('next'), ['build'], env);
+    // The specs' fixtures use lib/ (firebase-admin), whose modules are marked server-only. They share the
+    // emulators' default project: the Auth emulator signs browsers in to that project whatever the API key.
+    await run('end-to-end tests (playwright, chromium)', bin('playwright'), ['test'], { ...env, NODE_OPTIONS: '--conditions=react-server' });
+  }
+  await stopEmulators();
+  console.log(`\nAll tests passed in ${((performance.now() - suiteStarted) / 1000).toFixed(0)}s.`);
+  process.exit(0);
+} catch (error) {
+  console.error(`\n✖ ${(error as Error).message}`);
+  await stopEmulators?.();
+  process.exit(1);
+}

@@ -1,0 +1,270 @@
+import { readFileSync } from 'node:fs';
+import {
+  assertFails,
+  assertSucceeds,
+  initializeTestEnvironment,
+  type RulesTestEnvironment,
+} from '@firebase/rules-unit-testing';
+import { deleteDoc, doc, getDoc, serverTimestamp, setDoc, setLogLevel, Timestamp, updateDoc, type Firestore } from 'firebase/firestore';
+import { afterAll, beforeAll, beforeEach, describe, inject, it } from 'vitest';
+
+let env: RulesTestEnvironment;
+const [host, port] = inject('firestoreHost').split(':');
+
+beforeAll(async () => {
+  setLogLevel('silent'); // denied writes are expected here; the SDK would log each one
+  env = await initializeTestEnvironment({
+    projectId: 'demo-rules',
+    firestore: { host: host!, port: Number(port), rules: readFileSync('firestore.rules', 'utf8') },
+  });
+});
+afterAll(async () => env.cleanup());
+beforeEach(async () => env.clearFirestore());
+
+const alice = () => env.authenticatedContext('alice').firestore() as unknown as Firestore;
+const bob = () => env.authenticatedContext('bob').firestore() as unknown as Firestore;
+const admin = () => env.authenticatedContext('ops', { admin: true }).firestore() as unknown as Firestore;
+const anonymous = () => env.unauthenticatedContext().firestore() as unknown as Firestore;
+
+const t = Timestamp.fromMillis(1_764_000_000_000);
+const journal = (over: Record<string, unknown> = {}) => ({
+  title: 'A walk',
+  body: 'To the *lighthouse*.',
+  tags: ['walk'],
+  createdAt: t,
+  updatedAt: t,
+  deletedAt: null,
+  rev: '1764000000000:0000:ios-1',
+  baseRev: null,
+  deviceId: 'ios-1',
+  syncedAt: serverTimestamp(),
+  ...over,
+});
+const mood = (over: Record<string, unknown> = {}) => ({
+  score: 4,
+  emotions: ['calm'],
+  activities: ['walk'],
+  recordedAt: t,
+  updatedAt: t,
+  deletedAt: null,
+  rev: '1764000000000:0000:ios-1',
+  baseRev: null,
+  deviceId: 'ios-1',
+  syncedAt: serverTimestamp(),
+  ...over,
+});
+const device = (over: Record<string, unknown> = {}) => ({
+  name: 'iPhone',
+  platform: 'ios',
+  model: 'iPhone 15',
+  appVersion: '3.2.1',
+  createdAt: t,
+  lastSeenAt: t,
+  lastSyncAt: t,
+  lastSyncStatus: 'ok',
+  pendingChanges: 0,
+  revokedAt: null,
+  ...over,
+});
+const syncEvent = (over: Record<string, unknown> = {}) => ({
+  deviceId: 'ios-1',
+  platform: 'ios',
+  appVersion: '3.2.1',
+  startedAt: t,
+  durationMs: 420,
+  status: 'ok',
+  pushed: 1,
+  pulled: 0,
+  conflicts: 0,
+  reads: 2,
+  writes: 2,
+  deletes: 0,
+  bytesUp: 300,
+  bytesDown: 120,
+  ...over,
+});
+const conflict = (over: Record<string, unknown> = {}) => ({
+  collection: 'journal_entries',
+  docId: 'e1',
+  rev: '1764000000000:0000:android-1',
+  deviceId: 'android-1',
+  data: { title: 'lost?', body: 'never' },
+  detectedAt: t,
+  resolvedAt: null,
+  ...over,
+});
+
+/** Writes a document as the server (rules off), as the Admin SDK does. */
+async function seed(path: string, data: Record<string, unknown>) {
+  await env.withSecurityRulesDisabled(async (ctx) => {
+    await setDoc(doc(ctx.firestore() as unknown as Firestore, path), data);
+  });
+}
+
+describe('who may read what', () => {
+  const cases: [string, () => Firestore, string, boolean][] = [
+    ['owner reads own journal', alice, 'users/alice/journal_entries/e1', true],
+    ['owner reads own mood', alice, 'users/alice/mood_entries/m1', true],
+    ['owner reads own profile', alice, 'users/alice', true],
+    ['owner reads own conflicts', alice, 'users/alice/conflicts/c1', true],
+    ['another user reads journal', bob, 'users/alice/journal_entries/e1', false],
+    ['another user reads devices', bob, 'users/alice/devices/ios-1', false],
+    ['another user reads profile', bob, 'users/alice', false],
+    ['anonymous reads journal', anonymous, 'users/alice/journal_entries/e1', false],
+    ['anonymous reads devices', anonymous, 'users/alice/devices/ios-1', false],
+    ['admin reads journal', admin, 'users/alice/journal_entries/e1', false],
+    ['admin reads mood', admin, 'users/alice/mood_entries/m1', false],
+    ['admin reads conflicts', admin, 'users/alice/conflicts/c1', false],
+    ['admin reads profile', admin, 'users/alice', false],
+    ['admin reads devices', admin, 'users/alice/devices/ios-1', true],
+    ['admin reads sync events', admin, 'users/alice/sync_events/s1', true],
+    ['admin reads sync settings', admin, 'users/alice/settings/sync', true],
+    ['admin reads rollups', admin, 'metrics/daily/days/2026-11-01', true],
+    ['user reads rollups', alice, 'metrics/daily/days/2026-11-01', false],
+    ['owner reads derived views', alice, 'users/alice/derived_views/journal-search', false],
+  ];
+  it.each(cases)('%s', async (_name, who, path, allowed) => {
+    const ref = doc(who(), path);
+    await (allowed ? assertSucceeds(getDoc(ref)) : assertFails(getDoc(ref)));
+  });
+});
+
+describe('journal entries', () => {
+  const path = 'users/alice/journal_entries/e1';
+  it('the owner writes a valid entry', async () => {
+    await assertSucceeds(setDoc(doc(alice(), path), journal()));
+    await assertSucceeds(setDoc(doc(alice(), path), journal({ mood: 3, baseRev: '1764000000000:0000:ios-1', rev: '1764000000001:0000:ios-1' })));
+  });
+  it('nobody else writes it', async () => {
+    await assertFails(setDoc(doc(bob(), path), journal()));
+    await assertFails(setDoc(doc(anonymous(), path), journal()));
+    await assertFails(setDoc(doc(admin(), path), journal()));
+  });
+  const invalid: [string, Record<string, unknown>][] = [
+    ['a 201-character title', { title: 'x'.repeat(201) }],
+    ['a body over 100,000 characters', { body: 'x'.repeat(100_001) }],
+    ['31 tags', { tags: Array.from({ length: 31 }, (_, i) => `t${i}`) }],
+    ['mood 6', { mood: 6 }],
+    ['mood 0', { mood: 0 }],
+    ['a string title', { title: 5 }],
+    ['a missing rev', { rev: undefined }],
+    ['a malformed rev', { rev: '17640:1:ios' }],
+    ['a client-chosen syncedAt', { syncedAt: t }],
+    ['an unknown field', { extra: true }],
+    ['a deletedAt that is not a timestamp', { deletedAt: 'yesterday' }],
+    ['a device id with a slash', { deviceId: 'ios/1' }],
+  ];
+  it.each(invalid)('refuses %s', async (_name, over) => {
+    const data = journal(over);
+    for (const key of Object.keys(data)) if (data[key as keyof typeof data] === undefined) delete data[key as keyof typeof data];
+    await assertFails(setDoc(doc(alice(), path), data));
+  });
+  it('accepts the limits exactly', async () => {
+    await assertSucceeds(setDoc(doc(alice(), path), journal({ title: 'x'.repeat(200), body: 'y'.repeat(100_000), tags: Array.from({ length: 30 }, (_, i) => `t${i}`) })));
+  });
+  it('refuses hard deletes: entries are tombstoned', async () => {
+    await seed(path, { ...journal(), syncedAt: t });
+    await assertFails(deleteDoc(doc(alice(), path)));
+    await assertSucceeds(setDoc(doc(alice(), path), journal({ deletedAt: t, rev: '1764000000002:0000:ios-1', baseRev: '1764000000000:0000:ios-1' })));
+  });
+});
+
+describe('mood entries', () => {
+  const path = 'users/alice/mood_entries/m1';
+  it('the owner writes a valid check-in', async () => {
+    await assertSucceeds(setDoc(doc(alice(), path), mood({ note: 'ok' })));
+  });
+  it.each([
+    ['score 0', { score: 0 }],
+    ['score 6', { score: 6 }],
+    ['score 2.5', { score: 2.5 }],
+    ['a 2,001-character note', { note: 'n'.repeat(2001) }],
+    ['emotions as a string', { emotions: 'calm' }],
+  ])('refuses %s', async (_name, over) => {
+    await assertFails(setDoc(doc(alice(), path), mood(over)));
+  });
+});
+
+describe('revoked devices', () => {
+  beforeEach(async () => {
+    await seed('users/alice/devices/ios-1', device({ revokedAt: t }));
+  });
+  it('cannot write entries', async () => {
+    await assertFails(setDoc(doc(alice(), 'users/alice/journal_entries/e1'), journal()));
+    await assertFails(setDoc(doc(alice(), 'users/alice/mood_entries/m1'), mood()));
+  });
+  it('cannot change sync settings', async () => {
+    const settings = { enabled: false, collections: { journal: true, mood: true, profile: true }, updatedAt: t, updatedBy: 'ios-1' };
+    await assertFails(setDoc(doc(alice(), 'users/alice/settings/sync'), settings));
+  });
+  it('cannot update its own device doc', async () => {
+    await assertFails(setDoc(doc(alice(), 'users/alice/devices/ios-1'), device()));
+  });
+  it('may only report that it was revoked', async () => {
+    await assertFails(setDoc(doc(alice(), 'users/alice/sync_events/s1'), syncEvent()));
+    await assertSucceeds(setDoc(doc(alice(), 'users/alice/sync_events/s2'), syncEvent({ status: 'error', errorCode: 'device-revoked' })));
+  });
+  it('leaves other devices writing', async () => {
+    await assertSucceeds(setDoc(doc(alice(), 'users/alice/journal_entries/e1'), journal({ deviceId: 'android-1', rev: '1764000000000:0000:android-1' })));
+  });
+});
+
+describe('devices', () => {
+  it('a device registers itself, unrevoked', async () => {
+    await assertSucceeds(setDoc(doc(alice(), 'users/alice/devices/ios-1'), device()));
+    await assertFails(setDoc(doc(alice(), 'users/alice/devices/ios-2'), device({ revokedAt: t })));
+  });
+  it('clients cannot revoke or un-revoke; that is the server', async () => {
+    await seed('users/alice/devices/ios-1', device());
+    await assertFails(updateDoc(doc(alice(), 'users/alice/devices/ios-1'), { revokedAt: t }));
+    await assertSucceeds(updateDoc(doc(alice(), 'users/alice/devices/ios-1'), { pendingChanges: 3, lastSyncStatus: 'error' }));
+    await assertFails(updateDoc(doc(alice(), 'users/alice/devices/ios-1'), { platform: 'android' }));
+  });
+  it('another user cannot register a device for alice', async () => {
+    await assertFails(setDoc(doc(bob(), 'users/alice/devices/ios-9'), device()));
+  });
+});
+
+describe('telemetry', () => {
+  it('the owner writes sync events; nobody updates them', async () => {
+    await assertSucceeds(setDoc(doc(alice(), 'users/alice/sync_events/s1'), syncEvent({ status: 'error', errorCode: 'unavailable' })));
+    await assertFails(updateDoc(doc(alice(), 'users/alice/sync_events/s1'), { durationMs: 1 }));
+    await assertFails(setDoc(doc(alice(), 'users/alice/sync_events/s2'), syncEvent({ durationMs: -1 })));
+    await assertFails(setDoc(doc(alice(), 'users/alice/sync_events/s3'), syncEvent({ pushed: 1.5 })));
+    await assertFails(setDoc(doc(admin(), 'users/alice/sync_events/s4'), syncEvent()));
+  });
+});
+
+describe('conflicts', () => {
+  const path = 'users/alice/conflicts/c1';
+  it('the protocol records a loser whole', async () => {
+    await assertSucceeds(setDoc(doc(alice(), path), conflict()));
+    await assertFails(setDoc(doc(alice(), 'users/alice/conflicts/c2'), conflict({ resolvedAt: t, resolution: 'restored' })));
+  });
+  it('resolution only stamps resolvedAt and resolution', async () => {
+    await seed(path, conflict());
+    await assertFails(updateDoc(doc(alice(), path), { data: {} }));
+    await assertFails(updateDoc(doc(alice(), path), { resolvedAt: t, resolution: 'deleted-it' }));
+    await assertSucceeds(updateDoc(doc(alice(), path), { resolvedAt: t, resolution: 'restored' }));
+  });
+  it('a conflict is never deleted by a client', async () => {
+    await seed(path, conflict());
+    await assertFails(deleteDoc(doc(alice(), path)));
+  });
+});
+
+describe('profile and settings', () => {
+  it('validates the profile', async () => {
+    const profile = { displayName: 'Alice', timezone: 'Europe/Berlin', createdAt: t, updatedAt: t };
+    await assertSucceeds(setDoc(doc(alice(), 'users/alice'), profile));
+    await assertFails(setDoc(doc(alice(), 'users/alice'), { ...profile, displayName: 7 }));
+    await assertFails(setDoc(doc(alice(), 'users/alice'), { ...profile, admin: true }));
+    await assertFails(setDoc(doc(bob(), 'users/alice'), profile));
+  });
+  it('validates sync settings', async () => {
+    const settings = { enabled: true, collections: { journal: true, mood: false, profile: true }, updatedAt: t, updatedBy: 'ios-1' };
+    await assertSucceeds(setDoc(doc(alice(), 'users/alice/settings/sync'), settings));
+    await assertFails(setDoc(doc(alice(), 'users/alice/settings/sync'), { ...settings, collections: { journal: 'yes', mood: true, profile: true } }));
+    await assertFails(setDoc(doc(alice(), 'users/alice/settings/other'), settings));
+  });
+});
