@@ -1,0 +1,280 @@
+import { v7 as uuidv7 } from 'uuid';
+import { COLLECTION_OF_TYPE } from '@/lib/contract/paths';
+import { compareRevs, formatRev, initialClock, parseRev, receive, tick, type Hlc } from './hlc';
+import { SyncError, type CloudVersion, type DeviceIdentity, type EntryVersion, type PullCursor, type SyncAttempt, type SyncCloud, type SyncCollection } from './types';
+
+/**
+ * The reference sync client (docs/sync.md). One per device: phones in the simulator, the browser in the portal.
+ * It keeps a local replica and an outbox that survive restarts (through a LocalStore), stamps every edit with
+ * the device's hybrid logical clock, and syncs by pushing each changed entry in its own transaction and then
+ * pulling what changed since its `syncedAt` cursor.
+ */
+
+/** A document as the device holds it: the last cloud version it saw, and its own edits not yet pushed. */
+export type LocalDoc = { cloud: EntryVersion | null; pending: EntryVersion[] };
+
+export type LocalState = {
+  clock: string | null;
+  docs: Record<SyncCollection, Record<string, LocalDoc>>;
+  cursors: Record<SyncCollection, PullCursor | null>;
+  /** Telemetry of attempts that could not be written yet (offline): sent with the next attempt that can. */
+  unsentAttempts: SyncAttempt[];
+};
+
+export type LocalStore = { load(): Promise<LocalState | null>; save(state: LocalState): Promise<void> };
+
+export type SyncReport = {
+  status: 'ok' | 'error' | 'disabled';
+  errorCode: string | null;
+  pushed: number;
+  pulled: number;
+  conflicts: number;
+  pending: number;
+  revoked: boolean;
+};
+
+export type SyncClientOptions = {
+  device: DeviceIdentity;
+  cloud: SyncCloud;
+  store: LocalStore;
+  /** The device's wall clock (the simulator skews it; tests control it). */
+  now?: () => number;
+  pageSize?: number;
+};
+
+const COLLECTIONS: SyncCollection[] = ['journal_entries', 'mood_entries'];
+const MAX_UNSENT_ATTEMPTS = 500;
+
+export function emptyLocalState(): LocalState {
+  return { clock: null, docs: { journal_entries: {}, mood_entries: {} }, cursors: { journal_entries: null, mood_entries: null }, unsentAttempts: [] };
+}
+
+/** What the user sees: their own unpushed edit, unless the cloud holds a newer version it was not based on. */
+export function visibleVersion(doc: LocalDoc): EntryVersion | null {
+  const last = doc.pending.at(-1);
+  if (!last) return doc.cloud;
+  if (!doc.cloud || last.baseRev === doc.cloud.rev || compareRevs(last.rev, doc.cloud.rev) > 0) return last;
+  return doc.cloud;
+}
+
+export class SyncClient {
+  private clock: Hlc;
+  private syncing: Promise<SyncReport> | null = null;
+  private revoked = false;
+
+  private constructor(
+    private readonly options: Required<Omit<SyncClientOptions, 'pageSize'>> & { pageSize: number },
+    private state: LocalState,
+  ) {
+    this.clock = state.clock ? { ...parseRev(state.clock), node: options.device.id } : initialClock(options.device.id);
+  }
+
+  static async open(options: SyncClientOptions): Promise<SyncClient> {
+    const state = (await options.store.load()) ?? emptyLocalState();
+    return new SyncClient({ now: () => Date.now(), pageSize: 300, ...options }, state);
+  }
+
+  get deviceId(): string {
+    return this.options.device.id;
+  }
+
+  get isRevoked(): boolean {
+    return this.revoked;
+  }
+
+  get(collection: SyncCollection, id: string): EntryVersion | null {
+    const doc = this.state.docs[collection][id];
+    return doc ? visibleVersion(doc) : null;
+  }
+
+  /** Every document the device holds, as the user sees it (tombstones included). */
+  list(collection: SyncCollection): { id: string; version: EntryVersion }[] {
+    return Object.entries(this.state.docs[collection]).flatMap(([id, doc]) => {
+      const version = visibleVersion(doc);
+      return version ? [{ id, version }] : [];
+    });
+  }
+
+  pendingCount(): number {
+    return COLLECTIONS.reduce((n, c) => n + Object.values(this.state.docs[c]).reduce((m, doc) => m + doc.pending.length, 0), 0);
+  }
+
+  /**
+   * A local edit: the clock ticks, the new version is based on what the user saw, and it joins the outbox.
+   * Editing one's own unpushed version replaces it; editing a cloud version while an older unpushed edit is
+   * hidden behind it queues both, so that the older one still reaches the cloud (as a conflict if it loses).
+   */
+  async edit(collection: SyncCollection, id: string, fields: Record<string, unknown>): Promise<EntryVersion> {
+    const doc = (this.state.docs[collection][id] ??= { cloud: null, pending: [] });
+    const shown = visibleVersion(doc);
+    const ownUnpushed = shown !== null && shown === doc.pending.at(-1);
+    const nowMs = this.options.now();
+    this.clock = tick(this.clock, nowMs);
+    const version: EntryVersion = {
+      ...(shown ?? {}),
+      ...fields,
+      updatedAt: this.options.cloud.timestamp(nowMs),
+      deletedAt: fields.deletedAt ?? shown?.deletedAt ?? null,
+      rev: formatRev(this.clock),
+      baseRev: ownUnpushed ? shown.baseRev : (shown?.rev ?? null),
+      deviceId: this.options.device.id,
+    };
+    if (ownUnpushed) doc.pending[doc.pending.length - 1] = version;
+    else doc.pending.push(version);
+    await this.save();
+    return version;
+  }
+
+  /** Deleting is an edit that sets the tombstone. */
+  remove(collection: SyncCollection, id: string): Promise<EntryVersion> {
+    return this.edit(collection, id, { deletedAt: this.options.cloud.timestamp(this.options.now()) });
+  }
+
+  /** One sync attempt. Concurrent calls share the attempt in flight. */
+  sync(): Promise<SyncReport> {
+    this.syncing ??= this.attempt().finally(() => {
+      this.syncing = null;
+    });
+    return this.syncing;
+  }
+
+  private async attempt(): Promise<SyncReport> {
+    const { cloud, device } = this.options;
+    // Durations use the device clock too, so a simulated network's latency shows in the telemetry.
+    const startedAtMs = this.options.now();
+    const counts = { pushed: 0, pulled: 0, conflicts: 0, reads: 0, writes: 0, bytesUp: 0, bytesDown: 0 };
+    let errorCode: string | null = null;
+    try {
+      const own = await cloud.readDevice(device.id);
+      counts.reads += 1;
+      if (own?.revoked) throw new SyncError('device-revoked', 'This device was signed out from another device.');
+      const settings = await cloud.readSettings();
+      counts.reads += 1;
+      if (settings && !settings.enabled) {
+        // Cloud sync is off: nothing is pushed or pulled, and there is no attempt to report.
+        return this.report('disabled', null, counts);
+      }
+      const enabled = COLLECTIONS.filter((collection) => {
+        const type = (Object.keys(COLLECTION_OF_TYPE) as (keyof typeof COLLECTION_OF_TYPE)[]).find((t) => COLLECTION_OF_TYPE[t] === collection)!;
+        return !settings || settings.collections[type];
+      });
+      for (const collection of enabled) await this.push(collection, counts);
+      for (const collection of enabled) await this.pull(collection, counts);
+    } catch (error) {
+      errorCode = errorCodeOf(error);
+      if (errorCode === 'device-revoked') this.revoked = true;
+    }
+    const attempt: SyncAttempt = {
+      id: uuidv7({ msecs: startedAtMs }),
+      startedAtMs,
+      durationMs: Math.max(0, Math.round(this.options.now() - startedAtMs)),
+      status: errorCode ? 'error' : 'ok',
+      errorCode,
+      ...counts,
+      deletes: 0,
+    };
+    await this.sendTelemetry(attempt);
+    return this.report(errorCode ? 'error' : 'ok', errorCode, counts);
+  }
+
+  private async push(collection: SyncCollection, counts: Counts) {
+    const queue = Object.entries(this.state.docs[collection])
+      .filter(([, doc]) => doc.pending.length > 0)
+      .sort(([, a], [, b]) => compareRevs(a.pending[0]!.rev, b.pending[0]!.rev));
+    for (const [id, doc] of queue) {
+      while (doc.pending.length > 0) {
+        const version = doc.pending[0]!;
+        const result = await this.options.cloud.pushEntry(collection, id, version);
+        counts.reads += result.reads;
+        counts.writes += result.writes;
+        counts.bytesUp += approximateBytes(version);
+        if (result.decision !== 'already-applied') counts.pushed += 1;
+        if (result.conflictId) counts.conflicts += 1;
+        doc.cloud = result.winner;
+        const index = doc.pending.findIndex((p) => p.rev === version.rev);
+        if (index >= 0) doc.pending.splice(index, 1);
+        else if (doc.pending[0] && result.decision !== 'cloud-wins') {
+          // The user edited the version while it was being pushed: the newer edit now builds on it.
+          doc.pending[0] = { ...doc.pending[0], baseRev: version.rev };
+        }
+        await this.save();
+      }
+    }
+  }
+
+  /**
+   * Applies a cloud version delivered outside a sync (a snapshot listener). Unpushed edits stay in the outbox:
+   * the next push decides between them and the cloud, and records the loser.
+   */
+  async receive(collection: SyncCollection, id: string, version: CloudVersion): Promise<void> {
+    this.applyRemote(collection, id, version);
+    await this.save();
+  }
+
+  private applyRemote(collection: SyncCollection, id: string, version: CloudVersion) {
+    this.clock = receive(this.clock, version.rev, this.options.now());
+    const { syncedAt: _syncedAt, ...cloudVersion } = version;
+    const doc = (this.state.docs[collection][id] ??= { cloud: null, pending: [] });
+    doc.cloud = cloudVersion as EntryVersion;
+  }
+
+  private async pull(collection: SyncCollection, counts: Counts) {
+    for (;;) {
+      const page = await this.options.cloud.pullPage(collection, this.state.cursors[collection], this.options.pageSize);
+      counts.reads += page.reads;
+      for (const { id, version } of page.docs) {
+        this.applyRemote(collection, id, version);
+        counts.pulled += 1;
+        counts.bytesDown += approximateBytes(version);
+      }
+      this.state.cursors[collection] = page.cursor;
+      await this.save();
+      if (page.docs.length < this.options.pageSize) return;
+    }
+  }
+
+  /** Writes this attempt's telemetry, with any that could not be sent earlier; keeps it for later if it cannot. */
+  private async sendTelemetry(attempt: SyncAttempt) {
+    const queue = [...this.state.unsentAttempts, attempt];
+    this.state.unsentAttempts = [];
+    for (let i = 0; i < queue.length; i++) {
+      try {
+        await this.options.cloud.recordAttempt(this.options.device, queue[i]!, this.pendingCount());
+      } catch {
+        this.state.unsentAttempts = queue.slice(i).slice(-MAX_UNSENT_ATTEMPTS);
+        break;
+      }
+    }
+    await this.save();
+  }
+
+  private report(status: SyncReport['status'], errorCode: string | null, counts: Counts): SyncReport {
+    return { status, errorCode, pushed: counts.pushed, pulled: counts.pulled, conflicts: counts.conflicts, pending: this.pendingCount(), revoked: this.revoked };
+  }
+
+  private async save() {
+    this.state.clock = formatRev(this.clock);
+    await this.options.store.save(this.state);
+  }
+}
+
+type Counts = { pushed: number; pulled: number; conflicts: number; reads: number; writes: number; bytesUp: number; bytesDown: number };
+
+const GRPC_CODES: Record<number, string> = { 4: 'deadline-exceeded', 7: 'permission-denied', 8: 'resource-exhausted', 14: 'unavailable' };
+const KNOWN = new Set(['unavailable', 'deadline-exceeded', 'permission-denied', 'resource-exhausted', 'device-revoked']);
+
+/** Maps an error from any SDK onto the contract's errorCode vocabulary. */
+export function errorCodeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'number') return GRPC_CODES[code] ?? 'internal';
+  if (typeof code === 'string') {
+    const bare = code.replace(/^firestore\//, '');
+    return KNOWN.has(bare) ? bare : 'internal';
+  }
+  return 'internal';
+}
+
+/** Roughly what a version weighs on the wire (the contract's bytesUp / bytesDown). */
+function approximateBytes(version: Record<string, unknown>): number {
+  return new TextEncoder().encode(JSON.stringify(version)).byteLength;
+}

@@ -1,0 +1,88 @@
+import type { EntryCollection } from '@/lib/contract/paths';
+import type { Platform } from '@/lib/contract/schemas';
+
+/**
+ * The sync protocol's view of documents (docs/contract.md, "Push" and "Pull"). Field values are whatever
+ * the Firestore SDK in use gives (its own Timestamp class); the protocol only reads the string fields.
+ */
+export type EntryVersion = {
+  [field: string]: unknown;
+  rev: string;
+  baseRev: string | null;
+  deviceId: string;
+  deletedAt: unknown;
+};
+
+/** A version as the cloud holds it: with the server's commit time. */
+export type CloudVersion = EntryVersion & { syncedAt: unknown };
+
+export type DeviceIdentity = {
+  id: string;
+  platform: Platform;
+  appVersion: string;
+  name: string;
+  model?: string | null;
+};
+
+export type SyncCollection = EntryCollection;
+
+export type PullCursor = { syncedAt: [seconds: number, nanoseconds: number]; id: string };
+
+export type PushResult = {
+  decision: 'fast-forward' | 'already-applied' | 'local-wins' | 'cloud-wins';
+  /** The version the cloud holds after the push. */
+  winner: EntryVersion;
+  /** The conflict document written (or found, on a retry) for the losing version. */
+  conflictId: string | null;
+  reads: number;
+  writes: number;
+};
+
+export type PullPage = { docs: { id: string; version: CloudVersion }[]; cursor: PullCursor | null; reads: number };
+
+export type SyncSettingsView = { enabled: boolean; collections: { journal: boolean; mood: boolean; profile: boolean } };
+
+/** Telemetry for one sync attempt, before it becomes a `sync_events` document. */
+export type SyncAttempt = {
+  id: string;
+  startedAtMs: number;
+  durationMs: number;
+  status: 'ok' | 'error';
+  errorCode: string | null;
+  pushed: number;
+  pulled: number;
+  conflicts: number;
+  reads: number;
+  writes: number;
+  deletes: number;
+  bytesUp: number;
+  bytesDown: number;
+};
+
+/** Thrown by a cloud adapter; `code` uses the contract's errorCode vocabulary. */
+export class SyncError extends Error {
+  override name = 'SyncError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * One way of reaching Firestore. The protocol logic is the same for every adapter: firebase-admin on the server
+ * (web edits, import, the seed), the browser SDK in the portal and the device simulator, and an in-memory model
+ * in the pure property tests.
+ */
+export type SyncCloud = {
+  readSettings(): Promise<SyncSettingsView | null>;
+  /** The device's own doc: null when it has not registered yet. */
+  readDevice(deviceId: string): Promise<{ revoked: boolean } | null>;
+  pushEntry(collection: SyncCollection, id: string, version: EntryVersion): Promise<PushResult>;
+  pullPage(collection: SyncCollection, after: PullCursor | null, limit: number): Promise<PullPage>;
+  /** Writes the `sync_events` doc and the device's own doc for one attempt. */
+  recordAttempt(device: DeviceIdentity, attempt: SyncAttempt, pendingChanges: number): Promise<void>;
+  /** A Firestore Timestamp of this SDK. */
+  timestamp(millis: number): unknown;
+};
