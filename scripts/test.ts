@@ -65,7 +65,8 @@ try {
     if (!values['skip-build']) await run('production build', bin('next'), ['build'], env);
     // The specs' fixtures use lib/ (firebase-admin), whose modules are marked server-only. They share the
     // emulators' default project: the Auth emulator signs browsers in to that project whatever the API key.
-    await run('end-to-end tests (playwright, chromium)', bin('playwright'), ['test'], { ...env, NODE_OPTIONS: '--conditions=react-server' });
+    const e2ePort = String(await findFreePort());
+    await run('end-to-end tests (playwright, chromium)', bin('playwright'), ['test'], { ...env, E2E_PORT: e2ePort, NODE_OPTIONS: '--conditions=react-server' });
   }
   await stopEmulators();
   console.log(`\nAll tests passed in ${((performance.now() - suiteStarted) / 1000).toFixed(0)}s.`);
