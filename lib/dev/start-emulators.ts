@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,39 +31,36 @@ const HOST = '127.0.0.1';
 export async function startEmulators(options: EmulatorOptions): Promise<RunningEmulators> {
   const launcher = findFirestoreEmulator();
   const firestoreData = options.persistDir ? path.join(options.persistDir, 'firestore') : undefined;
-  const authData = options.persistDir ? path.join(options.persistDir, 'auth') : undefined;
-  const hasPersistedData = Boolean(firestoreData && existsSync(path.join(firestoreData, 'firestore_export')));
+  const toolsData = options.persistDir ? path.join(options.persistDir, 'firebase-tools') : undefined;
+  const firestoreImport = firestoreData ? latestFirestoreExport(firestoreData) : null;
+  const hasPersistedData = Boolean(firestoreImport || (toolsData && existsSync(path.join(toolsData, 'firebase-export-metadata.json'))));
+  const firestoreHost = `${HOST}:${options.firestorePort}`;
   const processes: ManagedProcess[] = [];
-  const stop = async () => {
+  const stopAll = async () => {
     await Promise.all(processes.map((p) => p.stop()));
   };
 
   try {
     if (launcher.kind === 'jar') {
       const args = ['--host', HOST, '--port', String(options.firestorePort), '--project_id', options.projectId, '--rules', options.rulesPath];
-      if (firestoreData) {
-        mkdirSync(firestoreData, { recursive: true });
-        if (hasPersistedData) args.push('--import-data', path.join(firestoreData, 'firestore_export'));
-        args.push('--export-on-exit', path.join(firestoreData, 'firestore_export'));
-      }
+      if (firestoreImport) args.push('--import-data', firestoreImport);
       const [firestore, auth] = await Promise.all([
         startProcess('firestore', launcher.java, firestoreJarArgs(launcher.jar, args), {
           readyWhen: /Dev App Server is now running/,
           timeoutMs: 60_000,
           echo: options.echo,
         }),
-        startFirebaseTools(options, { auth: true, firestore: false, authData }),
+        startFirebaseTools(options, { firestore: false, dataDir: toolsData }),
       ]);
       processes.push(firestore, auth);
     } else {
-      processes.push(await startFirebaseTools(options, { auth: true, firestore: true, authData, firestoreData, java: launcher.java }));
+      processes.push(await startFirebaseTools(options, { firestore: true, dataDir: toolsData, java: launcher.java }));
     }
   } catch (error) {
-    await stop();
+    await stopAll();
     throw error;
   }
 
-  const firestoreHost = `${HOST}:${options.firestorePort}`;
   const authHost = `${HOST}:${options.authPort}`;
   return {
     firestoreHost,
@@ -77,11 +74,37 @@ export async function startEmulators(options: EmulatorOptions): Promise<RunningE
       // Nothing here runs on Google Cloud: skip google-auth-library's metadata-server probe.
       METADATA_SERVER_DETECTION: 'none',
     },
-    stop,
+    stop: async () => {
+      // The gcloud emulator's own --export-on-exit does not fire on a signal, so persist explicitly first.
+      if (firestoreData && launcher.kind === 'jar') await exportFirestore(firestoreHost, options.projectId, firestoreData).catch((error: Error) => console.error(`Could not save the Firestore data: ${error.message}`));
+      await stopAll();
+    },
   };
 }
 
-type ToolsPlan = { auth: boolean; firestore: boolean; authData?: string; firestoreData?: string; java?: string };
+/** Saves the emulator's data to a fresh export folder, then drops older ones. */
+async function exportFirestore(host: string, projectId: string, dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const before = readdirSync(dir);
+  const response = await fetch(`http://${host}/emulator/v1/projects/${projectId}:export`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ database: `projects/${projectId}/databases/(default)`, export_directory: dir }),
+  });
+  if (!response.ok) throw new Error(`export failed: ${response.status} ${await response.text()}`);
+  for (const old of before) rmSync(path.join(dir, old), { recursive: true, force: true });
+}
+
+function latestFirestoreExport(dir: string): string | null {
+  if (!existsSync(dir)) return null;
+  const exports = readdirSync(dir).filter((name) => name.startsWith('firestore_export')).sort();
+  const latest = exports.at(-1);
+  if (!latest) return null;
+  const metadata = readdirSync(path.join(dir, latest)).find((name) => name.endsWith('.overall_export_metadata'));
+  return metadata ? path.join(dir, latest, metadata) : null;
+}
+
+type ToolsPlan = { firestore: boolean; dataDir?: string; java?: string };
 
 async function startFirebaseTools(options: EmulatorOptions, plan: ToolsPlan): Promise<ManagedProcess> {
   // firebase-tools insists on a config file; a throwaway one keeps ports configurable and the repo clean.
@@ -100,15 +123,13 @@ async function startFirebaseTools(options: EmulatorOptions, plan: ToolsPlan): Pr
   }
   writeFileSync(path.join(configDir, 'firebase.json'), JSON.stringify(config, null, 2));
 
-  const only = [plan.auth && 'auth', plan.firestore && 'firestore'].filter(Boolean).join(',');
+  const only = plan.firestore ? 'auth,firestore' : 'auth';
   const args = [firebaseBin(), 'emulators:start', '--only', only, '--project', options.projectId, '--config', path.join(configDir, 'firebase.json')];
-  // firebase-tools keeps auth and firestore data in one export folder.
-  const dataDir = plan.authData && path.dirname(plan.authData);
-  if (dataDir) {
-    const exportDir = path.join(dataDir, 'firebase-tools');
-    mkdirSync(exportDir, { recursive: true });
-    if (existsSync(path.join(exportDir, 'firebase-export-metadata.json'))) args.push('--import', exportDir);
-    args.push('--export-on-exit', exportDir);
+  // firebase-tools keeps its emulators' data in one export folder and writes it when it is stopped.
+  if (plan.dataDir) {
+    mkdirSync(plan.dataDir, { recursive: true });
+    if (existsSync(path.join(plan.dataDir, 'firebase-export-metadata.json'))) args.push('--import', plan.dataDir);
+    args.push('--export-on-exit', plan.dataDir);
   }
   return startProcess('firebase-emulators', process.execPath, args, {
     cwd: configDir,
