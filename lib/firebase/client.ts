@@ -9,10 +9,11 @@ import type { PublicFirebaseConfig } from './public-config';
  * The only place the browser SDK is initialised. The config comes from the server at request time,
  * so one build runs against any project or emulator ports.
  */
-export function clientApp(config: PublicFirebaseConfig): FirebaseApp {
-  const existing = getApps().find((app) => app.name === config.projectId);
+export function clientApp(config: PublicFirebaseConfig, name: string = config.projectId): FirebaseApp {
+  const existing = getApps().find((app) => app.name === name);
   if (existing) return existing;
-  const app = initializeApp({ apiKey: config.apiKey, authDomain: config.authDomain, projectId: config.projectId, appId: config.appId }, config.projectId);
+  // A name per signed-in identity: the device simulator plays many users in one process.
+  const app = initializeApp({ apiKey: config.apiKey, authDomain: config.authDomain, projectId: config.projectId, appId: config.appId }, name);
   // The HttpOnly session cookie is the source of truth; the browser's Firebase session lives in memory only
   // and is re-established from the cookie (see components/auth/use-firebase-user.ts).
   const auth = initializeAuth(app, { persistence: inMemoryPersistence });
@@ -24,5 +25,5 @@ export function clientApp(config: PublicFirebaseConfig): FirebaseApp {
   return app;
 }
 
-export const clientAuth = (config: PublicFirebaseConfig): Auth => getAuth(clientApp(config));
-export const clientDb = (config: PublicFirebaseConfig): Firestore => getFirestore(clientApp(config));
+export const clientAuth = (config: PublicFirebaseConfig, name?: string): Auth => getAuth(clientApp(config, name));
+export const clientDb = (config: PublicFirebaseConfig, name?: string): Firestore => getFirestore(clientApp(config, name));

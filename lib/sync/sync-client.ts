@@ -1,5 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
 import { COLLECTION_OF_TYPE } from '@/lib/contract/paths';
+import { ZJournalEntry, ZMoodEntry } from '@/lib/contract/schemas';
 import { compareRevs, formatRev, initialClock, parseRev, receive, tick, type Hlc } from './hlc';
 import { SyncError, type CloudVersion, type DeviceIdentity, type EntryVersion, type PullCursor, type SyncAttempt, type SyncCloud, type SyncCollection } from './types';
 
@@ -40,9 +42,28 @@ export type SyncClientOptions = {
   /** The device's wall clock (the simulator skews it; tests control it). */
   now?: () => number;
   pageSize?: number;
+  /**
+   * `cursor` (phones): each sync pulls what changed since the last one. `listener` (the browser): a snapshot
+   * listener delivers changes through `receive()` as they happen, and a sync only pushes.
+   */
+  pull?: 'cursor' | 'listener';
 };
 
 const COLLECTIONS: SyncCollection[] = ['journal_entries', 'mood_entries'];
+/** A local version must be one the security rules accept: an invalid one would block the outbox for good. */
+const LOCAL_VERSION: Record<SyncCollection, z.ZodType> = {
+  journal_entries: ZJournalEntry.omit({ syncedAt: true }).strict(),
+  mood_entries: ZMoodEntry.omit({ syncedAt: true }).strict(),
+};
+const TRANSIENT = new Set(['unavailable', 'deadline-exceeded', 'resource-exhausted']);
+
+/** An edit the contract would refuse: nothing was saved. */
+export class InvalidEditError extends Error {
+  override name = 'InvalidEditError';
+  constructor(readonly issues: string[]) {
+    super(`This edit is not valid: ${issues.join('; ')}`);
+  }
+}
 const MAX_UNSENT_ATTEMPTS = 500;
 
 export function emptyLocalState(): LocalState {
@@ -61,9 +82,10 @@ export class SyncClient {
   private clock: Hlc;
   private syncing: Promise<SyncReport> | null = null;
   private revoked = false;
+  private received = { docs: 0, bytes: 0 };
 
   private constructor(
-    private readonly options: Required<Omit<SyncClientOptions, 'pageSize'>> & { pageSize: number },
+    private readonly options: Required<SyncClientOptions>,
     private state: LocalState,
   ) {
     this.clock = state.clock ? { ...parseRev(state.clock), node: options.device.id } : initialClock(options.device.id);
@@ -71,7 +93,7 @@ export class SyncClient {
 
   static async open(options: SyncClientOptions): Promise<SyncClient> {
     const state = (await options.store.load()) ?? emptyLocalState();
-    return new SyncClient({ now: () => Date.now(), pageSize: 300, ...options }, state);
+    return new SyncClient({ now: () => Date.now(), pageSize: 300, pull: 'cursor', ...options }, state);
   }
 
   get deviceId(): string {
@@ -105,7 +127,7 @@ export class SyncClient {
    * hidden behind it queues both, so that the older one still reaches the cloud (as a conflict if it loses).
    */
   async edit(collection: SyncCollection, id: string, fields: Record<string, unknown>): Promise<EntryVersion> {
-    const doc = (this.state.docs[collection][id] ??= { cloud: null, pending: [] });
+    const doc = this.state.docs[collection][id] ?? { cloud: null, pending: [] };
     const shown = visibleVersion(doc);
     const ownUnpushed = shown !== null && shown === doc.pending.at(-1);
     const nowMs = this.options.now();
@@ -119,14 +141,18 @@ export class SyncClient {
       baseRev: ownUnpushed ? shown.baseRev : (shown?.rev ?? null),
       deviceId: this.options.device.id,
     };
+    const checked = LOCAL_VERSION[collection].safeParse(version);
+    if (!checked.success) throw new InvalidEditError(checked.error.issues.map((i) => `${i.path.join('.') || '(entry)'}: ${i.message}`));
     if (ownUnpushed) doc.pending[doc.pending.length - 1] = version;
     else doc.pending.push(version);
+    this.state.docs[collection][id] = doc;
     await this.save();
     return version;
   }
 
-  /** Deleting is an edit that sets the tombstone. */
+  /** Deleting is an edit that sets the tombstone; only an entry the device holds can be deleted. */
   remove(collection: SyncCollection, id: string): Promise<EntryVersion> {
+    if (!this.get(collection, id)) return Promise.reject(new InvalidEditError([`no entry ${id} on this device`]));
     return this.edit(collection, id, { deletedAt: this.options.cloud.timestamp(this.options.now()) });
   }
 
@@ -142,7 +168,9 @@ export class SyncClient {
     const { cloud, device } = this.options;
     // Durations use the device clock too, so a simulated network's latency shows in the telemetry.
     const startedAtMs = this.options.now();
-    const counts = { pushed: 0, pulled: 0, conflicts: 0, reads: 0, writes: 0, bytesUp: 0, bytesDown: 0 };
+    // Documents a listener delivered since the last attempt count as this attempt's pulls.
+    const counts = { pushed: 0, pulled: this.received.docs, conflicts: 0, reads: this.received.docs, writes: 0, bytesUp: 0, bytesDown: this.received.bytes };
+    this.received = { docs: 0, bytes: 0 };
     let errorCode: string | null = null;
     try {
       const own = await cloud.readDevice(device.id);
@@ -159,7 +187,7 @@ export class SyncClient {
         return !settings || settings.collections[type];
       });
       for (const collection of enabled) await this.push(collection, counts);
-      for (const collection of enabled) await this.pull(collection, counts);
+      if (this.options.pull === 'cursor') for (const collection of enabled) await this.pull(collection, counts);
     } catch (error) {
       errorCode = errorCodeOf(error);
       if (errorCode === 'device-revoked') this.revoked = true;
@@ -177,28 +205,43 @@ export class SyncClient {
     return this.report(errorCode ? 'error' : 'ok', errorCode, counts);
   }
 
+  /**
+   * Pushes the outbox, entry by entry. A network failure stops the attempt (everything stays queued); an entry
+   * the server refuses does not hold up the others, and the attempt reports the refusal.
+   */
   private async push(collection: SyncCollection, counts: Counts) {
     const queue = Object.entries(this.state.docs[collection])
       .filter(([, doc]) => doc.pending.length > 0)
       .sort(([, a], [, b]) => compareRevs(a.pending[0]!.rev, b.pending[0]!.rev));
+    let refused: unknown = null;
     for (const [id, doc] of queue) {
-      while (doc.pending.length > 0) {
-        const version = doc.pending[0]!;
-        const result = await this.options.cloud.pushEntry(collection, id, version);
-        counts.reads += result.reads;
-        counts.writes += result.writes;
-        counts.bytesUp += approximateBytes(version);
-        if (result.decision !== 'already-applied') counts.pushed += 1;
-        if (result.conflictId) counts.conflicts += 1;
-        doc.cloud = result.winner;
-        const index = doc.pending.findIndex((p) => p.rev === version.rev);
-        if (index >= 0) doc.pending.splice(index, 1);
-        else if (doc.pending[0] && result.decision !== 'cloud-wins') {
-          // The user edited the version while it was being pushed: the newer edit now builds on it.
-          doc.pending[0] = { ...doc.pending[0], baseRev: version.rev };
-        }
-        await this.save();
+      try {
+        await this.pushDoc(collection, id, doc, counts);
+      } catch (error) {
+        if (TRANSIENT.has(errorCodeOf(error))) throw error;
+        refused ??= error;
       }
+    }
+    if (refused) throw refused;
+  }
+
+  private async pushDoc(collection: SyncCollection, id: string, doc: LocalDoc, counts: Counts) {
+    while (doc.pending.length > 0) {
+      const version = doc.pending[0]!;
+      const result = await this.options.cloud.pushEntry(collection, id, version);
+      counts.reads += result.reads;
+      counts.writes += result.writes;
+      counts.bytesUp += approximateBytes(version);
+      if (result.decision !== 'already-applied') counts.pushed += 1;
+      if (result.conflictId) counts.conflicts += 1;
+      doc.cloud = result.winner;
+      const index = doc.pending.findIndex((p) => p.rev === version.rev);
+      if (index >= 0) doc.pending.splice(index, 1);
+      else if (doc.pending[0] && result.decision !== 'cloud-wins') {
+        // The user edited the version while it was being pushed: the newer edit now builds on it.
+        doc.pending[0] = { ...doc.pending[0], baseRev: version.rev };
+      }
+      await this.save();
     }
   }
 
@@ -208,6 +251,8 @@ export class SyncClient {
    */
   async receive(collection: SyncCollection, id: string, version: CloudVersion): Promise<void> {
     this.applyRemote(collection, id, version);
+    this.received.docs += 1;
+    this.received.bytes += approximateBytes(version);
     await this.save();
   }
 

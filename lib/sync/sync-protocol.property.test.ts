@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MemoryFirestore, memoryCloud, type Fault } from '@/tests/helpers/memory-cloud';
+import { clone, MemoryFirestore, memoryCloud, MemoryTimestamp, type Fault } from '@/tests/helpers/memory-cloud';
 import { emptyLocalState, SyncClient, visibleVersion, type LocalState } from './sync-client';
 import type { EntryVersion, SyncCollection } from './types';
 
@@ -69,7 +69,7 @@ async function play({ skews, ops }: { skews: number[]; ops: Op[] }) {
       device: { id: DEVICES[i]!, platform: DEVICES[i]!.startsWith('ios') ? 'ios' : DEVICES[i]!.startsWith('web') ? 'web' : 'android', appVersion: '3.2.1', name: DEVICES[i]! },
       cloud,
       // A restart reloads what was saved: the outbox survives, anything in memory does not.
-      store: { load: async () => structuredClone(disks[i]!.state), save: async (state) => void (disks[i]!.state = structuredClone(state)) },
+      store: { load: async () => clone(disks[i]!.state), save: async (state) => void (disks[i]!.state = clone(state)) },
       now: () => time + skews[i]!,
     });
   };
@@ -85,11 +85,9 @@ async function play({ skews, ops }: { skews: number[]; ops: Op[] }) {
         const client = clients[step.device]!;
         // What the user saw is what they changed: if it was their own unpushed edit, replacing it is theirs to do.
         const seen = client.get(collection, id);
+        if (step.kind === 'delete' && !seen) break; // only what the device holds can be deleted
         if (seen) replacedByUser.add(seen.rev);
-        const version =
-          step.kind === 'delete'
-            ? await client.remove(collection, id)
-            : await client.edit(collection, id, collection === 'journal_entries' ? { title: step.text, body: `${step.text}!` } : { score: 3, note: step.text });
+        const version = step.kind === 'delete' ? await client.remove(collection, id) : await client.edit(collection, id, fieldsFor(collection, step.text, seen, time));
         note(created, `users/${UID}/${collection}/${id}`, version.rev);
         break;
       }
@@ -111,7 +109,7 @@ async function play({ skews, ops }: { skews: number[]; ops: Op[] }) {
         for (const collection of COLLECTIONS) {
           for (const id of DOC_IDS) {
             const cloud = db.docs.get(`users/${UID}/${collection}/${id}`);
-            if (cloud) await clients[step.device]!.receive(collection, id, structuredClone(cloud) as never);
+            if (cloud) await clients[step.device]!.receive(collection, id, clone(cloud) as never);
           }
         }
         break;
@@ -161,6 +159,13 @@ async function play({ skews, ops }: { skews: number[]; ops: Op[] }) {
   for (const client of clients) expect(client.pendingCount()).toBe(0);
 }
 
+/** A complete entry on creation (the client validates every version against the contract), a change after. */
+function fieldsFor(collection: SyncCollection, text: string, seen: EntryVersion | null, time: number): Record<string, unknown> {
+  const at = new MemoryTimestamp(Math.floor(time / 1000), 0);
+  if (collection === 'journal_entries') return seen ? { title: text, body: `${text}!` } : { title: text, body: `${text}!`, tags: [], mood: null, createdAt: at };
+  return seen ? { score: 3, note: text } : { score: 3, note: text, emotions: [], activities: [], recordedAt: at };
+}
+
 function strip(version: EntryVersion | Record<string, unknown> | null) {
   if (!version) return null;
   const { syncedAt: _s, ...rest } = version as Record<string, unknown>;
@@ -180,7 +185,7 @@ describe('the sync protocol never loses a write', () => {
     let time = 1_764_000_000_000;
     const phone = await SyncClient.open({ device: { id: 'ios-a', platform: 'ios', appVersion: '3.2.1', name: 'a' }, cloud: memoryCloud(db, UID, net), store: store(), now: () => time });
     const web = await SyncClient.open({ device: { id: 'web-b', platform: 'web', appVersion: '0.1.0', name: 'b' }, cloud: memoryCloud(db, UID, net), store: store(), now: () => time });
-    await phone.edit('journal_entries', 'e1', { title: 'Original', body: 'v1' });
+    await phone.edit('journal_entries', 'e1', { title: 'Original', body: 'v1', tags: [], mood: null, createdAt: new MemoryTimestamp(1_764_000_000, 0) });
     await phone.sync();
     await web.sync();
     time += 10;

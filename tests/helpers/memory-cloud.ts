@@ -21,6 +21,14 @@ export class MemoryTimestamp {
 }
 
 const SERVER_TIME = Symbol('serverTimestamp');
+
+/** A deep copy that keeps timestamps typed, as Firestore returns them. */
+export function clone<T>(value: T): T {
+  if (value instanceof MemoryTimestamp) return new MemoryTimestamp(value.seconds, value.nanoseconds) as T;
+  if (Array.isArray(value)) return value.map(clone) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clone(v)])) as T;
+  return value;
+}
 export type Fault = 'before-commit' | 'after-commit' | null;
 
 export class MemoryFirestore {
@@ -32,14 +40,14 @@ export class MemoryFirestore {
   async transaction<T>(run: (port: TransactionPort) => Promise<T>, fault: Fault): Promise<T> {
     const writes = new Map<string, Record<string, unknown>>();
     const port: TransactionPort = {
-      get: async (path) => structuredClone(this.docs.get(path) ?? null),
+      get: async (path) => clone(this.docs.get(path) ?? null),
       set: (path, data) => void writes.set(path, data),
     };
     const result = await run(port);
     if (fault === 'before-commit') throw new SyncError('unavailable', 'network failed before the commit');
     const time = new MemoryTimestamp(1_800_000_000 + ++this.commits, 0);
     for (const [path, data] of writes) {
-      const stored = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v === SERVER_TIME ? time : v]));
+      const stored = clone(Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v === SERVER_TIME ? time : v])));
       this.docs.set(path, stored);
       if (/\/(journal_entries|mood_entries)\//.test(path)) {
         const log = this.history.get(path) ?? [];
@@ -95,7 +103,7 @@ export function memoryCloud(db: MemoryFirestore, uid: string, network: { offline
         .slice(0, limit);
       const last = page.at(-1);
       const cursor: PullCursor | null = last ? { syncedAt: [(last.data.syncedAt as MemoryTimestamp).seconds, (last.data.syncedAt as MemoryTimestamp).nanoseconds], id: last.id } : after;
-      return { docs: page.map((doc) => ({ id: doc.id, version: structuredClone(doc.data) as CloudVersion })), cursor, reads: Math.max(1, page.length) };
+      return { docs: page.map((doc) => ({ id: doc.id, version: clone(doc.data) as CloudVersion })), cursor, reads: Math.max(1, page.length) };
     },
     async recordAttempt(device, attempt, pending) {
       reach();

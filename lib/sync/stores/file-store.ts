@@ -1,0 +1,27 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { decodeLocal, encodeLocal, type TimestampFactory } from '../local-codec';
+import type { LocalState, LocalStore } from '../sync-client';
+
+/**
+ * A device's local state in a JSON file (the simulator's phones). Writes go to a temporary file that is
+ * renamed over the old one, so a crash mid-write never leaves a torn outbox.
+ */
+export function fileStore(file: string, timestamp: TimestampFactory): LocalStore {
+  return {
+    async load() {
+      try {
+        return decodeLocal(JSON.parse(await readFile(file, 'utf8')), timestamp) as LocalState;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
+    },
+    async save(state) {
+      await mkdir(path.dirname(file), { recursive: true });
+      const temporary = `${file}.${process.pid}.tmp`;
+      await writeFile(temporary, JSON.stringify(encodeLocal(state)));
+      await rename(temporary, file);
+    },
+  };
+}

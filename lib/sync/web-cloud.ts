@@ -1,0 +1,73 @@
+import {
+  collection as collectionRef,
+  doc,
+  documentId,
+  getDoc,
+  getDocs,
+  limit,
+  orderBy,
+  query,
+  runTransaction,
+  serverTimestamp,
+  startAfter,
+  Timestamp,
+  type Firestore,
+  type Transaction,
+} from 'firebase/firestore';
+import { DEVICES, SETTINGS, SYNC_SETTINGS_DOC, USERS } from '@/lib/contract/paths';
+import { pushWithin, recordAttemptWithin, type ServerValues, type TransactionPort } from './transaction-steps';
+import { SyncError, type CloudVersion, type SyncCloud, type SyncSettingsView } from './types';
+
+const values: ServerValues = { serverTimestamp: () => serverTimestamp(), timestamp: (ms) => Timestamp.fromMillis(ms) };
+
+function port(db: Firestore, tx: Transaction): TransactionPort {
+  return {
+    get: async (path) => (await tx.get(doc(db, path))).data() ?? null,
+    set: (path, data) => void tx.set(doc(db, path), data),
+  };
+}
+
+/**
+ * The protocol over the browser SDK, signed in as the user, exactly as a phone talks to Firestore: the
+ * security rules apply (a revoked device is refused). Used by the portal and by the device simulator.
+ * `isOnline` lets a browser fail fast when it knows it is offline, instead of waiting on SDK retries.
+ */
+export function webCloud(db: Firestore, uid: string, options: { isOnline?: () => boolean } = {}): SyncCloud {
+  const reachable = () => {
+    if (options.isOnline && !options.isOnline()) throw new SyncError('unavailable', 'This device is offline.');
+  };
+  const base = `${USERS}/${uid}`;
+  return {
+    async readSettings() {
+      reachable();
+      const snapshot = await getDoc(doc(db, base, SETTINGS, SYNC_SETTINGS_DOC));
+      return snapshot.exists() ? (snapshot.data() as SyncSettingsView) : null;
+    },
+    async readDevice(deviceId) {
+      reachable();
+      const snapshot = await getDoc(doc(db, base, DEVICES, deviceId));
+      return snapshot.exists() ? { revoked: snapshot.get('revokedAt') != null } : null;
+    },
+    async pushEntry(collection, id, version) {
+      reachable();
+      return runTransaction(db, (tx) => pushWithin(port(db, tx), values, uid, collection, id, version));
+    },
+    async pullPage(collection, after, pageSize) {
+      reachable();
+      const constraints = [orderBy('syncedAt'), orderBy(documentId()), ...(after ? [startAfter(new Timestamp(after.syncedAt[0], after.syncedAt[1]), after.id)] : []), limit(pageSize)];
+      const snapshot = await getDocs(query(collectionRef(db, base, collection), ...constraints));
+      const last = snapshot.docs.at(-1);
+      const syncedAt = last?.get('syncedAt') as Timestamp | undefined;
+      return {
+        docs: snapshot.docs.map((d) => ({ id: d.id, version: d.data() as CloudVersion })),
+        cursor: last && syncedAt ? { syncedAt: [syncedAt.seconds, syncedAt.nanoseconds], id: last.id } : after,
+        reads: Math.max(1, snapshot.size),
+      };
+    },
+    async recordAttempt(device, attempt, pending) {
+      reachable();
+      await runTransaction(db, (tx) => recordAttemptWithin(port(db, tx), values, uid, device, attempt, pending));
+    },
+    timestamp: (ms) => Timestamp.fromMillis(ms),
+  };
+}
