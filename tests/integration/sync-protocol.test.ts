@@ -102,7 +102,12 @@ describe('the protocol on the real emulator, through the security rules', () => 
             const preserved = new Set<string>([...(current ? [current.rev as string] : []), ...conflicts.filter((c) => c.collection === collection && c.docId === id).map((c) => c.rev as string)]);
             for (let grew = true; grew; ) {
               grew = false;
-              for (const v of versions) if (v.baseRev && preserved.has(v.rev) && !preserved.has(v.baseRev)) (preserved.add(v.baseRev), (grew = true));
+              for (const v of versions) {
+                if (v.baseRev && preserved.has(v.rev) && !preserved.has(v.baseRev)) {
+                  preserved.add(v.baseRev);
+                  grew = true;
+                }
+              }
             }
             for (const v of versions) expect(preserved.has(v.rev) || replaced.has(v.rev)).toBe(true);
           }
