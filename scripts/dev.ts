@@ -40,11 +40,11 @@ try {
   } else if (emulators.hasPersistedData) {
     console.log('Using the data persisted in .wellsync/emulator-data (delete it, or drop --persist, to reseed).');
   } else {
-    const { seedDemo } = await import('@/lib/seed/seed-demo');
+    const { describeSeed, seedDemo } = await import('@/lib/seed/seed-demo');
     const bar = progressBar('Seeding demo data');
     const summary = await seedDemo({ heavy: values.heavy, onProgress: bar.update });
     bar.stop();
-    console.log(`Seeded ${summary.users} users: ${summary.journal} journal entries, ${summary.moods} check-ins, ${summary.syncEvents} sync events.`);
+    console.log(describeSeed(summary));
   }
 
   const require = createRequire(import.meta.url);

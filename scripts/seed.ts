@@ -2,7 +2,7 @@
 // Usage: npm run seed -- [--heavy] [--today YYYY-MM-DD]
 import { parseArgs } from 'node:util';
 import { progressBar } from '@/lib/dev/progress-bar';
-import { seedDemo } from '@/lib/seed/seed-demo';
+import { describeSeed, seedDemo } from '@/lib/seed/seed-demo';
 
 const { values } = parseArgs({ options: { heavy: { type: 'boolean', default: false }, today: { type: 'string' } } });
 if (!process.env.FIRESTORE_EMULATOR_HOST || !process.env.FIREBASE_AUTH_EMULATOR_HOST) {
@@ -10,11 +10,7 @@ if (!process.env.FIRESTORE_EMULATOR_HOST || !process.env.FIREBASE_AUTH_EMULATOR_
   process.exit(2);
 }
 const bar = progressBar('Seeding demo data');
-const started = performance.now();
 const summary = await seedDemo({ heavy: values.heavy, today: values.today, onProgress: bar.update });
 bar.stop();
-console.log(
-  `Seeded ${summary.users} users: ${summary.journal} journal entries, ${summary.moods} check-ins, ${summary.syncEvents} sync events ` +
-    `(${summary.documents} documents in ${((performance.now() - started) / 1000).toFixed(1)}s).`,
-);
+console.log(describeSeed(summary));
 process.exit(0);

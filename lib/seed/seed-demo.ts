@@ -1,24 +1,24 @@
 import 'server-only';
 import { getEnv } from '@/lib/config/env';
 import { adminDb } from '@/lib/firebase/admin';
+import { simulateFleet, type SimulatedAccount } from '@/lib/simulator/simulate-fleet';
 import { dayKeyOf, type DayKey } from '@/lib/time/zoned';
-import { DEMO_ADMIN, DEMO_USER, HEAVY_USER, SECOND_USER, type DemoAccount } from './demo-accounts';
-import { generateHistory, type HistoryOptions, type UserHistory } from './generate-history';
-import { generateTelemetry, type PlannedSyncEvent } from './generate-telemetry';
+import { DEMO_ACCOUNTS, DEMO_USER, HEAVY_USER, SECOND_USER, type DemoAccount } from './demo-accounts';
+import { generateHistory } from './generate-history';
 import { countWrites, deleteUserData, ensureAuthUser, queueHistory } from './write-history';
 
 export type SeedOptions = {
-  /** The last day of the histories (default: today). Fix it to get byte-identical data. */
+  /** The last day of the histories (default: today). Fix it to get the same data on every run. */
   today?: DayKey;
   heavy?: boolean;
   seed?: number;
   onProgress?: (done: number, total: number) => void;
 };
 
-export type SeedSummary = { users: number; documents: number; journal: number; moods: number; syncEvents: number };
+export type SeedSummary = { users: number; journal: number; moods: number; syncAttempts: number; conflicts: number };
 
 export const DEMO_SEED = 20261125;
-const TELEMETRY_DAYS = 180;
+
 /** The entry the demo and the e2e tests search for. */
 export const LIGHTHOUSE_ENTRY = {
   daysAgo: 12,
@@ -27,38 +27,37 @@ export const LIGHTHOUSE_ENTRY = {
   tags: ['outdoors', 'selfcare'],
 };
 
-type Plan = { account: DemoAccount; options?: Omit<HistoryOptions, 'today' | 'seed'> };
+const simulated = (account: DemoAccount, days: number, devices: SimulatedAccount['devices'], pinned?: SimulatedAccount['pinned'], doubleEditsDaysAgo?: number[]): SimulatedAccount => ({
+  uid: account.uid,
+  email: account.email,
+  displayName: account.displayName,
+  timeZone: account.timezone,
+  password: account.password,
+  days,
+  devices,
+  pinned,
+  doubleEditsDaysAgo,
+});
 
-function plans(heavy: boolean): Plan[] {
-  const list: Plan[] = [
-    {
-      account: DEMO_USER,
-      options: {
-        days: 730,
-        journalRate: 0.75,
-        moodsPerDay: 1,
-        devices: [
-          { id: 'ios-4f2a9c', name: 'Alex\u2019s iPhone', platform: 'ios', model: 'iPhone 15', appVersion: '3.2.1' },
-          { id: 'android-7be310', name: 'Pixel at home', platform: 'android', model: 'Pixel 8', appVersion: '3.1.0' },
-        ],
-        pinned: [LIGHTHOUSE_ENTRY],
-      },
-    },
-    {
-      account: SECOND_USER,
-      options: {
-        days: 60,
-        journalRate: 0.5,
-        moodsPerDay: 1,
-        devices: [{ id: 'android-5a11ce', name: 'Sam\u2019s Galaxy', platform: 'android', model: 'Galaxy S24', appVersion: '3.2.1' }],
-      },
-    },
-    { account: DEMO_ADMIN },
-  ];
-  if (heavy) {
-    list.push({
-      account: HEAVY_USER,
-      options: {
+/**
+ * Seeds the demo accounts. Their histories are played by the device simulator (lib/simulator) with the real
+ * sync protocol, so entries, revs, conflicts, devices and telemetry are what phones would have produced.
+ * The optional heavy user (ten years) is written straight through the contract instead: replaying ten years
+ * of syncs would make `npm run dev --heavy` take minutes. Existing demo data is removed first; the seed
+ * refuses any project that is not a `demo-` project.
+ */
+export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> {
+  const { projectId } = getEnv();
+  if (!projectId.startsWith('demo-')) throw new Error(`Refusing to seed ${projectId}: demo data only goes into demo- projects.`);
+  const seed = options.seed ?? DEMO_SEED;
+  const accounts = options.heavy ? [...DEMO_ACCOUNTS, HEAVY_USER] : [...DEMO_ACCOUNTS];
+  await Promise.all(accounts.map((account) => deleteUserData(account.uid)));
+  await Promise.all(accounts.map((account) => ensureAuthUser({ account })));
+
+  const heavy = options.heavy
+    ? generateHistory(HEAVY_USER, {
+        today: options.today ?? dayKeyOf(Date.now(), HEAVY_USER.timezone),
+        seed,
         days: 3650,
         journalRate: 1,
         moodsPerDay: 2,
@@ -66,67 +65,65 @@ function plans(heavy: boolean): Plan[] {
           { id: 'ios-hv01', name: 'iPhone', platform: 'ios', model: 'iPhone 16', appVersion: '3.2.1' },
           { id: 'android-hv02', name: 'Tablet', platform: 'android', model: 'Pixel Tablet', appVersion: '3.2.1' },
         ],
-      },
-    });
-  }
-  return list;
-}
+      })
+    : null;
+  const heavyWrites = heavy ? countWrites(heavy, []) : 0;
+  const demoDays = 730 + 60;
+  let simulatedDays = 0;
+  let written = 0;
+  const report = () => options.onProgress?.(simulatedDays + written, demoDays + heavyWrites);
 
-/**
- * Seeds the demo accounts through the data contract: Auth users (with the admin claim), profiles, sync
- * settings, devices, journal, moods and telemetry. Existing demo data is removed first, so it is repeatable.
- * It refuses any project that is not a `demo-` project.
- */
-export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> {
-  const { projectId } = getEnv();
-  if (!projectId.startsWith('demo-')) throw new Error(`Refusing to seed ${projectId}: demo data only goes into demo- projects.`);
-  const seed = options.seed ?? DEMO_SEED;
-
-  const planned = plans(options.heavy ?? false).map(({ account, options: history }) => {
-    const today = options.today ?? dayKeyOf(Date.now(), account.timezone);
-    const userHistory: UserHistory = history
-      ? generateHistory(account, { ...history, today, seed })
-      : { account, createdAtMs: Date.now(), devices: [], journal: [], moods: [] };
-    const telemetry = history ? telemetryFor(userHistory, today, seed, Math.min(TELEMETRY_DAYS, history.days)) : [];
-    return { history: userHistory, telemetry };
+  const fleet = await simulateFleet({
+    users: [
+      simulated(
+        DEMO_USER,
+        730,
+        [
+          { id: 'ios-4f2a9c', name: 'Alex\u2019s iPhone', platform: 'ios', model: 'iPhone 15', appVersion: '3.2.1' },
+          { id: 'android-7be310', name: 'Pixel at home', platform: 'android', model: 'Pixel 8', appVersion: '3.1.0' },
+        ],
+        [LIGHTHOUSE_ENTRY],
+        // Two edits of the same entry on both phones before either synced: the Conflicts page has something to show.
+        [4, 9],
+      ),
+      simulated(SECOND_USER, 60, [{ id: 'android-5a11ce', name: 'Sam\u2019s Galaxy', platform: 'android', model: 'Galaxy S24', appVersion: '3.2.1' }]),
+    ],
+    devicesPerUser: 1,
+    days: 60,
+    failureRate: 0.001,
+    offlineRate: 0.04,
+    seed,
+    today: options.today,
+    transport: 'server',
+    busyDays: 30,
+    quietSyncEveryDays: 7,
+    concurrency: 2,
+    onProgress: (done) => {
+      simulatedDays = done;
+      report();
+    },
   });
 
-  await Promise.all(planned.map(({ history }) => deleteUserData(history.account.uid)));
-  await Promise.all(planned.map(({ history }) => ensureAuthUser(history)));
-
-  const total = planned.reduce((n, { history, telemetry }) => n + countWrites(history, telemetry), 0);
-  let done = 0;
-  options.onProgress?.(0, total);
-  const writer = adminDb().bulkWriter();
-  const writes = planned.flatMap(({ history, telemetry }) =>
-    queueHistory(writer, history, telemetry, () => {
-      done += 1;
-      if (done % 250 === 0 || done === total) options.onProgress?.(done, total);
-    }),
-  );
-  await writer.close();
-  await Promise.all(writes);
+  if (heavy) {
+    const writer = adminDb().bulkWriter();
+    const writes = queueHistory(writer, heavy, [], () => {
+      written += 1;
+      if (written % 500 === 0) report();
+    });
+    await writer.close();
+    await Promise.all(writes);
+    report();
+  }
 
   return {
-    users: planned.length,
-    documents: total,
-    journal: planned.reduce((n, p) => n + p.history.journal.length, 0),
-    moods: planned.reduce((n, p) => n + p.history.moods.length, 0),
-    syncEvents: planned.reduce((n, p) => n + p.telemetry.length, 0),
+    users: accounts.length,
+    journal: fleet.journalEntries + (heavy?.journal.length ?? 0),
+    moods: fleet.moodEntries + (heavy?.moods.length ?? 0),
+    syncAttempts: fleet.attempts.length,
+    conflicts: fleet.conflicts,
   };
 }
 
-function telemetryFor(history: UserHistory, today: DayKey, seed: number, days: number): PlannedSyncEvent[] {
-  const edits = new Map<string, number>();
-  for (const doc of [...history.journal.map((e) => ({ at: e.updatedAtMs, deviceId: e.deviceId })), ...history.moods.map((m) => ({ at: m.updatedAtMs, deviceId: m.deviceId }))]) {
-    const key = `${doc.deviceId}|${dayKeyOf(doc.at, history.account.timezone)}`;
-    edits.set(key, (edits.get(key) ?? 0) + 1);
-  }
-  return generateTelemetry(history.account.uid, history.devices, {
-    today,
-    days,
-    timeZone: history.account.timezone,
-    seed,
-    editsOn: (deviceId, day) => edits.get(`${deviceId}|${day}`) ?? 0,
-  });
+export function describeSeed(summary: SeedSummary): string {
+  return `Seeded ${summary.users} users: ${summary.journal} journal entries and ${summary.moods} check-ins through ${summary.syncAttempts} simulated sync attempts (${summary.conflicts} conflicts kept).`;
 }

@@ -7,7 +7,7 @@ import { ZSyncSettings } from '@/lib/contract/schemas';
 import { adminDb } from '@/lib/firebase/admin';
 import { countReads, readDoc, runQuery } from '@/lib/firebase/metered';
 import { userCollection, userRef } from '@/lib/firebase/refs';
-import { pushWithin, recordAttemptWithin, type ServerValues, type TransactionPort } from './transaction-steps';
+import { pushWithin, recordAttemptInBatch, type BatchPort, type ServerValues, type TransactionPort } from './transaction-steps';
 import type { CloudVersion, SyncCloud } from './types';
 
 const values: ServerValues = { serverTimestamp: () => FieldValue.serverTimestamp(), timestamp: (ms) => Timestamp.fromMillis(ms) };
@@ -22,6 +22,19 @@ function port(tx: Transaction): TransactionPort {
     set: (path, data) => void tx.set(db.doc(path), data),
   };
 }
+
+const batchPort: BatchPort = {
+  async commit(writes) {
+    const db = adminDb();
+    const batch = db.batch();
+    for (const { op, path, data } of writes) {
+      if (op === 'set') batch.set(db.doc(path), data);
+      else if (op === 'update') batch.update(db.doc(path), data);
+      else batch.create(db.doc(path), data);
+    }
+    await batch.commit();
+  },
+};
 
 /**
  * The protocol over firebase-admin, for the server's own sync work: the portal's conflict resolution,
@@ -48,7 +61,7 @@ export function adminCloud(scope: UserScope): SyncCloud {
       const syncedAt = last?.get('syncedAt') as Timestamp | undefined;
       return { docs, cursor: last && syncedAt ? { syncedAt: [syncedAt.seconds, syncedAt.nanoseconds], id: last.id } : after, reads: Math.max(1, snapshot.size) };
     },
-    recordAttempt: (device, attempt, pending) => adminDb().runTransaction((tx) => recordAttemptWithin(port(tx), values, uid, device, attempt, pending)),
+    recordAttempt: (device, attempt, pending, registered) => recordAttemptInBatch(batchPort, values, uid, device, attempt, pending, registered),
     timestamp: (ms) => Timestamp.fromMillis(ms),
   };
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { COLLECTION_OF_TYPE } from '@/lib/contract/paths';
 import { ZJournalEntry, ZMoodEntry } from '@/lib/contract/schemas';
 import { compareRevs, formatRev, initialClock, parseRev, receive, tick, type Hlc } from './hlc';
+import { firestoreCode } from './transaction-steps';
 import { SyncError, type CloudVersion, type DeviceIdentity, type EntryVersion, type PullCursor, type SyncAttempt, type SyncCloud, type SyncCollection } from './types';
 
 /**
@@ -28,6 +29,7 @@ export type LocalStore = { load(): Promise<LocalState | null>; save(state: Local
 export type SyncReport = {
   status: 'ok' | 'error' | 'disabled';
   errorCode: string | null;
+  durationMs: number;
   pushed: number;
   pulled: number;
   conflicts: number;
@@ -56,6 +58,7 @@ const LOCAL_VERSION: Record<SyncCollection, z.ZodType> = {
   mood_entries: ZMoodEntry.omit({ syncedAt: true }).strict(),
 };
 const TRANSIENT = new Set(['unavailable', 'deadline-exceeded', 'resource-exhausted']);
+const PUSH_LANES = 6;
 
 /** An edit the contract would refuse: nothing was saved. */
 export class InvalidEditError extends Error {
@@ -83,6 +86,8 @@ export class SyncClient {
   private syncing: Promise<SyncReport> | null = null;
   private revoked = false;
   private received = { docs: 0, bytes: 0 };
+  /** Whether the device's own doc exists in the cloud, as last seen (decides create or update when reporting). */
+  private registered = false;
 
   private constructor(
     private readonly options: Required<SyncClientOptions>,
@@ -102,6 +107,16 @@ export class SyncClient {
 
   get isRevoked(): boolean {
     return this.revoked;
+  }
+
+  /** The device's clock, which stamps its edits. */
+  now(): number {
+    return this.options.now();
+  }
+
+  /** A Timestamp of the device's SDK, for the time fields of an edit. */
+  timestamp(millis: number): unknown {
+    return this.options.cloud.timestamp(millis);
   }
 
   get(collection: SyncCollection, id: string): EntryVersion | null {
@@ -173,21 +188,20 @@ export class SyncClient {
     this.received = { docs: 0, bytes: 0 };
     let errorCode: string | null = null;
     try {
-      const own = await cloud.readDevice(device.id);
-      counts.reads += 1;
+      const [own, settings] = await Promise.all([cloud.readDevice(device.id), cloud.readSettings()]);
+      counts.reads += 2;
+      this.registered = own !== null;
       if (own?.revoked) throw new SyncError('device-revoked', 'This device was signed out from another device.');
-      const settings = await cloud.readSettings();
-      counts.reads += 1;
       if (settings && !settings.enabled) {
         // Cloud sync is off: nothing is pushed or pulled, and there is no attempt to report.
-        return this.report('disabled', null, counts);
+        return this.report('disabled', null, counts, this.options.now() - startedAtMs);
       }
       const enabled = COLLECTIONS.filter((collection) => {
         const type = (Object.keys(COLLECTION_OF_TYPE) as (keyof typeof COLLECTION_OF_TYPE)[]).find((t) => COLLECTION_OF_TYPE[t] === collection)!;
         return !settings || settings.collections[type];
       });
       for (const collection of enabled) await this.push(collection, counts);
-      if (this.options.pull === 'cursor') for (const collection of enabled) await this.pull(collection, counts);
+      if (this.options.pull === 'cursor') await Promise.all(enabled.map((collection) => this.pull(collection, counts)));
     } catch (error) {
       errorCode = errorCodeOf(error);
       if (errorCode === 'device-revoked') this.revoked = true;
@@ -202,7 +216,7 @@ export class SyncClient {
       deletes: 0,
     };
     await this.sendTelemetry(attempt);
-    return this.report(errorCode ? 'error' : 'ok', errorCode, counts);
+    return this.report(attempt.status, errorCode, counts, attempt.durationMs);
   }
 
   /**
@@ -213,15 +227,22 @@ export class SyncClient {
     const queue = Object.entries(this.state.docs[collection])
       .filter(([, doc]) => doc.pending.length > 0)
       .sort(([, a], [, b]) => compareRevs(a.pending[0]!.rev, b.pending[0]!.rev));
+    // Different entries never contend, so a backlog goes up a few at a time; one entry's versions stay in order.
     let refused: unknown = null;
-    for (const [id, doc] of queue) {
-      try {
-        await this.pushDoc(collection, id, doc, counts);
-      } catch (error) {
-        if (TRANSIENT.has(errorCodeOf(error))) throw error;
-        refused ??= error;
+    let failed: unknown = null;
+    const next = () => (failed ? undefined : queue.shift());
+    const lane = async () => {
+      for (let item = next(); item; item = next()) {
+        try {
+          await this.pushDoc(collection, item[0], item[1], counts);
+        } catch (error) {
+          if (TRANSIENT.has(errorCodeOf(error))) failed ??= error;
+          else refused ??= error;
+        }
       }
-    }
+    };
+    await Promise.all(Array.from({ length: PUSH_LANES }, lane));
+    if (failed) throw failed;
     if (refused) throw refused;
   }
 
@@ -284,7 +305,8 @@ export class SyncClient {
     this.state.unsentAttempts = [];
     for (let i = 0; i < queue.length; i++) {
       try {
-        await this.options.cloud.recordAttempt(this.options.device, queue[i]!, this.pendingCount());
+        await this.options.cloud.recordAttempt(this.options.device, queue[i]!, this.pendingCount(), this.registered);
+        this.registered = true;
       } catch {
         this.state.unsentAttempts = queue.slice(i).slice(-MAX_UNSENT_ATTEMPTS);
         break;
@@ -293,8 +315,8 @@ export class SyncClient {
     await this.save();
   }
 
-  private report(status: SyncReport['status'], errorCode: string | null, counts: Counts): SyncReport {
-    return { status, errorCode, pushed: counts.pushed, pulled: counts.pulled, conflicts: counts.conflicts, pending: this.pendingCount(), revoked: this.revoked };
+  private report(status: SyncReport['status'], errorCode: string | null, counts: Counts, durationMs: number): SyncReport {
+    return { status, errorCode, durationMs, pushed: counts.pushed, pulled: counts.pulled, conflicts: counts.conflicts, pending: this.pendingCount(), revoked: this.revoked };
   }
 
   private async save() {
@@ -305,18 +327,12 @@ export class SyncClient {
 
 type Counts = { pushed: number; pulled: number; conflicts: number; reads: number; writes: number; bytesUp: number; bytesDown: number };
 
-const GRPC_CODES: Record<number, string> = { 4: 'deadline-exceeded', 7: 'permission-denied', 8: 'resource-exhausted', 14: 'unavailable' };
 const KNOWN = new Set(['unavailable', 'deadline-exceeded', 'permission-denied', 'resource-exhausted', 'device-revoked']);
 
 /** Maps an error from any SDK onto the contract's errorCode vocabulary. */
 export function errorCodeOf(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'number') return GRPC_CODES[code] ?? 'internal';
-  if (typeof code === 'string') {
-    const bare = code.replace(/^firestore\//, '');
-    return KNOWN.has(bare) ? bare : 'internal';
-  }
-  return 'internal';
+  const code = firestoreCode(error);
+  return code && KNOWN.has(code) ? code : 'internal';
 }
 
 /** Roughly what a version weighs on the wire (the contract's bytesUp / bytesDown). */

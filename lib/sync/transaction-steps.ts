@@ -63,41 +63,55 @@ export async function pushWithin(
   return { decision, winner, conflictId, reads, writes };
 }
 
-/** After every attempt: one `sync_events` doc, and the device's own doc brought up to date (created on its first sync). */
-export async function recordAttemptWithin(
-  tx: TransactionPort,
+/** A batched write, all or nothing, as each SDK offers it. */
+export type BatchPort = { commit(writes: BatchWrite[]): Promise<void> };
+export type BatchWrite = { op: 'set' | 'update' | 'create'; path: string; data: Record<string, unknown> };
+
+/**
+ * After every attempt: one `sync_events` doc, and the device's own doc brought up to date, in one batched
+ * write (one round trip). A device that has no doc yet (its first sync) creates it; the client knows, from the
+ * device read at the start of each attempt. A revoked device only reports; its doc stays as the server left it.
+ */
+export async function recordAttemptInBatch(
+  batch: BatchPort,
   values: ServerValues,
   uid: string,
   device: DeviceIdentity,
   attempt: SyncAttempt,
   pendingChanges: number,
+  registered: boolean,
 ): Promise<void> {
   const devicePath = `${USERS}/${uid}/${DEVICES}/${device.id}`;
-  const existing = await tx.get(devicePath);
   const { id, startedAtMs, ...counts } = attempt;
-  tx.set(`${USERS}/${uid}/${SYNC_EVENTS}/${id}`, {
-    deviceId: device.id,
-    platform: device.platform,
-    appVersion: device.appVersion,
-    startedAt: values.timestamp(startedAtMs),
-    ...counts,
-  });
-  if (existing?.revokedAt != null) return; // a revoked device may only report; its doc stays as the server left it
+  const event: BatchWrite = {
+    op: 'set',
+    path: `${USERS}/${uid}/${SYNC_EVENTS}/${id}`,
+    data: { deviceId: device.id, platform: device.platform, appVersion: device.appVersion, startedAt: values.timestamp(startedAtMs), ...counts },
+  };
+  if (attempt.errorCode === 'device-revoked') return batch.commit([event]);
   const end = values.timestamp(startedAtMs + attempt.durationMs);
-  tx.set(devicePath, {
-    name: device.name,
-    model: device.model ?? null,
-    createdAt: end,
-    ...existing,
-    platform: (existing?.platform as string | undefined) ?? device.platform,
-    appVersion: device.appVersion,
-    lastSeenAt: end,
-    lastSyncAt: end,
-    lastSyncStatus: attempt.status,
-    pendingChanges,
-    revokedAt: null,
-  });
+  const fresh = { appVersion: device.appVersion, lastSeenAt: end, lastSyncAt: end, lastSyncStatus: attempt.status, pendingChanges };
+  if (registered) return batch.commit([event, { op: 'update', path: devicePath, data: fresh }]);
+  const created = { name: device.name, platform: device.platform, model: device.model ?? null, createdAt: end, ...fresh, revokedAt: null };
+  await batch.commit([event, { op: 'create', path: devicePath, data: created }]);
 }
+
+/** The status code of a Firestore error from either SDK, as the web SDK spells it. */
+export function firestoreCode(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'number') return GRPC_NAMES[code] ?? null;
+  return typeof code === 'string' ? code.replace(/^firestore\//, '') : null;
+}
+
+const GRPC_NAMES: Record<number, string> = {
+  4: 'deadline-exceeded',
+  5: 'not-found',
+  6: 'already-exists',
+  7: 'permission-denied',
+  8: 'resource-exhausted',
+  9: 'failed-precondition',
+  14: 'unavailable',
+};
 
 function withoutSyncedAt(version: Record<string, unknown>): EntryVersion {
   const { syncedAt: _syncedAt, ...rest } = version;

@@ -81,8 +81,8 @@ export type SyncCloud = {
   readDevice(deviceId: string): Promise<{ revoked: boolean } | null>;
   pushEntry(collection: SyncCollection, id: string, version: EntryVersion): Promise<PushResult>;
   pullPage(collection: SyncCollection, after: PullCursor | null, limit: number): Promise<PullPage>;
-  /** Writes the `sync_events` doc and the device's own doc for one attempt. */
-  recordAttempt(device: DeviceIdentity, attempt: SyncAttempt, pendingChanges: number): Promise<void>;
+  /** Writes the `sync_events` doc and the device's own doc (created when not `registered`) for one attempt. */
+  recordAttempt(device: DeviceIdentity, attempt: SyncAttempt, pendingChanges: number, registered: boolean): Promise<void>;
   /** A Firestore Timestamp of this SDK. */
   timestamp(millis: number): unknown;
 };

@@ -11,11 +11,12 @@ import {
   serverTimestamp,
   startAfter,
   Timestamp,
+  writeBatch,
   type Firestore,
   type Transaction,
 } from 'firebase/firestore';
 import { DEVICES, SETTINGS, SYNC_SETTINGS_DOC, USERS } from '@/lib/contract/paths';
-import { pushWithin, recordAttemptWithin, type ServerValues, type TransactionPort } from './transaction-steps';
+import { pushWithin, recordAttemptInBatch, type BatchPort, type ServerValues, type TransactionPort } from './transaction-steps';
 import { SyncError, type CloudVersion, type SyncCloud, type SyncSettingsView } from './types';
 
 const values: ServerValues = { serverTimestamp: () => serverTimestamp(), timestamp: (ms) => Timestamp.fromMillis(ms) };
@@ -24,6 +25,20 @@ function port(db: Firestore, tx: Transaction): TransactionPort {
   return {
     get: async (path) => (await tx.get(doc(db, path))).data() ?? null,
     set: (path, data) => void tx.set(doc(db, path), data),
+  };
+}
+
+function batchPort(db: Firestore): BatchPort {
+  return {
+    async commit(writes) {
+      const batch = writeBatch(db);
+      for (const { op, path, data } of writes) {
+        // The web SDK has no create(); on a batch it is a set, which the rules treat as a create when the doc is new.
+        if (op === 'update') batch.update(doc(db, path), data);
+        else batch.set(doc(db, path), data);
+      }
+      await batch.commit();
+    },
   };
 }
 
@@ -64,9 +79,9 @@ export function webCloud(db: Firestore, uid: string, options: { isOnline?: () =>
         reads: Math.max(1, snapshot.size),
       };
     },
-    async recordAttempt(device, attempt, pending) {
+    async recordAttempt(device, attempt, pending, registered) {
       reachable();
-      await runTransaction(db, (tx) => recordAttemptWithin(port(db, tx), values, uid, device, attempt, pending));
+      await recordAttemptInBatch(batchPort(db), values, uid, device, attempt, pending, registered);
     },
     timestamp: (ms) => Timestamp.fromMillis(ms),
   };

@@ -1,5 +1,5 @@
 import { SyncError, type CloudVersion, type PullCursor, type SyncCloud } from '@/lib/sync/types';
-import { pushWithin, recordAttemptWithin, type ServerValues, type TransactionPort } from '@/lib/sync/transaction-steps';
+import { pushWithin, recordAttemptInBatch, type BatchPort, type ServerValues, type TransactionPort } from '@/lib/sync/transaction-steps';
 
 /**
  * An in-memory model of the slice of Firestore the protocol uses, for the pure property test only
@@ -59,6 +59,17 @@ export class MemoryFirestore {
     return result;
   }
 
+  /** A batch: all writes or none; an update of a missing doc fails the batch with not-found. */
+  readonly batch: BatchPort = {
+    commit: async (writes) => {
+      for (const { op, path } of writes) {
+        if (op === 'update' && !this.docs.has(path)) throw Object.assign(new Error('no document to update'), { code: 'not-found' });
+        if (op === 'create' && this.docs.has(path)) throw Object.assign(new Error('document exists'), { code: 'already-exists' });
+      }
+      for (const { op, path, data } of writes) this.docs.set(path, clone(op === 'update' ? { ...this.docs.get(path), ...data } : data));
+    },
+  };
+
   entries(prefix: string): [string, Record<string, unknown>][] {
     return [...this.docs].filter(([path]) => path.startsWith(prefix));
   }
@@ -105,9 +116,9 @@ export function memoryCloud(db: MemoryFirestore, uid: string, network: { offline
       const cursor: PullCursor | null = last ? { syncedAt: [(last.data.syncedAt as MemoryTimestamp).seconds, (last.data.syncedAt as MemoryTimestamp).nanoseconds], id: last.id } : after;
       return { docs: page.map((doc) => ({ id: doc.id, version: clone(doc.data) as CloudVersion })), cursor, reads: Math.max(1, page.length) };
     },
-    async recordAttempt(device, attempt, pending) {
+    async recordAttempt(device, attempt, pending, registered) {
       reach();
-      await db.transaction((port) => recordAttemptWithin(port, values, uid, device, attempt, pending), null);
+      await recordAttemptInBatch(db.batch, values, uid, device, attempt, pending, registered);
     },
     timestamp: values.timestamp,
   };

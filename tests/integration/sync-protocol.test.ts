@@ -28,7 +28,7 @@ function faulty(cloud: SyncCloud) {
     readSettings: () => guard(() => cloud.readSettings()),
     readDevice: (id) => guard(() => cloud.readDevice(id)),
     pullPage: (c, a, l) => guard(() => cloud.pullPage(c, a, l)),
-    recordAttempt: (d, a, p) => guard(() => cloud.recordAttempt(d, a, p)),
+    recordAttempt: (d, a, p, r) => guard(() => cloud.recordAttempt(d, a, p, r)),
     timestamp: cloud.timestamp,
     pushEntry: (c, id, v) =>
       guard(async () => {

@@ -16,3 +16,11 @@ it('survives a restart: what was saved loads back, timestamps typed', async () =
   const reopened = fileStore(file, (s, ns) => new Timestamp(s, ns));
   expect(await reopened.load()).toEqual(state);
 });
+
+it('keeps the last of many concurrent saves', async () => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'ws-store-')), 'device.json');
+  const store = fileStore(file, (s, ns) => new Timestamp(s, ns));
+  const states = Array.from({ length: 20 }, (_, i) => ({ ...emptyLocalState(), clock: `${String(i).padStart(13, '0')}:0000:ios` }));
+  await Promise.all(states.map((state) => store.save(state)));
+  expect((await store.load())?.clock).toBe(states.at(-1)!.clock);
+});

@@ -5,9 +5,11 @@ import type { LocalState, LocalStore } from '../sync-client';
 
 /**
  * A device's local state in a JSON file (the simulator's phones). Writes go to a temporary file that is
- * renamed over the old one, so a crash mid-write never leaves a torn outbox.
+ * renamed over the old one, so a crash mid-write never leaves a torn outbox; saves are queued, so the
+ * last one called is the one on disk.
  */
 export function fileStore(file: string, timestamp: TimestampFactory): LocalStore {
+  let queue: Promise<void> = Promise.resolve();
   return {
     async load() {
       try {
@@ -17,11 +19,15 @@ export function fileStore(file: string, timestamp: TimestampFactory): LocalStore
         throw error;
       }
     },
-    async save(state) {
-      await mkdir(path.dirname(file), { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
-      await writeFile(temporary, JSON.stringify(encodeLocal(state)));
-      await rename(temporary, file);
+    save(state) {
+      const text = JSON.stringify(encodeLocal(state));
+      queue = queue.then(async () => {
+        await mkdir(path.dirname(file), { recursive: true });
+        const temporary = `${file}.${process.pid}.tmp`;
+        await writeFile(temporary, text);
+        await rename(temporary, file);
+      });
+      return queue;
     },
   };
 }

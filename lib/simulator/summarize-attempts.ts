@@ -1,0 +1,39 @@
+import type { AttemptRecord } from './simulate-fleet';
+
+export type AttemptSummary = {
+  attempts: number;
+  successRate: number;
+  latency: { p50: number; p95: number; p99: number; max: number };
+  byRelease: { release: string; attempts: number; failureRate: number; p95: number }[];
+  errors: { code: string; count: number }[];
+};
+
+/** What a simulation run produced, in the terms the admin dashboards use. */
+export function summarizeAttempts(attempts: AttemptRecord[]): AttemptSummary {
+  const reported = attempts.filter((a) => a.status !== 'disabled');
+  const ok = reported.filter((a) => a.status === 'ok').length;
+  const byRelease = new Map<string, AttemptRecord[]>();
+  const errors = new Map<string, number>();
+  for (const attempt of reported) {
+    const key = `${attempt.platform} ${attempt.appVersion}`;
+    byRelease.set(key, [...(byRelease.get(key) ?? []), attempt]);
+    if (attempt.errorCode) errors.set(attempt.errorCode, (errors.get(attempt.errorCode) ?? 0) + 1);
+  }
+  return {
+    attempts: reported.length,
+    successRate: reported.length ? ok / reported.length : 1,
+    latency: percentiles(reported.map((a) => a.durationMs)),
+    byRelease: [...byRelease]
+      .map(([release, list]) => ({ release, attempts: list.length, failureRate: list.filter((a) => a.status === 'error').length / list.length, p95: percentiles(list.map((a) => a.durationMs)).p95 }))
+      .sort((a, b) => b.failureRate - a.failureRate),
+    errors: [...errors].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count),
+  };
+}
+
+/** Nearest-rank percentiles. */
+export function percentiles(values: number[]): { p50: number; p95: number; p99: number; max: number } {
+  if (values.length === 0) return { p50: 0, p95: 0, p99: 0, max: 0 };
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted.at(-1)! };
+}
