@@ -1,6 +1,7 @@
 // `npm test`: the whole suite, as CI runs it. Lint and types, then one set of real emulators for
 // unit, integration and rules tests (Vitest), then a production build served to Playwright on Chromium.
-// Flags: --skip-e2e, --skip-static (lint and types), --skip-build (reuse .next).
+// Flags: --skip-e2e, --skip-static (lint and types), --skip-vitest, --skip-build (reuse .next); any other
+// arguments go to Playwright (e.g. a spec file).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,8 +9,10 @@ import { stopAllOnExit } from '@/lib/dev/child-process';
 import { findFreePort } from '@/lib/dev/free-port';
 import { startEmulators } from '@/lib/dev/start-emulators';
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
+    'skip-vitest': { type: 'boolean', default: false },
     'skip-e2e': { type: 'boolean', default: false },
     'skip-static': { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
@@ -59,14 +62,14 @@ try {
   const env = { ...baseEnv, ...emulators.env };
   console.log(`✔ emulators: Firestore ${emulators.firestoreHost}, Auth ${emulators.authHost}`);
 
-  await run('unit, integration and rules tests (vitest)', bin('vitest'), ['run'], env);
+  if (!values['skip-vitest']) await run('unit, integration and rules tests (vitest)', bin('vitest'), ['run'], env);
 
   if (!values['skip-e2e']) {
     if (!values['skip-build']) await run('production build', bin('next'), ['build'], env);
     // The specs' fixtures use lib/ (firebase-admin), whose modules are marked server-only. They share the
     // emulators' default project: the Auth emulator signs browsers in to that project whatever the API key.
     const e2ePort = String(await findFreePort());
-    await run('end-to-end tests (playwright, chromium)', bin('playwright'), ['test'], { ...env, E2E_PORT: e2ePort, NODE_OPTIONS: '--conditions=react-server' });
+    await run('end-to-end tests (playwright, chromium)', bin('playwright'), ['test', ...positionals], { ...env, E2E_PORT: e2ePort, NODE_OPTIONS: '--conditions=react-server' });
   }
   await stopEmulators();
   console.log(`\nAll tests passed in ${((performance.now() - suiteStarted) / 1000).toFixed(0)}s.`);

@@ -132,6 +132,10 @@ export class SyncClient {
     });
   }
 
+  hasPending(collection: SyncCollection, id: string): boolean {
+    return (this.state.docs[collection][id]?.pending.length ?? 0) > 0;
+  }
+
   pendingCount(): number {
     return COLLECTIONS.reduce((n, c) => n + Object.values(this.state.docs[c]).reduce((m, doc) => m + doc.pending.length, 0), 0);
   }

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActivityTable } from '@/components/mood/activity-table';
+import { RecentCheckIns } from '@/components/mood/recent-check-ins';
+import { ButtonLink } from '@/components/ui/button';
 import { MoodBarChart } from '@/components/mood/bar-chart';
 import { moodLabel } from '@/components/mood/mood-badge';
 import { MoodTrendChart } from '@/components/mood/mood-trend-chart';
@@ -13,6 +15,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/current-user';
 import { MIN_DAYS_EACH_SIDE, MOOD_RANGES, type MoodRange } from '@/lib/mood/compute-mood-stats';
 import { getMoodHistory } from '@/lib/mood/get-mood-history';
+import { listRecentCheckIns } from '@/lib/mood/list-recent-check-ins';
 
 export const metadata: Metadata = { title: 'Mood' };
 
@@ -24,14 +27,19 @@ export default async function MoodPage({ searchParams }: PageProps<'/mood'>) {
   const range = MOOD_RANGES.find((r) => r === params.range) ?? '30d';
   const yearParam = Number(params.year);
   const year = Number.isInteger(yearParam) && yearParam >= 1970 && yearParam <= 9999 ? yearParam : undefined;
-  const stats = await getMoodHistory(caller, { range, year });
+  const [stats, recent] = await Promise.all([getMoodHistory(caller, { range, year }), listRecentCheckIns(caller)]);
+  const addButton = (
+    <ButtonLink href="/mood/new" variant="primary">
+      Add check-in
+    </ButtonLink>
+  );
   const href = (next: { range?: MoodRange; year?: number }) => `/mood?${new URLSearchParams({ range: next.range ?? range, ...(next.year ?? year ? { year: String(next.year ?? year) } : {}) })}`;
 
   if (stats.years.length === 0) {
     return (
       <>
-        <PageHeader title="Mood" />
-        <EmptyState title="No check-ins yet">Mood check-ins from the app appear here, charted, after your phone syncs.</EmptyState>
+        <PageHeader title="Mood" actions={addButton} />
+        <EmptyState title="No check-ins yet">Mood check-ins from the app (or added here) appear charted once they sync.</EmptyState>
       </>
     );
   }
@@ -39,7 +47,7 @@ export default async function MoodPage({ searchParams }: PageProps<'/mood'>) {
   const { summary } = stats;
   return (
     <>
-      <PageHeader title="Mood" description={`Days are counted in your time zone, ${stats.timeZone}.`} />
+      <PageHeader title="Mood" description={`Days are counted in your time zone, ${stats.timeZone}.`} actions={addButton} />
       <nav aria-label="Range" className="mb-6 flex flex-wrap gap-2">
         {MOOD_RANGES.map((r) => (
           <Link key={r} href={href({ range: r })} aria-current={r === range ? 'page' : undefined} className={cn('rounded-lg border px-3 py-1.5 text-sm', r === range ? 'border-accent bg-accent-soft font-medium' : 'border-border bg-card text-muted hover:text-fg')}>
@@ -108,6 +116,8 @@ export default async function MoodPage({ searchParams }: PageProps<'/mood'>) {
             {stats.activities.length > 0 ? <ActivityTable activities={stats.activities} /> : <p className="text-sm text-muted">Not enough days yet to compare activities in this range.</p>}
           </Card>
         </div>
+
+        <RecentCheckIns entries={recent.map((entry) => ({ id: entry.id, score: entry.score, emotions: entry.emotions, activities: entry.activities, note: entry.note ?? null, recordedAtMs: entry.recordedAt.toMillis() }))} timeZone={stats.timeZone} />
       </div>
     </>
   );

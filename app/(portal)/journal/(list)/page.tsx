@@ -50,6 +50,11 @@ export default async function JournalPage({ searchParams }: PageProps<'/journal'
     <>
       <PageHeader
         title="Journal"
+        actions={
+          <ButtonLink href="/journal/new" variant="primary">
+            New entry
+          </ButtonLink>
+        }
         description={
           isSearch && page.total !== undefined
             ? `${page.total} ${page.total === 1 ? 'entry matches' : 'entries match'} \u201c${query.q}\u201d.`

@@ -1,0 +1,203 @@
+'use client';
+
+import { signInWithCustomToken, signOut } from 'firebase/auth';
+import { collection, doc, enableNetwork, onSnapshot, query, Timestamp, where } from 'firebase/firestore';
+import { useRouter } from 'next/navigation';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useFirebaseConfig } from '@/components/app-providers';
+import { apiFetch } from '@/lib/api/client-fetch';
+import { clientAuth, clientDb } from '@/lib/firebase/client';
+import { indexedDbStore } from '@/lib/sync/stores/indexeddb-store';
+import { SyncClient, type SyncReport } from '@/lib/sync/sync-client';
+import type { CloudVersion, EntryVersion, SyncCollection } from '@/lib/sync/types';
+import { webCloud } from '@/lib/sync/web-cloud';
+import { fromWire, type WireVersion } from '@/lib/sync/wire';
+
+export type SyncState = {
+  ready: boolean;
+  online: boolean;
+  pending: number;
+  syncing: boolean;
+  lastReport: SyncReport | null;
+  problem: string | null;
+};
+
+type SyncApi = SyncState & {
+  /** Saves an edit on this device (it survives a closed tab) and starts a sync. `base` is the version the page showed. */
+  edit(collection: SyncCollection, id: string, fields: Record<string, unknown>, base?: WireVersion | null): Promise<EntryVersion>;
+  remove(collection: SyncCollection, id: string, base?: WireVersion | null): Promise<EntryVersion>;
+  syncNow(): Promise<SyncReport | null>;
+  timestamp(millis: number): Timestamp;
+  pendingFor(collection: SyncCollection, id: string): boolean;
+  /** Deletes this browser's local copy (sign-out): health data does not stay behind in the browser. */
+  forget(): Promise<void>;
+};
+
+const SyncContext = createContext<SyncApi | null>(null);
+
+export function useSync(): SyncApi {
+  const api = useContext(SyncContext);
+  if (!api) throw new Error('useSync must be used inside <SyncProvider>');
+  return api;
+}
+
+const LISTEN: SyncCollection[] = ['journal_entries', 'mood_entries'];
+const PERIODIC_SYNC_MS = 60_000;
+const RETRY_FIRST_MS = 1_000;
+
+/**
+ * The browser as a sync client (docs/sync.md, "The web is a device"). It signs the browser's Firebase SDK in
+ * from the session cookie, opens the reference SyncClient with an IndexedDB outbox, syncs on start, after each
+ * edit, when the network returns and every minute, and listens to the user's collections so that a phone's
+ * push shows up on the open page without a reload. When this browser's device is revoked, it signs out.
+ */
+export function SyncProvider({ uid, deviceId, deviceName, appVersion, renderedAt, children }: { uid: string; deviceId: string; deviceName: string; appVersion: string; renderedAt: number; children: ReactNode }) {
+  const config = useFirebaseConfig();
+  const router = useRouter();
+  const clientRef = useRef<SyncClient | null>(null);
+  const [state, setState] = useState<SyncState>({ ready: false, online: true, pending: 0, syncing: false, lastReport: null, problem: null });
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const retryDelay = useRef(RETRY_FIRST_MS);
+
+  const refreshSoon = useCallback(() => {
+    if (refreshTimer.current) clearTimeout(refreshTimer.current);
+    refreshTimer.current = setTimeout(() => router.refresh(), 250);
+  }, [router]);
+
+  const syncNow = useCallback(async (): Promise<SyncReport | null> => {
+    const client = clientRef.current;
+    if (!client) return null;
+    setState((s) => ({ ...s, syncing: true }));
+    const report = await client.sync();
+    setState((s) => ({ ...s, syncing: false, pending: client.pendingCount(), lastReport: report, online: navigator.onLine }));
+
+    // A full navigation on purpose: nothing of this session should survive in memory.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+    if (report.revoked) window.location.assign('/signin?reason=revoked');
+    else if (report.pushed > 0) refreshSoon();
+    return report;
+  }, [refreshSoon]);
+
+  // A failed attempt is retried soon, backing off, rather than waiting for the next minute.
+  useEffect(() => {
+    const report = state.lastReport;
+    if (report?.status === 'ok') retryDelay.current = RETRY_FIRST_MS;
+    if (!report || report.status !== 'error' || report.revoked || !state.online) return;
+    const delay = retryDelay.current;
+    retryDelay.current = Math.min(delay * 2, PERIODIC_SYNC_MS);
+    const timer = setTimeout(() => void syncNow(), delay);
+    return () => clearTimeout(timer);
+  }, [state.lastReport, state.online, syncNow]);
+
+  useEffect(() => {
+    let cancelled = false;
+    const unsubscribes: (() => void)[] = [];
+    (async () => {
+      const auth = clientAuth(config);
+      if (auth.currentUser?.uid !== uid) {
+        const { token } = await apiFetch<{ token: string }>('/api/auth/firebase-token');
+        await signInWithCustomToken(auth, token);
+      }
+      const db = clientDb(config);
+      const client = await SyncClient.open({
+        device: { id: deviceId, platform: 'web', appVersion, name: deviceName },
+        cloud: webCloud(db, uid, { isOnline: () => navigator.onLine }),
+        store: localStore(uid, deviceId),
+        pull: 'listener',
+      });
+      if (cancelled) return;
+      clientRef.current = client;
+      setState((s) => ({ ...s, ready: true, pending: client.pendingCount(), online: navigator.onLine }));
+
+      // Changes committed after this page was rendered (with a margin for clock differences).
+      const since = Timestamp.fromMillis(renderedAt - 5_000);
+      for (const name of LISTEN) {
+        unsubscribes.push(
+          onSnapshot(query(collection(db, 'users', uid, name), where('syncedAt', '>', since)), (snapshot) => {
+            const changes = snapshot.docChanges().filter((change) => change.type !== 'removed' && !change.doc.metadata.hasPendingWrites);
+            if (changes.length === 0) return;
+            void Promise.all(changes.map((change) => client.receive(name, change.doc.id, change.doc.data() as CloudVersion))).then(refreshSoon);
+          }),
+        );
+      }
+      unsubscribes.push(
+        onSnapshot(doc(db, 'users', uid, 'devices', deviceId), (snapshot) => {
+          if (snapshot.get('revokedAt') != null) void signOutEverywhere(config, uid, deviceId);
+        }),
+      );
+      await syncNow();
+    })().catch((error: unknown) => {
+      if (!cancelled) setState((s) => ({ ...s, problem: (error as Error).message || 'Sync could not start.' }));
+    });
+
+    const onOnline = () => {
+      setState((s) => ({ ...s, online: true }));
+      // Tell the SDK now rather than waiting for its own reconnect backoff.
+      void enableNetwork(clientDb(config)).finally(() => void syncNow());
+    };
+    const onOffline = () => setState((s) => ({ ...s, online: false }));
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void syncNow();
+    }, PERIODIC_SYNC_MS);
+    return () => {
+      cancelled = true;
+      unsubscribes.forEach((unsubscribe) => unsubscribe());
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+      clearInterval(timer);
+    };
+  }, [config, uid, deviceId, deviceName, appVersion, renderedAt, syncNow, refreshSoon]);
+
+  const api = useMemo<SyncApi>(() => {
+    const ready = () => {
+      if (!clientRef.current) throw new Error('Sync is still starting. Try again in a moment.');
+      return clientRef.current;
+    };
+    const adopt = async (client: SyncClient, collectionName: SyncCollection, id: string, base?: WireVersion | null) => {
+      // The page's copy is the cloud version the user is looking at; the device adopts it unless it holds newer.
+      if (base && client.get(collectionName, id)?.rev !== base.rev && !client.hasPending(collectionName, id)) {
+        await client.receive(collectionName, id, fromWire(base, (s, ns) => new Timestamp(s, ns)) as CloudVersion);
+      }
+    };
+    return {
+      ...state,
+      async edit(collectionName, id, fields, base) {
+        const client = ready();
+        await adopt(client, collectionName, id, base);
+        const version = await client.edit(collectionName, id, fields);
+        setState((s) => ({ ...s, pending: client.pendingCount() }));
+        void syncNow();
+        return version;
+      },
+      async remove(collectionName, id, base) {
+        const client = ready();
+        await adopt(client, collectionName, id, base);
+        const version = await client.remove(collectionName, id);
+        setState((s) => ({ ...s, pending: client.pendingCount() }));
+        void syncNow();
+        return version;
+      },
+      syncNow,
+      timestamp: (millis) => Timestamp.fromMillis(millis),
+      pendingFor: (collectionName, id) => clientRef.current?.hasPending(collectionName, id) ?? false,
+      forget: () => localStore(uid, deviceId).clear(),
+    };
+  }, [state, syncNow, uid, deviceId]);
+
+  return <SyncContext.Provider value={api}>{children}</SyncContext.Provider>;
+}
+
+/** This browser was revoked from another device: end the session and forget its local data. */
+async function signOutEverywhere(config: ReturnType<typeof useFirebaseConfig>, uid: string, deviceId: string) {
+  await apiFetch('/api/auth/session', { method: 'DELETE' }).catch(() => undefined);
+  await signOut(clientAuth(config)).catch(() => undefined);
+  await localStore(uid, deviceId).clear().catch(() => undefined);
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+  window.location.assign('/signin?reason=revoked');
+}
+
+function localStore(uid: string, deviceId: string) {
+  return indexedDbStore(`wellsync-${uid}-${deviceId}`, (s, ns) => new Timestamp(s, ns));
+}
