@@ -6,15 +6,18 @@ import { SyncProvider } from '@/components/sync/sync-provider';
 import { SyncStatus } from '@/components/sync/sync-status';
 import { requireUser } from '@/lib/auth/current-user';
 import { APP_VERSION } from '@/lib/config/app-version';
+import { countUnresolvedConflicts } from '@/lib/conflicts/list-conflicts';
 import { getProfile } from '@/lib/profile/get-profile';
 
 /** The signed-in portal's frame. Each page checks the session again itself: a layout is not a guard. */
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const caller = await requireUser();
-  const profile = await getProfile(caller);
+  const [profile, conflicts] = await Promise.all([getProfile(caller), countUnresolvedConflicts(caller)]);
   const items: NavItem[] = [
     { href: '/journal', label: 'Journal' },
     { href: '/mood', label: 'Mood' },
+    { href: '/devices', label: 'Devices' },
+    { href: '/conflicts', label: 'Conflicts', badge: conflicts },
   ];
   // Live updates start from this render's time; a Server Component renders once per request.
   // eslint-disable-next-line react-hooks/purity

@@ -22,9 +22,12 @@ export function PortalNav({ items }: { items: NavItem[] }) {
               >
                 {item.label}
                 {item.badge ? (
-                  <span className="rounded-full bg-danger px-2 py-0.5 text-xs font-semibold text-white dark:text-black" aria-label={`${item.badge} unresolved`}>
-                    {item.badge}
-                  </span>
+                  <>
+                    <span aria-hidden="true" className="rounded-full bg-danger px-2 py-0.5 text-xs font-semibold text-white dark:text-black">
+                      {item.badge}
+                    </span>
+                    <span className="sr-only">({item.badge} waiting)</span>
+                  </>
                 ) : null}
               </Link>
             </li>

@@ -1,0 +1,27 @@
+import 'server-only';
+import type { UserScope } from '@/lib/auth/scope';
+import { parseDocs, type WithId } from '@/lib/contract/parse-docs';
+import { CONFLICTS } from '@/lib/contract/paths';
+import { ZConflict, type Conflict } from '@/lib/contract/schemas';
+import { adminDb } from '@/lib/firebase/admin';
+import { readDocs, runCount, runQuery } from '@/lib/firebase/metered';
+import { userCollection, userDocRef } from '@/lib/firebase/refs';
+
+export type ConflictWithWinner = WithId<Conflict> & { winner: Record<string, unknown> | null };
+
+const unresolved = (scope: UserScope) => userCollection(scope, CONFLICTS).where('resolvedAt', '==', null);
+
+/** The nav badge: how many conflicts wait for the user (one read per 1,000). */
+export function countUnresolvedConflicts(scope: UserScope): Promise<number> {
+  return runCount(unresolved(scope));
+}
+
+/** Unresolved conflicts, newest first, each with the version the cloud holds now (the winner). */
+export async function listUnresolvedConflicts(scope: UserScope, limit = 50): Promise<ConflictWithWinner[]> {
+  const { items } = parseDocs(ZConflict, (await runQuery(unresolved(scope).orderBy('detectedAt', 'desc').limit(limit))).docs);
+  const winners = await readDocs(
+    adminDb(),
+    items.map((conflict) => userDocRef(scope, conflict.collection, conflict.docId)),
+  );
+  return items.map((conflict, i) => ({ ...conflict, winner: winners[i]?.data() ?? null }));
+}

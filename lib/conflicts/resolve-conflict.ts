@@ -1,0 +1,86 @@
+import 'server-only';
+import { FieldValue, Timestamp } from 'firebase-admin/firestore';
+import { z } from 'zod';
+import { AppError, validationError } from '@/lib/api/errors';
+import type { Caller } from '@/lib/auth/scope';
+import { CONFLICTS } from '@/lib/contract/paths';
+import { type CONFLICT_RESOLUTIONS, ZConflict, ZJournalEntry, ZMoodEntry } from '@/lib/contract/schemas';
+import { adminDb } from '@/lib/firebase/admin';
+import { countReads } from '@/lib/firebase/metered';
+import { userDocRef } from '@/lib/firebase/refs';
+import { ZJournalEdit } from '@/lib/journal/journal-edit';
+import { ZMoodEdit } from '@/lib/mood/mood-edit';
+import { formatRev, initialClock, receive, tick } from '@/lib/sync/hlc';
+import { pushWithin, type ServerValues, type TransactionPort } from '@/lib/sync/transaction-steps';
+import type { EntryVersion, PushResult } from '@/lib/sync/types';
+
+export const ZResolveConflictRequest = z.discriminatedUnion('choice', [
+  z.object({ choice: z.literal('kept-winner') }),
+  z.object({ choice: z.literal('restored') }),
+  z.object({ choice: z.literal('merged'), fields: z.record(z.string(), z.unknown()) }),
+]);
+export type ResolveConflictRequest = z.infer<typeof ZResolveConflictRequest>;
+
+const CONTENT = {
+  journal_entries: ['title', 'body', 'tags', 'mood', 'createdAt', 'deletedAt'],
+  mood_entries: ['score', 'emotions', 'activities', 'note', 'recordedAt', 'deletedAt'],
+} as const;
+const VERSION = { journal_entries: ZJournalEntry.omit({ syncedAt: true }).strict(), mood_entries: ZMoodEntry.omit({ syncedAt: true }).strict() };
+const EDIT = { journal_entries: ZJournalEdit, mood_entries: ZMoodEdit };
+const values: ServerValues = { serverTimestamp: () => FieldValue.serverTimestamp(), timestamp: (ms) => Timestamp.fromMillis(ms) };
+
+/**
+ * Resolves a conflict, through the protocol, in one transaction with the stamp:
+ * - kept-winner: the cloud's version stays; the conflict is stamped.
+ * - restored: the losing version's content is written as a new edit on top of the cloud's version.
+ * - merged: the user's merged content is written the same way.
+ * The new edit is this browser's (its web device id), with a rev after the cloud's, so every device pulls it.
+ */
+export async function resolveConflict(caller: Caller, conflictId: string, request: ResolveConflictRequest): Promise<{ resolution: (typeof CONFLICT_RESOLUTIONS)[number]; push: PushResult['decision'] | null }> {
+  const db = adminDb();
+  const conflictRef = userDocRef(caller, CONFLICTS, conflictId);
+  return db.runTransaction(async (tx) => {
+    countReads(1);
+    const snapshot = await tx.get(conflictRef);
+    if (!snapshot.exists) throw new AppError('not-found', 'That conflict was not found.');
+    const parsed = ZConflict.safeParse(snapshot.data());
+    if (!parsed.success) throw new AppError('conflict', 'This conflict record is damaged and cannot be resolved here.');
+    const conflict = parsed.data;
+    if (conflict.resolvedAt) throw new AppError('conflict', 'This conflict was already resolved.');
+    const stamp = { resolvedAt: FieldValue.serverTimestamp(), resolution: request.choice };
+    if (request.choice === 'kept-winner') {
+      tx.update(conflictRef, stamp);
+      return { resolution: request.choice, push: null };
+    }
+
+    const docRef = userDocRef(caller, conflict.collection, conflict.docId);
+    countReads(1);
+    const current = (await tx.get(docRef)).data() as EntryVersion | undefined;
+    const loser = conflict.data as Record<string, unknown>;
+    let content: Record<string, unknown>;
+    if (request.choice === 'restored') {
+      content = Object.fromEntries(CONTENT[conflict.collection].filter((key) => key in loser).map((key) => [key, loser[key]]));
+    } else {
+      const edit = EDIT[conflict.collection].safeParse(request.fields);
+      if (!edit.success) throw validationError(edit.error, 'merged entry');
+      content = { ...edit.data, deletedAt: null };
+    }
+    const now = Date.now();
+    const clock = tick(receive(initialClock(caller.deviceId), current?.rev ?? conflict.rev, now), now);
+    const { syncedAt: _syncedAt, ...basis } = (current ?? loser) as Record<string, unknown>;
+    const version = { ...basis, ...content, updatedAt: Timestamp.fromMillis(now), rev: formatRev(clock), baseRev: current?.rev ?? null, deviceId: caller.deviceId };
+    const checked = VERSION[conflict.collection].safeParse(version);
+    if (!checked.success) throw validationError(checked.error, 'resolved entry');
+
+    const port: TransactionPort = {
+      get: async (path) => {
+        countReads(1);
+        return (await tx.get(db.doc(path))).data() ?? null;
+      },
+      set: (path, data) => void tx.set(db.doc(path), data),
+    };
+    const result = await pushWithin(port, values, caller.uid, conflict.collection, conflict.docId, checked.data as EntryVersion);
+    tx.update(conflictRef, stamp);
+    return { resolution: request.choice, push: result.decision };
+  });
+}

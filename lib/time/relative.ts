@@ -1,0 +1,17 @@
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['week', 7 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "3 minutes ago", "yesterday", "just now". */
+export function formatRelative(thenMs: number, nowMs: number, locale = 'en'): string {
+  const diff = thenMs - nowMs;
+  if (Math.abs(diff) < 45_000) return 'just now';
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, ms] of UNITS) if (Math.abs(diff) >= ms || unit === 'minute') return format.format(Math.round(diff / ms), unit);
+  return 'just now';
+}
