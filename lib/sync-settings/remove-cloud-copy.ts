@@ -1,0 +1,53 @@
+import 'server-only';
+import { AppError } from '@/lib/api/errors';
+import type { UserScope } from '@/lib/auth/scope';
+import { CONFLICTS, COLLECTION_OF_TYPE, type SyncType } from '@/lib/contract/paths';
+import { resetDerivedView } from '@/lib/derived-views/derived-view';
+import { adminDb } from '@/lib/firebase/admin';
+import { readDoc, runCount, runQuery } from '@/lib/firebase/metered';
+import { userCollection, userRef } from '@/lib/firebase/refs';
+import { journalSearchView } from '@/lib/journal/journal-search-view';
+import { moodView } from '@/lib/mood/mood-view';
+import { getSyncSettings } from './get-sync-settings';
+
+export type RemovalProgress = { deleted: number; total: number };
+
+const PAGE = 300;
+const VIEWS = { journal: [journalSearchView.name], mood: [moodView.name], profile: [] } satisfies Record<SyncType, string[]>;
+
+/**
+ * Deletes the cloud copy of one data type once the user has switched that type off: every entry (tombstones
+ * too), the conflicts that hold versions of them, and the derived views built from them. Phones keep their
+ * own copies. Deletion goes in pages, reporting progress after each, and can be re-run to finish after an
+ * interruption.
+ */
+export async function* removeCloudCopy(scope: UserScope, type: SyncType): AsyncGenerator<RemovalProgress> {
+  const settings = await getSyncSettings(scope);
+  if (settings.collections[type] && settings.enabled) {
+    throw new AppError('conflict', `Turn ${type} sync off before removing its cloud copy, or your phones would upload it again.`);
+  }
+  if (type === 'profile') {
+    const exists = (await readDoc(userRef(scope))).exists;
+    if (exists) await userRef(scope).delete();
+    yield { deleted: exists ? 1 : 0, total: exists ? 1 : 0 };
+    return;
+  }
+  const collection = COLLECTION_OF_TYPE[type];
+  const conflicts = userCollection(scope, CONFLICTS).where('collection', '==', collection);
+  const total = (await runCount(userCollection(scope, collection))) + (await runCount(conflicts));
+  let deleted = 0;
+  yield { deleted, total };
+  for (const query of [userCollection(scope, collection).limit(PAGE), conflicts.limit(PAGE)]) {
+    for (;;) {
+      const page = await runQuery(query);
+      if (page.empty) break;
+      const batch = adminDb().batch();
+      for (const doc of page.docs) batch.delete(doc.ref);
+      await batch.commit();
+      deleted += page.size;
+      yield { deleted, total: Math.max(total, deleted) };
+    }
+  }
+  // No pull cursor sees a deletion, so the views built from this collection start again.
+  for (const view of VIEWS[type]) await resetDerivedView(scope, view);
+}
