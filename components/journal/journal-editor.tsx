@@ -1,11 +1,10 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, type FormEvent } from 'react';
-import { useSync } from '@/components/sync/sync-provider';
+import { useCallback, useState, type FormEvent } from 'react';
+import { useSyncedSave } from '@/components/sync/use-synced-save';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
-import { Notice } from '@/components/ui/notice';
 import { parseTags, ZJournalEdit } from '@/lib/journal/journal-edit';
 import type { WireVersion } from '@/lib/sync/wire';
 
@@ -16,40 +15,27 @@ type Initial = { title: string; body: string; tags: string[]; mood: number | nul
  * offline), then pushed with the protocol. The page moves on once the cloud has it.
  */
 export function JournalEditor({ id, base, initial }: { id: string; base: WireVersion | null; initial: Initial }) {
-  const sync = useSync();
   const router = useRouter();
+  const onSynced = useCallback(() => {
+    router.push(`/journal/${id}`);
+    router.refresh();
+  }, [router, id]);
+  const { save, status, now } = useSyncedSave('journal_entries', id, base, onSynced);
   const [title, setTitle] = useState(initial.title);
   const [body, setBody] = useState(initial.body);
   const [tags, setTags] = useState(initial.tags.join(', '));
   const [mood, setMood] = useState(initial.mood === null ? '' : String(initial.mood));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saved, setSaved] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const synced = saved && !sync.pendingFor('journal_entries', id);
-  useEffect(() => {
-    if (synced) {
-      router.push(`/journal/${id}`);
-      router.refresh();
-    }
-  }, [synced, id, router]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFailure(null);
     const parsed = ZJournalEdit.safeParse({ title, body, tags: parseTags(tags), mood: mood === '' ? null : Number(mood) });
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
       return;
     }
     setErrors({});
-    try {
-      const fields = base ? parsed.data : { ...parsed.data, createdAt: sync.timestamp(Date.now()) };
-      await sync.edit('journal_entries', id, fields, base);
-      setSaved(true);
-    } catch (caught) {
-      setFailure((caught as Error).message);
-    }
+    await save(base ? parsed.data : { ...parsed.data, createdAt: now() });
   }
 
   return (
@@ -82,12 +68,7 @@ export function JournalEditor({ id, base, initial }: { id: string; base: WireVer
           </Select>
         </Field>
       </div>
-      {failure && <Notice tone="error">{failure}</Notice>}
-      {saved && !synced && (
-        <Notice tone={sync.online ? 'info' : 'warning'} title="Saved on this device">
-          {sync.online ? 'Syncing it now…' : 'You are offline. It will sync as soon as you are back online; you can keep this tab open or come back later.'}
-        </Notice>
-      )}
+      {status}
       <div className="flex gap-2">
         <Button type="submit">{base ? 'Save changes' : 'Save entry'}</Button>
         <Button variant="secondary" onClick={() => router.back()}>

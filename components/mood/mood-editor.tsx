@@ -1,12 +1,11 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, type FormEvent } from 'react';
-import { useSync } from '@/components/sync/sync-provider';
+import { useCallback, useState, type FormEvent } from 'react';
+import { useSyncedSave } from '@/components/sync/use-synced-save';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { Field, Input } from '@/components/ui/field';
-import { Notice } from '@/components/ui/notice';
 import { ZMoodEdit } from '@/lib/mood/mood-edit';
 import { ACTIVITIES, EMOTIONS } from '@/lib/mood/vocabulary';
 import type { WireVersion } from '@/lib/sync/wire';
@@ -16,39 +15,27 @@ type Initial = { score: number | null; emotions: string[]; activities: string[];
 
 /** A mood check-in, written through the browser's sync client like a journal entry. */
 export function MoodEditor({ id, base, initial }: { id: string; base: WireVersion | null; initial: Initial }) {
-  const sync = useSync();
   const router = useRouter();
+  const onSynced = useCallback(() => {
+    router.push('/mood');
+    router.refresh();
+  }, [router]);
+  const { save, status, now } = useSyncedSave('mood_entries', id, base, onSynced);
   const [score, setScore] = useState<number | null>(initial.score);
   const [emotions, setEmotions] = useState<string[]>(initial.emotions);
   const [activities, setActivities] = useState<string[]>(initial.activities);
   const [note, setNote] = useState(initial.note);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saved, setSaved] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const synced = saved && !sync.pendingFor('mood_entries', id);
-  useEffect(() => {
-    if (synced) {
-      router.push('/mood');
-      router.refresh();
-    }
-  }, [synced, router]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFailure(null);
     const parsed = ZMoodEdit.safeParse({ score: score ?? NaN, emotions, activities, note: note.trim() ? note : null });
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
       return;
     }
     setErrors({});
-    try {
-      await sync.edit('mood_entries', id, base ? parsed.data : { ...parsed.data, recordedAt: sync.timestamp(Date.now()) }, base);
-      setSaved(true);
-    } catch (caught) {
-      setFailure((caught as Error).message);
-    }
+    await save(base ? parsed.data : { ...parsed.data, recordedAt: now() });
   }
 
   return (
@@ -75,12 +62,7 @@ export function MoodEditor({ id, base, initial }: { id: string; base: WireVersio
       <Field label="Note" htmlFor="note" error={errors.note}>
         <textarea id="note" value={note} onChange={(e) => setNote(e.target.value)} rows={3} maxLength={2000} className="w-full rounded-lg border border-border bg-card px-3 py-2 text-sm text-fg" />
       </Field>
-      {failure && <Notice tone="error">{failure}</Notice>}
-      {saved && !synced && (
-        <Notice tone={sync.online ? 'info' : 'warning'} title="Saved on this device">
-          {sync.online ? 'Syncing it now…' : 'You are offline. It will sync as soon as you are back online.'}
-        </Notice>
-      )}
+      {status}
       <div className="flex gap-2">
         <Button type="submit">{base ? 'Save changes' : 'Save check-in'}</Button>
         <Button variant="secondary" onClick={() => router.back()}>
