@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { PortalNav, type NavItem } from '@/components/portal/portal-nav';
 import { SignOutButton } from '@/components/portal/sign-out-button';
+import { AppShell } from '@/components/ui/app-shell';
 import { requireUser } from '@/lib/auth/current-user';
 import { getProfile } from '@/lib/profile/get-profile';
 
@@ -14,32 +15,26 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     { href: '/mood', label: 'Mood' },
   ];
   return (
-    <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:rounded focus:bg-card focus:px-3 focus:py-2">
-        Skip to content
-      </a>
-      <header className="border-b border-border bg-card">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <div className="flex flex-wrap items-center gap-4">
-            <Link href="/journal" className="font-semibold tracking-tight text-accent">
-              wellsync
+    <AppShell
+      brand={
+        <Link href="/journal" className="font-semibold tracking-tight text-accent">
+          wellsync
+        </Link>
+      }
+      nav={<PortalNav items={items} />}
+      actions={
+        <>
+          {caller.isAdmin && (
+            <Link href="/admin" className="rounded-lg px-3 py-2 text-muted hover:bg-card-muted hover:text-fg">
+              Admin
             </Link>
-            <PortalNav items={items} />
-          </div>
-          <div className="flex items-center gap-2 text-sm">
-            {caller.isAdmin && (
-              <Link href="/admin" className="rounded-lg px-3 py-2 text-muted hover:bg-card-muted hover:text-fg">
-                Admin
-              </Link>
-            )}
-            <span className="hidden text-muted sm:inline">{profile.displayName || caller.email}</span>
-            <SignOutButton />
-          </div>
-        </div>
-      </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-        {children}
-      </main>
-    </div>
+          )}
+          <span className="hidden text-muted sm:inline">{profile.displayName || caller.email}</span>
+          <SignOutButton />
+        </>
+      }
+    >
+      {children}
+    </AppShell>
   );
 }

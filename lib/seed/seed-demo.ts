@@ -1,10 +1,12 @@
 import 'server-only';
 import { getEnv } from '@/lib/config/env';
 import { adminDb } from '@/lib/firebase/admin';
+import { utcDay } from '@/lib/metrics/utc-days';
 import { dayKeyOf, type DayKey } from '@/lib/time/zoned';
 import { DEMO_ADMIN, DEMO_USER, HEAVY_USER, SECOND_USER, type DemoAccount } from './demo-accounts';
 import { generateHistory, type HistoryOptions, type UserHistory } from './generate-history';
 import { generateTelemetry, type PlannedSyncEvent } from './generate-telemetry';
+import { seedFleet } from './seed-fleet';
 import { countWrites, deleteUserData, ensureAuthUser, queueHistory } from './write-history';
 
 export type SeedOptions = {
@@ -97,7 +99,8 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> 
   const total = planned.reduce((n, { history, telemetry }) => n + countWrites(history, telemetry), 0);
   let done = 0;
   options.onProgress?.(0, total);
-  const writer = adminDb().bulkWriter();
+  // Demo projects only (checked above): no need for BulkWriter's production ramp-up throttle.
+  const writer = adminDb().bulkWriter({ throttling: false });
   const writes = planned.flatMap(({ history, telemetry }) =>
     queueHistory(writer, history, telemetry, () => {
       done += 1;
@@ -106,13 +109,15 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> 
   );
   await writer.close();
   await Promise.all(writes);
+  // The admin pages' fleet, and the rollups over everything seeded (lib/seed/seed-fleet.ts).
+  const fleet = await seedFleet({ today: options.today ?? utcDay(Date.now()), seed, onProgress: options.onProgress });
 
   return {
-    users: planned.length,
-    documents: total,
+    users: planned.length + fleet.users,
+    documents: total + fleet.documents,
     journal: planned.reduce((n, p) => n + p.history.journal.length, 0),
     moods: planned.reduce((n, p) => n + p.history.moods.length, 0),
-    syncEvents: planned.reduce((n, p) => n + p.telemetry.length, 0),
+    syncEvents: planned.reduce((n, p) => n + p.telemetry.length, 0) + fleet.syncEvents,
   };
 }
 
