@@ -136,6 +136,8 @@ export const ZRunSummary = z.object({
   usersMeasured: count,
   monthsPriced: count,
   fleetSnapshot: z.boolean(),
+  /** Rollup documents written (the watermark document aside): 0 when nothing changed. */
+  writes: count,
   reads: count,
 });
 

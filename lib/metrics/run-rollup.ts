@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import type { BulkWriter } from 'firebase-admin/firestore';
 import { getEnv } from '@/lib/config/env';
 import { adminDb } from '@/lib/firebase/admin';
 import { withReadMeter } from '@/lib/firebase/metered';
@@ -84,7 +85,7 @@ async function rollUp(_runId: string, options: RollupOptions): Promise<Outcome> 
   const key = await pseudonymKey();
   const pids = new Map<string, string>();
   const pid = (uid: string) => pids.get(uid) ?? pids.set(uid, pseudonymWithKey(key, uid)).get(uid)!;
-  const writer = adminDb().bulkWriter({ throttling: getEnv().mode !== 'emulator' });
+  const writer = countingWriter(adminDb().bulkWriter({ throttling: getEnv().mode !== 'emulator' }));
   let daysDone = 0;
   const days = await rollUpDays(dirty, {
     writer,
@@ -105,15 +106,16 @@ async function rollUp(_runId: string, options: RollupOptions): Promise<Outcome> 
 
   const months = [...days.changedMonths].sort();
   let priced = 0;
+  let monthWrites = 0;
   for (const month of months) {
-    await priceMonth(month, nowMs, getEnv().prices);
+    if (await priceMonth(month, nowMs, getEnv().prices)) monthWrites += 1;
     progress('Pricing months', ++priced, months.length);
   }
 
   const fleetDue = options.forceSnapshot === true || state.fleetSnapshotAtMs === null || nowMs - state.fleetSnapshotAtMs >= SNAPSHOT_EVERY_MS;
   if (fleetDue) {
     progress('Taking the fleet snapshot', 0, 1);
-    await takeFleetSnapshot({ nowMs });
+    monthWrites += (await takeFleetSnapshot({ nowMs })).writes;
     progress('Taking the fleet snapshot', 1, 1);
   }
 
@@ -131,6 +133,7 @@ async function rollUp(_runId: string, options: RollupOptions): Promise<Outcome> 
       usersMeasured,
       monthsPriced: months.length,
       fleetSnapshot: fleetDue,
+      writes: writer.writes + monthWrites,
     },
     state: {
       dayCounts,
@@ -138,4 +141,20 @@ async function rollUp(_runId: string, options: RollupOptions): Promise<Outcome> 
       ...(snapshotDue && usersMeasured > 0 ? { storageMeasuredAtMs: nowMs } : {}),
     },
   };
+}
+
+/** A BulkWriter that counts the documents it is asked to write, so a run can prove it wrote nothing. */
+function countingWriter(writer: BulkWriter): BulkWriter & { writes: number } {
+  const counted = Object.assign(writer, { writes: 0 });
+  const set = writer.set.bind(writer) as (...args: unknown[]) => ReturnType<BulkWriter['set']>;
+  const remove = writer.delete.bind(writer);
+  counted.set = ((...args: unknown[]) => {
+    counted.writes += 1;
+    return set(...args);
+  }) as BulkWriter['set'];
+  counted.delete = ((...args: Parameters<BulkWriter['delete']>) => {
+    counted.writes += 1;
+    return remove(...args);
+  }) as BulkWriter['delete'];
+  return counted;
 }

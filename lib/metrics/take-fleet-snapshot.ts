@@ -25,7 +25,7 @@ const uidOf = (doc: QueryDocumentSnapshot) => doc.ref.parent.parent?.id ?? '';
  * day. It reads settings and devices with field masks (no names, no models) and user ids alone; conflicts are
  * counted with `count()`, never read. `asOfMs` replays a past day from documents as they stood then (the demo seed).
  */
-export async function takeFleetSnapshot(options: { nowMs: number; asOfMs?: number }): Promise<FleetSnapshot> {
+export async function takeFleetSnapshot(options: { nowMs: number; asOfMs?: number }): Promise<FleetSnapshot & { writes: number }> {
   const replay = options.asOfMs !== undefined;
   const asOf = options.asOfMs ?? options.nowMs;
   const db = adminDb();
@@ -107,8 +107,8 @@ export async function takeFleetSnapshot(options: { nowMs: number; asOfMs?: numbe
     snapshot.conflicts = { unresolved, stale, staleDays: STALE_CONFLICT_DAYS };
   }
 
-  await writeFleetDays(utcDay(asOf), snapshot, newDevicesByDay(liveDevices));
-  return snapshot;
+  const writes = await writeFleetDays(utcDay(asOf), snapshot, newDevicesByDay(liveDevices));
+  return { ...snapshot, writes };
 }
 
 function newDevicesByDay(devices: DeviceMeta[]): Map<string, Record<string, Record<string, number>>> {
@@ -124,7 +124,7 @@ function newDevicesByDay(devices: DeviceMeta[]): Map<string, Record<string, Reco
   return byMonth;
 }
 
-async function writeFleetDays(day: string, snapshot: FleetSnapshot, newDevices: Map<string, Record<string, Record<string, number>>>) {
+async function writeFleetDays(day: string, snapshot: FleetSnapshot, newDevices: Map<string, Record<string, Record<string, number>>>): Promise<number> {
   const months = [...new Set([monthOf(day), ...newDevices.keys()])].sort();
   const refs = months.map(fleetDaysRef);
   const existing = await readDocs(adminDb(), refs);
@@ -144,4 +144,5 @@ async function writeFleetDays(day: string, snapshot: FleetSnapshot, newDevices: 
     }
   });
   if (writes > 0) await batch.commit();
+  return writes;
 }

@@ -25,7 +25,8 @@ const ts = (ms: number) => Timestamp.fromMillis(ms);
  * adoption snapshots (the aggregator's own snapshot, taken as the documents stood at the end of each day), then
  * runs the aggregator once so that the admin pages have rollups on first start. Demo projects only (seedDemo checks).
  */
-export async function seedFleet(options: { today: DayKey; seed: number; users?: number; onProgress?: (done: number, total: number) => void }): Promise<FleetSummary> {
+export async function seedFleet(options: { today: DayKey; seed: number; users?: number; replayDays?: number; onProgress?: (done: number, total: number) => void }): Promise<FleetSummary> {
+  const replayDays = options.replayDays ?? REPLAY_DAYS;
   const fleet = planFleet({ today: options.today, seed: options.seed, users: options.users ?? FLEET_USERS, telemetryDays: FLEET_TELEMETRY_DAYS });
   const db = adminDb();
   // Start clean: earlier fleet users, rollups and the audit log (demo data only). Only what exists is deleted,
@@ -33,7 +34,7 @@ export async function seedFleet(options: { today: DayKey; seed: number; users?: 
   const earlier = (await db.collection(USERS).listDocuments()).filter((ref) => ref.id.startsWith('fleet-'));
   await Promise.all([...earlier.map((ref) => db.recursiveDelete(ref)), db.recursiveDelete(db.collection(METRICS)), db.recursiveDelete(db.collection(AUDIT_LOG))]);
 
-  const total = fleet.reduce((n, u) => n + 2 + u.devices.length + u.history.journal.length + u.history.moods.length + u.telemetry.length + u.conflicts.length, 0) + REPLAY_DAYS;
+  const total = fleet.reduce((n, u) => n + 2 + u.devices.length + u.history.journal.length + u.history.moods.length + u.telemetry.length + u.conflicts.length, 0) + replayDays;
   let done = 0;
   const tick = () => {
     done += 1;
@@ -45,7 +46,7 @@ export async function seedFleet(options: { today: DayKey; seed: number; users?: 
   await Promise.all(writes);
 
   const end = Date.parse(`${options.today}T23:59:59.999Z`);
-  for (let n = REPLAY_DAYS; n >= 1; n--) {
+  for (let n = replayDays; n >= 1; n--) {
     const dayEnd = Date.parse(`${addDays(options.today, -n)}T23:59:59.999Z`);
     await writeSettingsAsOf(fleet, dayEnd);
     await takeFleetSnapshot({ nowMs: Date.now(), asOfMs: dayEnd });
@@ -55,7 +56,7 @@ export async function seedFleet(options: { today: DayKey; seed: number; users?: 
   await writeSettingsAsOf(fleet, Math.min(end, Date.now()));
   await runRollup({ full: true, forceSnapshot: true });
   options.onProgress?.(total, total);
-  return { users: fleet.length, documents: total - REPLAY_DAYS, syncEvents: fleet.reduce((n, u) => n + u.telemetry.length, 0), snapshots: REPLAY_DAYS + 1 };
+  return { users: fleet.length, documents: total - replayDays, syncEvents: fleet.reduce((n, u) => n + u.telemetry.length, 0), snapshots: replayDays + 1 };
 }
 
 /** Devices (some revoked) and conflicts, which the shared history writer does not cover. */
