@@ -196,7 +196,7 @@ function reliabilityTables(r: Omit<ReliabilityReport, 'tables'>): AdminTable[] {
     groupTable('platforms', 'By platform', 'Platform', r.byPlatform),
     {
       id: 'errors',
-      title: 'Failures by error code',
+      title: 'Error codes: failures and users',
       columns: [
         { key: 'code', label: 'Error code', kind: 'text' },
         { key: 'count', label: 'Failures', kind: 'count' },
@@ -208,7 +208,7 @@ function reliabilityTables(r: Omit<ReliabilityReport, 'tables'>): AdminTable[] {
     },
     {
       id: 'burn-rates',
-      title: 'Error-budget burn rates',
+      title: 'Burn rates by window',
       columns: [
         { key: 'window', label: 'Window', kind: 'text' },
         { key: 'rate', label: 'Burn rate', kind: 'ratio' },

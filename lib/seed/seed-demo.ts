@@ -110,7 +110,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> 
   await writer.close();
   await Promise.all(writes);
   // The admin pages' fleet, and the rollups over everything seeded (lib/seed/seed-fleet.ts).
-  const fleet = await seedFleet({ today: options.today ?? utcDay(Date.now()), seed, onProgress: options.onProgress });
+  const fleet = await seedFleet({ today: options.today ?? utcDay(Date.now()), seed, onProgress: (n, of) => options.onProgress?.(total + n, total + of) });
 
   return {
     users: planned.length + fleet.users,
