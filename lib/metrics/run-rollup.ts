@@ -44,7 +44,7 @@ export async function runRollup(options: RollupOptions = {}): Promise<RunSummary
   const runId = randomUUID();
   return withLease(runId, async () => {
     const startedAtMs = Date.now();
-    const { result, reads } = await withReadMeter(() => rollUp(runId, options));
+    const { result, reads } = await withReadMeter(() => rollUp(options));
     const summary: RunSummary = { ...result.summary, runId, startedAtMs, finishedAtMs: Date.now(), reads };
     // mergeFields replaces each listed field whole, so days dropped from dayCounts are dropped in Firestore too.
     const state = { version: ROLLUP_VERSION, ...result.state, lastRun: summary };
@@ -55,7 +55,7 @@ export async function runRollup(options: RollupOptions = {}): Promise<RunSummary
 
 type Outcome = { summary: Omit<RunSummary, 'runId' | 'startedAtMs' | 'finishedAtMs' | 'reads'>; state: Partial<RollupState> };
 
-async function rollUp(_runId: string, options: RollupOptions): Promise<Outcome> {
+async function rollUp(options: RollupOptions): Promise<Outcome> {
   const nowMs = options.nowMs ?? Date.now();
   const progress = options.onProgress ?? (() => {});
   const state = await readRollupState();
