@@ -4,6 +4,7 @@ import { PortalNav, type NavItem } from '@/components/portal/portal-nav';
 import { SignOutButton } from '@/components/portal/sign-out-button';
 import { SyncProvider } from '@/components/sync/sync-provider';
 import { SyncStatus } from '@/components/sync/sync-status';
+import { AppShell } from '@/components/ui/app-shell';
 import { requireUser } from '@/lib/auth/current-user';
 import { APP_VERSION } from '@/lib/config/app-version';
 import { countUnresolvedConflicts } from '@/lib/conflicts/list-conflicts';
@@ -24,34 +25,28 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const renderedAt = Date.now();
   return (
     <SyncProvider uid={caller.uid} deviceId={caller.deviceId} deviceName="Web browser" appVersion={APP_VERSION} renderedAt={renderedAt}>
-      <div className="min-h-screen">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:rounded focus:bg-card focus:px-3 focus:py-2">
-          Skip to content
-        </a>
-        <header className="border-b border-border bg-card">
-          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-            <div className="flex flex-wrap items-center gap-4">
-              <Link href="/journal" className="font-semibold tracking-tight text-accent">
-                wellsync
+      <AppShell
+        brand={
+          <Link href="/journal" className="font-semibold tracking-tight text-accent">
+            wellsync
+          </Link>
+        }
+        nav={<PortalNav items={items} />}
+        actions={
+          <>
+            <SyncStatus />
+            {caller.isAdmin && (
+              <Link href="/admin" className="rounded-lg px-3 py-2 text-muted hover:bg-card-muted hover:text-fg">
+                Admin
               </Link>
-              <PortalNav items={items} />
-            </div>
-            <div className="flex items-center gap-3 text-sm">
-              <SyncStatus />
-              {caller.isAdmin && (
-                <Link href="/admin" className="rounded-lg px-3 py-2 text-muted hover:bg-card-muted hover:text-fg">
-                  Admin
-                </Link>
-              )}
-              <span className="hidden text-muted sm:inline">{profile.displayName || caller.email}</span>
-              <SignOutButton />
-            </div>
-          </div>
-        </header>
-        <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-          {children}
-        </main>
-      </div>
+            )}
+            <span className="hidden text-muted sm:inline">{profile.displayName || caller.email}</span>
+            <SignOutButton />
+          </>
+        }
+      >
+        {children}
+      </AppShell>
     </SyncProvider>
   );
 }

@@ -4,15 +4,16 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/components/ui/cn';
 
-export type NavItem = { href: string; label: string; badge?: number };
+export type NavItem = { href: string; label: string; badge?: number; exact?: boolean };
 
-export function PortalNav({ items }: { items: NavItem[] }) {
+export function PortalNav({ items, label = 'Portal' }: { items: NavItem[]; label?: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Portal">
+    <nav aria-label={label}>
       <ul className="flex flex-wrap gap-1">
         {items.map((item) => {
-          const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          // An index link (/admin) is active on its own page only; the others also on their subpages.
+          const active = pathname === item.href || (item.exact !== true && pathname.startsWith(`${item.href}/`));
           return (
             <li key={item.href}>
               <Link

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { assertAdmin, type AdminScope, type Caller } from '@/lib/auth/scope';
 import { sessionCookieName, verifySession } from '@/lib/auth/session';
 import { getEnv } from '@/lib/config/env';
+import { appendAuditEntry } from '@/lib/metrics/append-audit-entry';
 import { AppError, errorResponse, validationError } from './errors';
 import { checkOrigin, isMutation } from './origin';
 import { readJsonBody } from './read-body';
@@ -36,7 +37,7 @@ export function withPublic<B = undefined, Q = undefined, P = undefined>(
   handler: (ctx: GuardedContext<B, Q, P>) => Promise<Result>,
   options: GuardOptions<B, Q, P> = {},
 ): RouteHandler {
-  return guarded(options, async (ctx) => handler(ctx));
+  return guarded(options, async () => null, async (ctx) => handler(ctx));
 }
 
 /** Every signed-in route: session verified with revocation checked, Origin checked on mutations, input parsed. */
@@ -44,26 +45,46 @@ export function withUser<B = undefined, Q = undefined, P = undefined>(
   handler: (ctx: UserContext<B, Q, P>) => Promise<Result>,
   options: GuardOptions<B, Q, P> = {},
 ): RouteHandler {
-  return guarded(options, async (ctx) => handler({ ...ctx, caller: await authenticate(ctx.req) }));
+  return guarded(options, authenticate, async (ctx, caller) => handler({ ...ctx, caller }));
 }
 
-/** Admin routes: as withUser, and a non-admin gets 404 so admin endpoints are not even confirmed to exist. */
+/**
+ * Admin routes: as withUser, and a non-admin gets 404 so admin endpoints are not even confirmed to exist. Every
+ * admin call is appended to the audit log before the handler runs; if it cannot be logged, it is not served.
+ */
 export function withAdmin<B = undefined, Q = undefined, P = undefined>(
   handler: (ctx: AdminContext<B, Q, P>) => Promise<Result>,
   options: GuardOptions<B, Q, P> = {},
 ): RouteHandler {
-  return guarded(options, async (ctx) => {
-    const caller = await authenticate(ctx.req);
+  const authorize = async (req: NextRequest, requestId: string) => {
+    const caller = await authenticate(req);
     assertAdmin(caller);
-    return handler({ ...ctx, caller });
-  });
+    await appendAuditEntry({
+      actor: { uid: caller.uid, email: caller.email },
+      action: 'api.call',
+      method: req.method,
+      target: `${req.nextUrl.pathname}${req.nextUrl.search}`,
+      requestId,
+    });
+    return caller;
+  };
+  return guarded(options, authorize, async (ctx, caller) => handler({ ...ctx, caller }));
 }
 
-function guarded<B, Q, P>(options: GuardOptions<B, Q, P>, run: (ctx: GuardedContext<B, Q, P>) => Promise<Result>): RouteHandler {
+/**
+ * The order matters: Origin, then who is calling, then the input. Checking the caller before parsing means a
+ * visitor learns nothing about an endpoint's parameters (an admin route answers 401 or 404, never 422).
+ */
+function guarded<B, Q, P, C>(
+  options: GuardOptions<B, Q, P>,
+  authorize: (req: NextRequest, requestId: string) => Promise<C>,
+  run: (ctx: GuardedContext<B, Q, P>, caller: C) => Promise<Result>,
+): RouteHandler {
   return async (req, routeCtx) => {
     const requestId = randomUUID();
     try {
       if (isMutation(req.method)) checkOrigin(req);
+      const caller = await authorize(req, requestId);
       const params = await parseWith(options.params, await routeCtx.params, 'address');
       const query = await parseWith(options.query, Object.fromEntries(req.nextUrl.searchParams), 'query');
       let body = undefined as B;
@@ -71,7 +92,7 @@ function guarded<B, Q, P>(options: GuardOptions<B, Q, P>, run: (ctx: GuardedCont
         const raw = await readJsonBody(req, options.maxBodyBytes ?? 256 * 1024);
         body = await parseWith(options.body, raw, 'request body');
       }
-      const result = await run({ req, requestId, body, query, params });
+      const result = await run({ req, requestId, body, query, params }, caller);
       if (result instanceof Response) return result;
       return Response.json(result ?? { ok: true }, { headers: { 'Cache-Control': 'no-store' } });
     } catch (error) {

@@ -19,7 +19,7 @@ const ZRawEnv = z.object({
   APP_ORIGIN: z.url({ message: 'Expected the public origin, such as https://wellsync.example.com' }).optional(),
   SESSION_DAYS: z.coerce.number().int().min(1).max(14).default(5),
   CRON_SECRET: z.string().min(32, 'CRON_SECRET must be at least 32 characters').optional(),
-  // Firestore prices in USD (defaults: nam5 multi-region, see docs/cost-model.md).
+  // Firestore prices in USD (defaults: nam5 multi-region, see docs/admin-analytics.md, "Cost model").
   PRICE_READS_PER_100K: price(0.06),
   PRICE_WRITES_PER_100K: price(0.18),
   PRICE_DELETES_PER_100K: price(0.02),

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import type { Platform } from '@/lib/contract/schemas';
 import { formatRev, initialClock, tick, type Hlc } from '@/lib/sync/hlc';
 import { addDays, isoWeekday, startOfDay, type DayKey } from '@/lib/time/zoned';
 import { ACTIVITIES, EMOTIONS_BY_SCORE, journalContent, THEME_NAMES, type Theme } from './content';
@@ -12,7 +13,7 @@ import { createRandom, deriveSeed, type Random } from './random';
 export type PlannedDevice = {
   id: string;
   name: string;
-  platform: 'ios' | 'android';
+  platform: Platform;
   model: string;
   appVersion: string;
   createdAtMs: number;

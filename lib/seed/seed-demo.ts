@@ -1,10 +1,12 @@
 import 'server-only';
 import { getEnv } from '@/lib/config/env';
 import { adminDb } from '@/lib/firebase/admin';
+import { utcDay } from '@/lib/metrics/utc-days';
 import { simulateFleet, type SimulatedAccount } from '@/lib/simulator/simulate-fleet';
 import { dayKeyOf, type DayKey } from '@/lib/time/zoned';
 import { DEMO_ACCOUNTS, DEMO_USER, HEAVY_USER, SECOND_USER, type DemoAccount } from './demo-accounts';
 import { generateHistory } from './generate-history';
+import { FLEET_USERS, seedFleet } from './seed-fleet';
 import { countWrites, deleteUserData, ensureAuthUser, queueHistory } from './write-history';
 
 export type SeedOptions = {
@@ -15,7 +17,7 @@ export type SeedOptions = {
   onProgress?: (done: number, total: number) => void;
 };
 
-export type SeedSummary = { users: number; journal: number; moods: number; syncAttempts: number; conflicts: number };
+export type SeedSummary = { users: number; journal: number; moods: number; syncAttempts: number; conflicts: number; fleetUsers: number; fleetSyncEvents: number };
 
 export const DEMO_SEED = 20261125;
 
@@ -71,7 +73,9 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> 
   const demoDays = 730 + 60;
   let simulatedDays = 0;
   let written = 0;
-  const report = () => options.onProgress?.(simulatedDays + written, demoDays + heavyWrites);
+  let fleetDone = 0;
+  let fleetTotal = FLEET_USERS * 100; // replaced by the fleet's own count once it starts
+  const report = () => options.onProgress?.(simulatedDays + written + fleetDone, demoDays + heavyWrites + fleetTotal);
 
   const fleet = await simulateFleet({
     users: [
@@ -105,7 +109,8 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> 
   });
 
   if (heavy) {
-    const writer = adminDb().bulkWriter();
+    // Demo projects only (checked above): no need for BulkWriter's production ramp-up throttle.
+    const writer = adminDb().bulkWriter({ throttling: false });
     const writes = queueHistory(writer, heavy, [], () => {
       written += 1;
       if (written % 500 === 0) report();
@@ -115,15 +120,31 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> 
     report();
   }
 
+  // The admin pages' synthetic fleet, and the rollups over everything seeded (lib/seed/seed-fleet.ts).
+  const synthetic = await seedFleet({
+    today: options.today ?? utcDay(Date.now()),
+    seed,
+    onProgress: (done, total) => {
+      fleetDone = done;
+      fleetTotal = total;
+      report();
+    },
+  });
+
   return {
     users: accounts.length,
     journal: fleet.journalEntries + (heavy?.journal.length ?? 0),
     moods: fleet.moodEntries + (heavy?.moods.length ?? 0),
     syncAttempts: fleet.attempts.length,
     conflicts: fleet.conflicts,
+    fleetUsers: synthetic.users,
+    fleetSyncEvents: synthetic.syncEvents,
   };
 }
 
 export function describeSeed(summary: SeedSummary): string {
-  return `Seeded ${summary.users} users: ${summary.journal} journal entries and ${summary.moods} check-ins through ${summary.syncAttempts} simulated sync attempts (${summary.conflicts} conflicts kept).`;
+  return (
+    `Seeded ${summary.users} demo accounts: ${summary.journal} journal entries and ${summary.moods} check-ins through ${summary.syncAttempts} simulated sync attempts ` +
+    `(${summary.conflicts} conflicts kept), and an admin fleet of ${summary.fleetUsers} users with ${summary.fleetSyncEvents} sync events, rolled up.`
+  );
 }

@@ -22,7 +22,7 @@ function protocolFields(entry: { updatedAtMs: number; deletedAtMs: number | null
 }
 
 /** Checks a document against its contract schema before it is written; syncedAt is the server's to set. */
-function contractDoc<S extends z.ZodObject>(schema: S, data: DocumentData, serverSyncedAt = false): DocumentData {
+export function contractDoc<S extends z.ZodObject>(schema: S, data: DocumentData, serverSyncedAt = false): DocumentData {
   const checked = schema.strict().parse(serverSyncedAt ? { ...data, syncedAt: Timestamp.now() } : data) as DocumentData;
   return serverSyncedAt ? { ...checked, syncedAt: FieldValue.serverTimestamp() } : checked;
 }

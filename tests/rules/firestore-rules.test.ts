@@ -268,3 +268,32 @@ describe('profile and settings', () => {
     await assertFails(setDoc(doc(alice(), 'users/alice/settings/other'), settings));
   });
 });
+
+describe('dashboard-owned paths (lib/metrics)', () => {
+  const paths = ['metrics/state', 'metrics/rollups/sync_days/2026-11', 'metrics/usage/user_months/p0123456789abcdef_2026-11', 'audit_log/a1', 'internal/metrics-pseudonym-key'];
+  beforeEach(async () => {
+    for (const path of paths) await seed(path, { any: 1 });
+  });
+  const reads: [string, () => Firestore, string, boolean][] = [
+    ['admin reads the rollup state', admin, 'metrics/state', true],
+    ['admin reads day rollups', admin, 'metrics/rollups/sync_days/2026-11', true],
+    ['admin reads pseudonymous usage', admin, 'metrics/usage/user_months/p0123456789abcdef_2026-11', true],
+    ['a user reads rollups', alice, 'metrics/rollups/sync_days/2026-11', false],
+    ['anonymous reads rollups', anonymous, 'metrics/state', false],
+    // The audit log is read through the server's admin page, never by a client.
+    ['admin reads the audit log directly', admin, 'audit_log/a1', false],
+    ['a user reads the audit log', alice, 'audit_log/a1', false],
+    // Whoever could read the HMAC key could re-identify pseudonymous ids: nobody.
+    ['admin reads the pseudonym key', admin, 'internal/metrics-pseudonym-key', false],
+    ['a user reads the pseudonym key', alice, 'internal/metrics-pseudonym-key', false],
+  ];
+  it.each(reads)('%s', async (_name, who, path, allowed) => {
+    await (allowed ? assertSucceeds(getDoc(doc(who(), path))) : assertFails(getDoc(doc(who(), path))));
+  });
+  it.each(paths)('no client writes %s, admins included', async (path) => {
+    for (const who of [admin, alice]) {
+      await assertFails(setDoc(doc(who(), path), { forged: true }));
+      await assertFails(deleteDoc(doc(who(), path)));
+    }
+  });
+});

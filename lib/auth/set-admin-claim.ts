@@ -1,0 +1,25 @@
+import 'server-only';
+import { AppError } from '@/lib/api/errors';
+import { adminAuth } from '@/lib/firebase/admin';
+import { appendAuditEntry, type AuditActor } from '@/lib/metrics/append-audit-entry';
+
+export type AdminClaimChange = { uid: string; email: string; admin: boolean; sessionsEnded: boolean };
+
+/**
+ * Grants or revokes the `admin: true` custom claim, keeping any other claims, and records it in the audit log.
+ * A grant reaches a session only when the user signs in again (the claim is copied into the session cookie at
+ * sign-in). A revocation also revokes the user's refresh tokens, which ends every session at once: a session made
+ * while they were an admin must not keep its claim until it expires.
+ */
+export async function setAdminClaim(email: string, admin: boolean, actor: AuditActor): Promise<AdminClaimChange> {
+  const auth = adminAuth();
+  const user = await auth.getUserByEmail(email).catch((error: { code?: string }) => {
+    if (error.code === 'auth/user-not-found' || error.code === 'auth/invalid-email') throw new AppError('not-found', `No account has the email ${email}.`);
+    throw error;
+  });
+  const { admin: _previous, ...otherClaims } = user.customClaims ?? {};
+  await auth.setCustomUserClaims(user.uid, admin ? { ...otherClaims, admin: true } : otherClaims);
+  if (!admin) await auth.revokeRefreshTokens(user.uid);
+  await appendAuditEntry({ actor, action: admin ? 'admin.grant' : 'admin.revoke', target: email, subjectUid: user.uid });
+  return { uid: user.uid, email, admin, sessionsEnded: !admin };
+}

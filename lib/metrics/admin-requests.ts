@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { ZAdminRangeQuery } from './admin-range';
+import { REPORT_NAMES } from './report-names';
+
+/** Request schemas of the admin API (app/api/admin). */
+export const ZGetReportRequest = z.object({ report: z.enum(REPORT_NAMES) });
+export const ZGetReportTableRequest = ZGetReportRequest.extend({ table: z.string().regex(/^[a-z0-9-]{1,40}$/, 'Expected a table id such as releases') });
+export const ZGetReportQuery = ZAdminRangeQuery;
+export const ZListAuditLogRequest = z.object({
+  cursor: z.string().max(100).optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+export const ZRunRollupRequest = z.object({
+  full: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true'),
+});

@@ -1,0 +1,85 @@
+import { storedDocumentBytes, type StoredValue } from './firestore-storage-size';
+
+/**
+ * A user's stored bytes, estimated from metadata only: document counts per collection (Firestore `count()`
+ * aggregations, which return numbers, never documents) times the stored size of a representative document of
+ * that collection under Firestore's storage-size rules. Entry payloads come from telemetry (bytes uploaded per
+ * pushed document), never from reading an entry. Representative ids are UUIDs, as the contract recommends.
+ */
+export type StorageCounts = {
+  journal_entries: number;
+  mood_entries: number;
+  conflicts: number;
+  sync_events: number;
+  devices: number;
+  /** 1 when `users/{uid}` exists, and 1 for `settings/sync`. */
+  profile: number;
+  settings: number;
+};
+
+export type StorageEstimate = { bytes: number; byCollection: Record<keyof StorageCounts, number> };
+
+/** Used when a user has never pushed (no telemetry to size their entries by). */
+export const DEFAULT_PAYLOAD_BYTES = 1200;
+
+const ID = '01936f2a-7c1e-7d4b-9a8e-2f5b6c7d8e9f';
+const DEVICE = 'ios-4f2a9c';
+const REV = `1764000000000:0003:${DEVICE}`;
+const T = new Date(0);
+const ENTRY_FIELDS = { updatedAt: T, deletedAt: null, rev: REV, baseRev: REV, deviceId: DEVICE, syncedAt: T };
+
+function text(bytes: number): string {
+  return 'x'.repeat(Math.max(0, Math.round(bytes)));
+}
+
+/** A journal entry whose stored fields add up to the payload a phone uploads for it. */
+function journalFields(payloadBytes: number): Record<string, StoredValue> {
+  const fixed = { tags: ['reflection', 'sleep'], mood: 3, createdAt: T, ...ENTRY_FIELDS };
+  const title = text(Math.min(40, payloadBytes / 10));
+  const used = storedDocumentBytesOfFields(fixed) + title.length;
+  return { title, body: text(payloadBytes - used), ...fixed };
+}
+
+function moodFields(payloadBytes: number): Record<string, StoredValue> {
+  const fixed = { score: 4, emotions: ['calm', 'content'], activities: ['exercise', 'reading'], recordedAt: T, ...ENTRY_FIELDS };
+  return { note: text(payloadBytes - storedDocumentBytesOfFields(fixed)), ...fixed };
+}
+
+/** Field bytes only (names and values), to size the free text of a template. */
+function storedDocumentBytesOfFields(fields: Record<string, StoredValue>): number {
+  return Object.entries(fields).reduce((sum, [name, value]) => sum + name.length + 1 + JSON.stringify(value ?? null).length, 0);
+}
+
+const SYNC_EVENT = {
+  deviceId: DEVICE, platform: 'android', appVersion: '3.2.1', startedAt: T, durationMs: 350, status: 'ok', errorCode: null,
+  pushed: 1, pulled: 1, conflicts: 0, reads: 4, writes: 3, deletes: 0, bytesUp: 1500, bytesDown: 900,
+};
+const DEVICE_DOC = {
+  name: 'Pixel at home', platform: 'android', model: 'Pixel 8', appVersion: '3.2.1', createdAt: T, lastSeenAt: T, lastSyncAt: T,
+  lastSyncStatus: 'ok', pendingChanges: 0, revokedAt: null,
+};
+const SETTINGS = { enabled: true, collections: { journal: true, mood: true, profile: true }, updatedAt: T, updatedBy: DEVICE };
+const PROFILE = { displayName: 'Alex Rivera', photoURL: null, timezone: 'Europe/Berlin', createdAt: T, updatedAt: T };
+
+/** Bytes per stored document of each collection, for one user and a payload size. */
+export function bytesPerDocument(uid: string, payloadBytes: number): Record<keyof StorageCounts, number> {
+  const at = (collection: string) => `users/${uid}/${collection}/${ID}`;
+  const journal = journalFields(payloadBytes);
+  return {
+    // The two composite indexes on journal_entries (firestore.indexes.json): one entry, plus one per tag.
+    journal_entries: storedDocumentBytes(at('journal_entries'), journal, [['deletedAt', 'createdAt', '__name__'], ['tags', 'deletedAt', 'createdAt', '__name__']]),
+    mood_entries: storedDocumentBytes(at('mood_entries'), moodFields(payloadBytes)),
+    // A conflict holds the losing version whole, and Firestore indexes the subfields of that map too.
+    conflicts: storedDocumentBytes(at('conflicts'), { collection: 'journal_entries', docId: ID, rev: REV, deviceId: DEVICE, data: journal, detectedAt: T, resolvedAt: null, resolution: null }),
+    sync_events: storedDocumentBytes(at('sync_events'), SYNC_EVENT),
+    devices: storedDocumentBytes(`users/${uid}/devices/${DEVICE}`, DEVICE_DOC, [['platform', 'revokedAt']]),
+    profile: storedDocumentBytes(`users/${uid}`, PROFILE),
+    settings: storedDocumentBytes(`users/${uid}/settings/sync`, SETTINGS),
+  };
+}
+
+export function estimateUserStorage(uid: string, counts: StorageCounts, payloadBytes: number | null): StorageEstimate {
+  const perDocument = bytesPerDocument(uid, payloadBytes ?? DEFAULT_PAYLOAD_BYTES);
+  const byCollection = Object.fromEntries(Object.entries(counts).map(([name, count]) => [name, count * perDocument[name as keyof StorageCounts]])) as StorageEstimate['byCollection'];
+  return { bytes: Object.values(byCollection).reduce((sum, bytes) => sum + bytes, 0), byCollection };
+}

@@ -1,0 +1,103 @@
+/**
+ * Firestore's documented storage-size rules ("Storage size calculations" in the Firestore docs), as pure functions,
+ * so that the cost model and the user's sync-settings cost preview bill storage the way Firestore does:
+ * - a string is its UTF-8 bytes + 1 (collection ids, document ids, field names and string values);
+ * - a document name is the sum of its path segments + 16;
+ * - booleans and nulls are 1 byte, numbers and timestamps 8, arrays the sum of their values, maps like a document;
+ * - a document is its name + its fields + 32;
+ * - a single-field index entry (collection scope) is the document's name + its parent document's name + the field
+ *   name + the value + 32, and a composite entry uses the collection id and the indexed values instead.
+ * Firestore writes an ascending and a descending entry per scalar field, one array-contains entry per array element,
+ * and indexes map subfields; only the first 1,500 bytes of a string are indexed.
+ */
+
+export type StoredValue = null | boolean | number | string | Date | { toMillis(): number } | StoredValue[] | { [key: string]: StoredValue };
+
+const encoder = new TextEncoder();
+const INDEXED_STRING_BYTES = 1500;
+
+export function stringSize(value: string): number {
+  return encoder.encode(value).length + 1;
+}
+
+/** `users/jeff/tasks/my_task_id` → 6 + 5 + 6 + 11 + 16 = 44. The database root (empty path) is 16. */
+export function documentNameSize(path: string): number {
+  return path
+    .split('/')
+    .filter(Boolean)
+    .reduce((sum, segment) => sum + stringSize(segment), 16);
+}
+
+function isTimestampLike(value: unknown): value is Date | { toMillis(): number } {
+  return value instanceof Date || (typeof value === 'object' && value !== null && typeof (value as { toMillis?: unknown }).toMillis === 'function');
+}
+
+export function fieldValueSize(value: StoredValue): number {
+  if (value === null || typeof value === 'boolean') return 1;
+  if (typeof value === 'number') return 8;
+  if (typeof value === 'string') return stringSize(value);
+  if (isTimestampLike(value)) return 8;
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + fieldValueSize(item), 0);
+  return fieldsSize(value) + 32;
+}
+
+export function fieldsSize(fields: { [key: string]: StoredValue }): number {
+  return Object.entries(fields).reduce((sum, [name, value]) => sum + stringSize(name) + fieldValueSize(value), 0);
+}
+
+export function documentSize(path: string, fields: { [key: string]: StoredValue }): number {
+  return documentNameSize(path) + fieldsSize(fields) + 32;
+}
+
+function parentDocumentPath(path: string): string {
+  return path.split('/').filter(Boolean).slice(0, -2).join('/');
+}
+
+function indexedValueSize(value: StoredValue): number {
+  return typeof value === 'string' ? Math.min(stringSize(value), INDEXED_STRING_BYTES) : fieldValueSize(value);
+}
+
+export function singleFieldIndexEntrySize(path: string, fieldName: string, value: StoredValue): number {
+  return documentNameSize(path) + documentNameSize(parentDocumentPath(path)) + stringSize(fieldName) + indexedValueSize(value) + 32;
+}
+
+export function compositeIndexEntrySize(path: string, values: StoredValue[]): number {
+  const segments = path.split('/').filter(Boolean);
+  const collectionId = segments[segments.length - 2] ?? '';
+  return documentNameSize(path) + documentNameSize(parentDocumentPath(path)) + stringSize(collectionId) + values.reduce((sum: number, v) => sum + indexedValueSize(v), 0) + 32;
+}
+
+/** Bytes of the automatic single-field index entries for one document (ascending + descending, array-contains, map subfields). */
+export function automaticIndexSize(path: string, fields: { [key: string]: StoredValue }, prefix = ''): number {
+  let total = 0;
+  for (const [name, value] of Object.entries(fields)) {
+    const fieldName = prefix ? `${prefix}.${name}` : name;
+    if (Array.isArray(value)) {
+      for (const element of new Set(value.map((v) => JSON.stringify(v)))) total += singleFieldIndexEntrySize(path, fieldName, JSON.parse(element) as StoredValue);
+    } else if (value !== null && typeof value === 'object' && !isTimestampLike(value)) {
+      total += automaticIndexSize(path, value, fieldName);
+    } else {
+      total += 2 * singleFieldIndexEntrySize(path, fieldName, value);
+    }
+  }
+  return total;
+}
+
+/**
+ * Everything one stored document costs: the document, its automatic index entries, and its composite index entries
+ * (each composite given by its field names; `__name__` is the document's own name, and an array field gives one
+ * entry per element, as array-contains composites do).
+ */
+export function storedDocumentBytes(path: string, fields: { [key: string]: StoredValue }, composites: string[][] = []): number {
+  let compositeBytes = 0;
+  for (const fieldNames of composites) {
+    const arrayField = fieldNames.find((name) => Array.isArray(fields[name]));
+    const elements = arrayField ? [...new Set(fields[arrayField] as StoredValue[])] : [null];
+    for (const element of elements) {
+      const values = fieldNames.map((name) => (name === arrayField ? element : (fields[name] ?? null)));
+      const nameBytes = fieldNames.includes('__name__') ? documentNameSize(path) - 1 : 0;
+      compositeBytes += compositeIndexEntrySize(path, values.filter((_, i) => fieldNames[i] !== '__name__')) + nameBytes;
+    }
+  }
+  return documentSize(path, fields) + automaticIndexSize(path, fields) + compositeBytes;
+}

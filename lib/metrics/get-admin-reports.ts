@@ -1,0 +1,51 @@
+import 'server-only';
+import { assertAdmin, type AdminScope } from '@/lib/auth/scope';
+import { getEnv } from '@/lib/config/env';
+import type { AdminRange } from './admin-range';
+import { buildAdoptionReport, type AdoptionReport } from './build-adoption-report';
+import { buildCostReport, type CostReport } from './build-cost-report';
+import { buildReliabilityReport, type ReliabilityReport } from './build-reliability-report';
+import { freshnessOf, readRollups } from './read-rollups';
+import type { ReportName } from './report-names';
+import { SLO_WINDOW_DAYS } from './slo';
+import { addDays, eachMonth, utcDay } from './utc-days';
+
+/**
+ * The admin pages' data: each reads a few rollup documents in one batch (the state, one per month of the range,
+ * and for reliability the last four days' hours), so a page costs the same whatever the fleet's size. Each checks
+ * the admin claim itself; the route guard and requireAdmin are not the only check.
+ */
+export async function getAdoptionReport(scope: AdminScope, range: AdminRange, nowMs = Date.now()): Promise<AdoptionReport> {
+  assertAdmin(scope);
+  const months = eachMonth(range.from, range.to);
+  const rollups = await readRollups({ syncMonths: months, fleetMonths: months });
+  return buildAdoptionReport(rollups, range, freshnessOf(rollups.state, nowMs));
+}
+
+export async function getCostReport(scope: AdminScope, range: AdminRange, nowMs = Date.now()): Promise<CostReport> {
+  assertAdmin(scope);
+  const months = eachMonth(range.from, range.to);
+  const rollups = await readRollups({ syncMonths: months, costMonths: months });
+  return buildCostReport(rollups, range, getEnv().prices, freshnessOf(rollups.state, nowMs));
+}
+
+export async function getReliabilityReport(scope: AdminScope, range: AdminRange, nowMs = Date.now()): Promise<ReliabilityReport> {
+  assertAdmin(scope);
+  const today = utcDay(nowMs);
+  const months = eachMonth(range.from, range.to);
+  const budgetMonths = eachMonth(addDays(today, -(SLO_WINDOW_DAYS - 1)), today);
+  const rollups = await readRollups({
+    syncMonths: [...months, ...budgetMonths],
+    fleetMonths: months,
+    // Burn rates look back at most 3 days (72 hours) from the current hour.
+    hourDays: [0, 1, 2, 3].map((n) => addDays(today, -n)),
+  });
+  return buildReliabilityReport(rollups, range, nowMs, freshnessOf(rollups.state, nowMs));
+}
+
+
+export function getReport(name: ReportName, scope: AdminScope, range: AdminRange): Promise<AdoptionReport | CostReport | ReliabilityReport> {
+  if (name === 'adoption') return getAdoptionReport(scope, range);
+  if (name === 'cost') return getCostReport(scope, range);
+  return getReliabilityReport(scope, range);
+}

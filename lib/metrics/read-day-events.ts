@@ -1,0 +1,109 @@
+import 'server-only';
+import { Timestamp, type Query, type QueryDocumentSnapshot } from 'firebase-admin/firestore';
+import { parseDoc } from '@/lib/contract/parse-docs';
+import { SYNC_EVENTS } from '@/lib/contract/paths';
+import { ZSyncEvent } from '@/lib/contract/schemas';
+import { adminDb } from '@/lib/firebase/admin';
+import { runCount, runQuery } from '@/lib/firebase/metered';
+import type { RollupEvent } from './aggregate-sync-events';
+import { scanQuery } from './scan-query';
+import { DAY_MS, utcDay, utcDayStart, type DayKey } from './utc-days';
+
+/**
+ * Telemetry as the aggregator reads it: `sync_events` across all users (a collection-group query on `startedAt`,
+ * which needs the collection-group field override in firestore.indexes.json). Only telemetry is read here.
+ */
+export type DayEvent = RollupEvent & { uid: string };
+
+function dayQuery(day: DayKey): Query {
+  const start = utcDayStart(day);
+  return adminDb()
+    .collectionGroup(SYNC_EVENTS)
+    .where('startedAt', '>=', Timestamp.fromMillis(start))
+    .where('startedAt', '<', Timestamp.fromMillis(start + DAY_MS))
+    .orderBy('startedAt');
+}
+
+/** How many events a day holds now: the fingerprint compared with the one stored when the day was rolled up. */
+export function countDayEvents(day: DayKey): Promise<number> {
+  return runCount(dayQuery(day));
+}
+
+/** The day of the oldest event, to start a full rebuild from. */
+export async function oldestEventDay(): Promise<DayKey | null> {
+  const snapshot = await runQuery(adminDb().collectionGroup(SYNC_EVENTS).orderBy('startedAt').limit(1));
+  const startedAt = snapshot.docs[0]?.get('startedAt') as Timestamp | undefined;
+  return startedAt ? utcDay(startedAt.toMillis()) : null;
+}
+
+export type DayEvents = { events: DayEvent[]; docsRead: number; skipped: number };
+
+const emptyDay = (): DayEvents => ({ events: [], docsRead: 0, skipped: 0 });
+
+/** Adds one telemetry document to its day: parsed when it meets the contract, counted as skipped when not. */
+function addToDay(day: DayEvents, doc: QueryDocumentSnapshot, pid: (uid: string) => string): void {
+  day.docsRead += 1;
+  const event = parseDoc(ZSyncEvent, doc);
+  const uid = doc.ref.parent.parent?.id;
+  if (!event || !uid) {
+    day.skipped += 1;
+    return;
+  }
+  day.events.push({
+    uid,
+    pid: pid(uid),
+    deviceId: event.deviceId,
+    platform: event.platform,
+    appVersion: event.appVersion,
+    startedAtMs: event.startedAt.toMillis(),
+    durationMs: event.durationMs,
+    status: event.status,
+    errorCode: event.errorCode ?? null,
+    pushed: event.pushed,
+    pulled: event.pulled,
+    conflicts: event.conflicts,
+    reads: event.reads,
+    writes: event.writes,
+    deletes: event.deletes,
+    bytesUp: event.bytesUp,
+    bytesDown: event.bytesDown,
+  });
+}
+
+/** One day's events (an incremental run reads only the days whose count changed). */
+export async function readDayEvents(day: DayKey, pid: (uid: string) => string): Promise<DayEvents> {
+  const result = emptyDay();
+  await scanQuery(dayQuery(day), (docs) => {
+    for (const doc of docs) addToDay(result, doc, pid);
+  });
+  return result;
+}
+
+/**
+ * Every event from `from` on, in time order, handed out a month at a time (a full rebuild): one pass over the
+ * collection group instead of a query per day, holding one month in memory.
+ */
+export function streamEventsByMonth(from: DayKey, pid: (uid: string) => string): (month: string) => Promise<Map<DayKey, DayEvents>> {
+  const base = adminDb().collectionGroup(SYNC_EVENTS).where('startedAt', '>=', Timestamp.fromMillis(utcDayStart(from))).orderBy('startedAt');
+  let last: QueryDocumentSnapshot | undefined;
+  let pending: QueryDocumentSnapshot[] = [];
+  let done = false;
+  const monthOfDoc = (doc: QueryDocumentSnapshot) => utcDay((doc.get('startedAt') as Timestamp).toMillis()).slice(0, 7);
+  return async (month) => {
+    const days = new Map<DayKey, DayEvents>();
+    for (;;) {
+      while (pending.length > 0 && monthOfDoc(pending[0]!) <= month) {
+        const doc = pending.shift()!;
+        const day = utcDay((doc.get('startedAt') as Timestamp).toMillis());
+        if (day.slice(0, 7) === month) addToDay(days.get(day) ?? days.set(day, emptyDay()).get(day)!, doc, pid);
+      }
+      if (pending.length > 0 || done) return days;
+      const page = await runQuery((last ? base.startAfter(last) : base).limit(STREAM_PAGE));
+      done = page.size < STREAM_PAGE;
+      last = page.docs.at(-1) ?? last;
+      pending = page.docs;
+    }
+  };
+}
+
+const STREAM_PAGE = 2000;

@@ -1,0 +1,49 @@
+import 'server-only';
+import { AppError } from '@/lib/api/errors';
+import { adminDb } from '@/lib/firebase/admin';
+import { countReads } from '@/lib/firebase/metered';
+import { rollupStateRef } from './metrics-refs';
+
+/**
+ * One writer at a time under `metrics/`: the aggregator (cron, CLI, seed) and erasure's clean-up take this lease
+ * in `metrics/state`, so a rollup that started before an erasure cannot write the erased user back afterwards.
+ * A lease left by a crashed run expires after its time-to-live.
+ */
+export const LEASE_TTL_MS = 15 * 60_000;
+
+export async function tryAcquireLease(runId: string, nowMs = Date.now(), ttlMs = LEASE_TTL_MS): Promise<{ acquired: true } | { acquired: false; untilMs: number }> {
+  return adminDb().runTransaction(async (tx) => {
+    countReads(1);
+    const snapshot = await tx.get(rollupStateRef());
+    const lease = snapshot.get('lease') as { runId: string; untilMs: number } | null | undefined;
+    if (lease && lease.runId !== runId && lease.untilMs > nowMs) return { acquired: false as const, untilMs: lease.untilMs };
+    tx.set(rollupStateRef(), { lease: { runId, untilMs: nowMs + ttlMs } }, { merge: true });
+    return { acquired: true as const };
+  });
+}
+
+export async function releaseLease(runId: string): Promise<void> {
+  await adminDb().runTransaction(async (tx) => {
+    countReads(1);
+    const snapshot = await tx.get(rollupStateRef());
+    if ((snapshot.get('lease') as { runId?: string } | null | undefined)?.runId === runId) tx.set(rollupStateRef(), { lease: null }, { merge: true });
+  });
+}
+
+/** Runs `work` holding the lease, waiting up to `waitMs` for another holder to finish. */
+export async function withLease<T>(runId: string, work: () => Promise<T>, { waitMs = 0 } = {}): Promise<T> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const attempt = await tryAcquireLease(runId);
+    if (attempt.acquired) break;
+    if (Date.now() >= deadline) {
+      throw new AppError('conflict', `A metrics rollup is already running (its lease ends at ${new Date(attempt.untilMs).toISOString()}). Try again in a few minutes.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  try {
+    return await work();
+  } finally {
+    await releaseLease(runId);
+  }
+}
