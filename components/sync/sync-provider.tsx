@@ -41,6 +41,11 @@ export function useSync(): SyncApi {
   return api;
 }
 
+/** For components also used outside the portal (the admin pages are not a sync client). */
+export function useOptionalSync(): SyncApi | null {
+  return useContext(SyncContext);
+}
+
 const LISTEN: SyncCollection[] = ['journal_entries', 'mood_entries'];
 const PERIODIC_SYNC_MS = 60_000;
 const RETRY_FIRST_MS = 1_000;
