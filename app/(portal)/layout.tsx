@@ -19,6 +19,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     { href: '/mood', label: 'Mood' },
     { href: '/devices', label: 'Devices' },
     { href: '/conflicts', label: 'Conflicts', badge: conflicts },
+    { href: '/settings/sync', label: 'Sync settings' },
   ];
   // Live updates start from this render's time; a Server Component renders once per request.
   // eslint-disable-next-line react-hooks/purity

@@ -23,7 +23,7 @@ export type DerivedViewSpec<R> = {
   version: number;
   collection: EntryCollection;
   /** The record kept for one source document, or null to leave it out (tombstoned or malformed). */
-  toRecord(data: DocumentData, id: string): R | null;
+  toRecord(data: DocumentData, id: string, path: string): R | null;
 };
 
 type ChunkRef = { id: string; count: number; bytes: number };
@@ -153,7 +153,7 @@ function applyChanges<R>(spec: DerivedViewSpec<R>, chunks: Chunk<R>[], changes: 
 
 function safeRecord<R>(spec: DerivedViewSpec<R>, doc: DocumentSnapshot): R | null {
   try {
-    return spec.toRecord(doc.data() ?? {}, doc.id);
+    return spec.toRecord(doc.data() ?? {}, doc.id, doc.ref.path);
   } catch (error) {
     console.warn(`[derived-views] ${spec.name}: skipped ${doc.ref.path}: ${(error as Error).message}`);
     return null;

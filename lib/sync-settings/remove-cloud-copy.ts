@@ -9,11 +9,12 @@ import { userCollection, userRef } from '@/lib/firebase/refs';
 import { journalSearchView } from '@/lib/journal/journal-search-view';
 import { moodView } from '@/lib/mood/mood-view';
 import { getSyncSettings } from './get-sync-settings';
+import { STORAGE_VIEWS } from './storage-views';
 
 export type RemovalProgress = { deleted: number; total: number };
 
 const PAGE = 300;
-const VIEWS = { journal: [journalSearchView.name], mood: [moodView.name], profile: [] } satisfies Record<SyncType, string[]>;
+const VIEWS = { journal: [journalSearchView.name, STORAGE_VIEWS.journal.name], mood: [moodView.name, STORAGE_VIEWS.mood.name], profile: [] } satisfies Record<SyncType, string[]>;
 
 /**
  * Deletes the cloud copy of one data type once the user has switched that type off: every entry (tombstones

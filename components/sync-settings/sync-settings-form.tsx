@@ -1,0 +1,245 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useMemo, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Dialog } from '@/components/ui/dialog';
+import { Notice } from '@/components/ui/notice';
+import { apiFetch } from '@/lib/api/client-fetch';
+import type { FirestorePrices } from '@/lib/metrics/estimate-cost';
+import { previewSyncChange, type CloudStats, type SyncChoice } from '@/lib/sync-settings/preview-sync-change';
+
+const TYPES = [
+  { key: 'journal', label: 'Journal', unit: 'entries' },
+  { key: 'mood', label: 'Mood check-ins', unit: 'check-ins' },
+  { key: 'profile', label: 'Profile (name and time zone)', unit: 'profile' },
+] as const;
+type TypeKey = (typeof TYPES)[number]['key'];
+
+const money = (usd: number) => (usd < 0.01 ? `$${usd.toFixed(4)}` : `$${usd.toFixed(2)}`);
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+
+/**
+ * What syncs: cloud sync and each type. Changing it shows, before it is saved, what the cloud holds of each type and
+ * the estimated monthly cost before and after. A type switched off can also have its cloud copy removed.
+ */
+export function SyncSettingsForm({ saved, stats, prices }: { saved: SyncChoice; stats: CloudStats; prices: FirestorePrices }) {
+  const router = useRouter();
+  const [draft, setDraft] = useState<SyncChoice>(saved);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const preview = useMemo(() => previewSyncChange(saved, draft, stats, prices), [saved, draft, stats, prices]);
+  const changed = JSON.stringify(draft) !== JSON.stringify(saved);
+  const removable = TYPES.filter((t) => (!saved.enabled || !saved.collections[t.key]) && stats[t.key].docs > 0);
+
+  async function save() {
+    setPending(true);
+    setError(null);
+    try {
+      await apiFetch('/api/sync-settings', { method: 'PUT', body: draft });
+      setConfirming(false);
+      router.refresh();
+    } catch (caught) {
+      setError((caught as Error).message);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-6">
+      <Card aria-labelledby="what-syncs">
+        <h2 id="what-syncs" className="text-base font-semibold">
+          What syncs
+        </h2>
+        <div className="mt-4 flex flex-col gap-4">
+          <Toggle id="sync-enabled" label="Cloud sync" hint="Off: your phones keep everything on the device and nothing is sent or received." checked={draft.enabled} onChange={(enabled) => setDraft({ ...draft, enabled })} />
+          <fieldset disabled={!draft.enabled} className="flex flex-col gap-3 border-t border-border pt-4 disabled:opacity-60">
+            <legend className="sr-only">Data types</legend>
+            {TYPES.map((type) => {
+              const row = preview.types.find((t) => t.type === type.key)!;
+              return (
+                <Toggle
+                  key={type.key}
+                  id={`sync-${type.key}`}
+                  label={type.label}
+                  hint={`${row.docs.toLocaleString('en')} ${row.docs === 1 && type.key !== 'profile' ? type.unit.replace(/s$/, '') : type.unit} in the cloud · ${size(row.bytes)} · storage ${money(row.storageCostMonth)} a month`}
+                  checked={draft.collections[type.key]}
+                  onChange={(on) => setDraft({ ...draft, collections: { ...draft.collections, [type.key]: on } })}
+                />
+              );
+            })}
+          </fieldset>
+        </div>
+        <p className="mt-4 text-sm text-muted">
+          Estimated monthly cost of your data: <strong className="text-fg">{money(preview.monthlyCostNow)}</strong>
+          {changed && (
+            <>
+              {' '}
+              → <strong className="text-fg">{money(preview.monthlyCostAfter)}</strong> after this change
+            </>
+          )}
+          .
+        </p>
+        <div className="mt-4 flex gap-2">
+          <Button disabled={!changed} onClick={() => setConfirming(true)}>
+            Review change
+          </Button>
+          {changed && (
+            <Button variant="ghost" onClick={() => setDraft(saved)}>
+              Undo
+            </Button>
+          )}
+        </div>
+      </Card>
+
+      <Dialog open={confirming} onClose={() => setConfirming(false)} title="Change what syncs?">
+        <ul className="flex flex-col gap-2 text-sm">
+          {preview.types
+            .filter((t) => t.syncingNow !== t.syncingAfter)
+            .map((t) => (
+              <li key={t.type}>
+                <strong>{TYPES.find((x) => x.key === t.type)!.label}</strong>:{' '}
+                {t.syncingAfter
+                  ? 'your phones will send and receive it again.'
+                  : `your phones stop syncing it. The ${t.docs.toLocaleString('en')} stored in the cloud (${size(t.bytes)}) stay until you remove them.`}
+              </li>
+            ))}
+        </ul>
+        <p className="mt-3 text-sm text-muted">
+          Estimated monthly cost: {money(preview.monthlyCostNow)} → {money(preview.monthlyCostAfter)}. Storage is priced by Firestore&rsquo;s storage-size rules; sync operations are your last 30 days,
+          shared between types by their number of documents.
+        </p>
+        {error && (
+          <Notice tone="error" className="mt-3">
+            {error}
+          </Notice>
+        )}
+        <div className="mt-5 flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => setConfirming(false)}>
+            Cancel
+          </Button>
+          <Button onClick={save} disabled={pending}>
+            {pending ? 'Saving…' : 'Save change'}
+          </Button>
+        </div>
+      </Dialog>
+
+      {removable.map((type) => (
+        <RemoveCloudCopy key={type.key} type={type.key} label={type.label} docs={stats[type.key].docs} bytes={stats[type.key].bytes} />
+      ))}
+    </div>
+  );
+}
+
+function Toggle({ id, label, hint, checked, onChange }: { id: string; label: string; hint: string; checked: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <div className="flex items-start justify-between gap-4">
+      <div>
+        <label htmlFor={id} className="font-medium">
+          {label}
+        </label>
+        <p id={`${id}-hint`} className="text-sm text-muted">
+          {hint}
+        </p>
+      </div>
+      <input id={id} type="checkbox" role="switch" aria-describedby={`${id}-hint`} checked={checked} onChange={(e) => onChange(e.target.checked)} className="mt-1 h-5 w-9 cursor-pointer accent-[var(--accent)]" />
+    </div>
+  );
+}
+
+type Progress = { deleted: number; total: number };
+
+/** Removes a switched-off type's cloud copy, after confirmation, reading the route's progress lines as they come. */
+function RemoveCloudCopy({ type, label, docs, bytes }: { type: TypeKey; label: string; docs: number; bytes: number }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [result, setResult] = useState<{ deleted: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function remove() {
+    setError(null);
+    setProgress({ deleted: 0, total: docs });
+    try {
+      const response = await fetch('/api/sync-settings/remove-cloud-copy', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ type }) });
+      if (!response.ok || !response.body) {
+        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+        throw new Error(body?.error?.message ?? `Removing failed (${response.status}).`);
+      }
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        buffer += value;
+        const lines = buffer.split('\n');
+        buffer = lines.pop() ?? '';
+        for (const line of lines.filter(Boolean)) {
+          const message = JSON.parse(line) as Progress & { done?: boolean; error?: { message: string } };
+          if (message.error) throw new Error(message.error.message);
+          if (message.done) setResult({ deleted: message.deleted });
+          else setProgress(message);
+        }
+      }
+      router.refresh();
+    } catch (caught) {
+      setError((caught as Error).message);
+    }
+  }
+
+  return (
+    <Card aria-labelledby={`remove-${type}`}>
+      <h2 id={`remove-${type}`} className="text-base font-semibold">
+        {label}: remove the cloud copy
+      </h2>
+      <p className="mt-1 text-sm text-muted">
+        {label} no longer syncs, but {docs.toLocaleString('en')} {docs === 1 ? 'document' : 'documents'} ({size(bytes)}) are still stored in the cloud. Removing them leaves your phones&rsquo; copies alone.
+      </p>
+      {progress && !result && !error && (
+        <div className="mt-3">
+          <progress className="w-full" max={Math.max(1, progress.total)} value={progress.deleted} aria-label={`Removing ${label}`} />
+          <p className="text-sm text-muted" role="status">
+            Removed {progress.deleted.toLocaleString('en')} of {progress.total.toLocaleString('en')}…
+          </p>
+        </div>
+      )}
+      {result && (
+        <Notice tone="success" className="mt-3" title="Removed">
+          {result.deleted.toLocaleString('en')} {result.deleted === 1 ? 'document was' : 'documents were'} removed from the cloud.
+        </Notice>
+      )}
+      {error && (
+        <Notice tone="error" className="mt-3">
+          {error}
+        </Notice>
+      )}
+      {!result && (
+        <Button variant="danger" className="mt-3" onClick={() => setOpen(true)} disabled={Boolean(progress) && !error}>
+          Remove cloud copy
+        </Button>
+      )}
+      <Dialog open={open} onClose={() => setOpen(false)} title={`Remove the cloud copy of ${label.toLowerCase()}?`}>
+        <p className="text-sm text-muted">
+          {docs.toLocaleString('en')} documents will be deleted from the cloud, with the conflicts that hold versions of them. Export your data first if you want a copy. This cannot be undone.
+        </p>
+        <div className="mt-5 flex justify-end gap-2">
+          <Button variant="secondary" onClick={() => setOpen(false)}>
+            Cancel
+          </Button>
+          <Button
+            variant="danger"
+            onClick={() => {
+              setOpen(false);
+              void remove();
+            }}
+          >
+            Remove
+          </Button>
+        </div>
+      </Dialog>
+    </Card>
+  );
+}
