@@ -15,7 +15,7 @@ const invalid = (message: string) => new AppError('validation', message);
  */
 export async function unzipLimited(zip: Buffer, want: (name: string) => boolean, limits: UnzipLimits = IMPORT_LIMITS): Promise<Map<string, Buffer>> {
   const file = await new Promise<ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(zip, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: false }, (error, opened) => (error ? reject(zipError(error)) : resolve(opened))),
+    yauzl.fromBuffer(zip, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: true }, (error, opened) => (error ? reject(zipError(error)) : resolve(opened))),
   );
   const names = new Set<string>();
   const out = new Map<string, Buffer>();
