@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Timestamp } from 'firebase-admin/firestore';
+import { type Timestamp } from 'firebase-admin/firestore';
 import { describe, expect, it } from 'vitest';
 import { GET as getExport } from '@/app/api/data/exports/[jobId]/route';
 import { GET as download } from '@/app/api/data/exports/[jobId]/download/route';
