@@ -5,7 +5,7 @@ export const IMPORT_LIMITS = {
   /** All files of a ZIP together, once inflated. */
   maxUncompressedBytes: 200 * 1024 * 1024,
   /** How much one ZIP member may expand (a zip bomb expands thousands of times). */
-  maxCompressionRatio: 100,
+  maxCompressionRatio: 200,
   /** Files in a ZIP (a Day One export has a JSON file per journal, plus photos we skip). */
   maxZipEntries: 10_000,
   /** Documents in one import, all kinds together. */
