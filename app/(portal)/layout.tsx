@@ -12,6 +12,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const items: NavItem[] = [
     { href: '/journal', label: 'Journal' },
     { href: '/mood', label: 'Mood' },
+    { href: '/data', label: 'Your data' },
   ];
   return (
     <div className="min-h-screen">

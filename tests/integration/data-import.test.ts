@@ -16,7 +16,7 @@ const ALL = ['profile', 'settings', 'journal', 'mood', 'conflicts', 'devices', '
 const fixture = (name: string) => readFileSync(`tests/fixtures/import/${name}`);
 
 async function uploadFile(cookie: string, file: Buffer, name: string) {
-  const response = await upload(request(`/api/data/imports?name=${encodeURIComponent(name)}`, { method: 'POST', cookie, rawBody: file, contentType: 'application/octet-stream' }), routeContext());
+  const response = await upload(request(`/api/data/imports?name=${encodeURIComponent(name)}`, { method: 'POST', cookie, rawBody: new Uint8Array(file), contentType: 'application/octet-stream' }), routeContext());
   const body = await response.json();
   expect(response.status, JSON.stringify(body)).toBe(201);
   return body.job;

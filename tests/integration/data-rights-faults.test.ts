@@ -105,7 +105,7 @@ describe('faults', () => {
   it('an import cut off by a database outage keeps its checkpoint, is not shown as complete, and resumes', async () => {
     const rows = Array.from({ length: 3000 }, (_, i) => `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},,,${Math.floor(i / 60) % 24}:${String(i % 60).padStart(2, '0')},good,walk,,`);
     const csv = Buffer.from(['full_date,date,weekday,time,mood,activities,note_title,note', ...rows].join('\n'));
-    const previewed = await jobOf(await upload(request('/api/data/imports?name=daylio.csv', { method: 'POST', cookie, rawBody: csv, contentType: 'text/csv' }), routeContext()));
+    const previewed = await jobOf(await upload(request('/api/data/imports?name=daylio.csv', { method: 'POST', cookie, rawBody: new Uint8Array(csv), contentType: 'text/csv' }), routeContext()));
     expect(previewed.status).toBe('previewed');
     const readJob = async () => jobOf(await getImport(request(`/api/data/imports/${previewed.id}`, { cookie }), routeContext({ jobId: previewed.id })));
     const apply = () => applyImport(request(`/api/data/imports/${previewed.id}/apply`, { method: 'POST', cookie, body: {} }), routeContext({ jobId: previewed.id }));

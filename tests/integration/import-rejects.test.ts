@@ -123,7 +123,7 @@ describe('a bad import file gets a clear 4xx and writes nothing', () => {
   it('has at least 50 cases', () => expect(cases.length).toBeGreaterThanOrEqual(50));
 
   it.each(cases.map((c) => [c.name, c] as const))('refuses %s', async (_name, testCase) => {
-    const response = await upload(request('/api/data/imports?name=upload.bin', { method: 'POST', cookie, rawBody: await testCase.body(), contentType: 'application/octet-stream' }), routeContext());
+    const response = await upload(request('/api/data/imports?name=upload.bin', { method: 'POST', cookie, rawBody: new Uint8Array(await testCase.body()), contentType: 'application/octet-stream' }), routeContext());
     const body = await response.json();
     if (testCase.status === -1) expect([415, 422]).toContain(response.status);
     else expect(response.status).toBe(testCase.status);
@@ -134,9 +134,9 @@ describe('a bad import file gets a clear 4xx and writes nothing', () => {
 
   it('refuses an upload from another site, or without a session, before reading it', async () => {
     const file = Buffer.from(JSON.stringify(validExport()));
-    const foreign = await upload(request('/api/data/imports', { method: 'POST', cookie, rawBody: file, origin: 'https://evil.example' }), routeContext());
+    const foreign = await upload(request('/api/data/imports', { method: 'POST', cookie, rawBody: new Uint8Array(file), origin: 'https://evil.example' }), routeContext());
     expect(foreign.status).toBe(403);
-    const anonymous = await upload(request('/api/data/imports', { method: 'POST', rawBody: file }), routeContext());
+    const anonymous = await upload(request('/api/data/imports', { method: 'POST', rawBody: new Uint8Array(file) }), routeContext());
     expect(anonymous.status).toBe(401);
     expect(await snapshotUserTree(user.uid)).toEqual(before);
   });
