@@ -25,7 +25,8 @@ const markdown = fc
   .filter((s) => s.length <= 100_000);
 const device = fc.constantFrom('ios-a1', 'android-b2', 'web-0123456789abcdef0123');
 const rev = fc.tuple(fc.integer({ min: 1_600_000_000_000, max: 1_900_000_000_000 }), fc.integer({ min: 0, max: 9999 }), device).map(([ms, n, d]) => `${ms}:${String(n).padStart(4, '0')}:${d}`);
-const id = fc.stringMatching(/^[A-Za-z0-9_-]{1,24}$/);
+// Firestore reserves ids of the form __…__.
+const id = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_-]{0,23}$/);
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 const protocol = fc.record({ updatedAt: ts, deletedAt: optional(ts), rev, baseRev: optional(rev), deviceId: device, syncedAt: ts });
 const journal = fc.tuple(
