@@ -23,8 +23,8 @@ describe('parseImportFile', () => {
     const csv = `full_date,date,weekday,time,mood,activities,note_title,note\n2025-01-01,,,10:00,good,,Long,"${'word '.repeat(500)}"`;
     const plan = await parseImportFile(Buffer.from(csv), 'UTC');
     expect(plan.entries.map((e) => e.collection)).toEqual(['mood_entries', 'journal_entries']);
-    expect((plan.entries[0] as { fields: { note: unknown } }).fields.note).toBeNull();
-    expect((plan.entries[1] as { fields: { body: string; title: string } }).fields).toMatchObject({ title: 'Long', body: 'word '.repeat(500).trim() });
+    expect((plan.entries[0] as unknown as { fields: { note: unknown } }).fields.note).toBeNull();
+    expect((plan.entries[1] as unknown as { fields: { body: string; title: string } }).fields).toMatchObject({ title: 'Long', body: 'word '.repeat(500).trim() });
   });
 
   it('reads a Day One journal: first line as title, starred as a tag', async () => {

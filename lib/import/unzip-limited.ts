@@ -3,7 +3,7 @@ import { AppError } from '@/lib/api/errors';
 import { formatBytes } from '@/lib/api/read-body';
 import { IMPORT_LIMITS } from './import-limits';
 
-export type UnzipLimits = Pick<typeof IMPORT_LIMITS, 'maxUncompressedBytes' | 'maxCompressionRatio' | 'maxZipEntries'>;
+export type UnzipLimits = { maxUncompressedBytes: number; maxCompressionRatio: number; maxZipEntries: number };
 
 const invalid = (message: string) => new AppError('validation', message);
 
