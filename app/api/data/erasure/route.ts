@@ -25,7 +25,16 @@ export const POST = withUser(
     const encoder = new TextEncoder();
     const stream = new ReadableStream<Uint8Array>({
       async start(controller) {
-        const send = (line: object) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+        // If the browser goes away, erasure carries on to the end: only the progress lines are lost.
+        let open = true;
+        const send = (line: object) => {
+          if (!open) return;
+          try {
+            controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+          } catch {
+            open = false;
+          }
+        };
         let last = 0;
         try {
           send({ type: 'progress', deleted: 0, total });
@@ -37,7 +46,7 @@ export const POST = withUser(
           const appError = toAppError(error, requestId);
           send({ type: 'error', message: `${appError.message} Your sessions have ended: sign in again and repeat the erasure to finish it.` });
         } finally {
-          controller.close();
+          if (open) controller.close();
         }
       },
     });
