@@ -24,12 +24,14 @@ export async function runExportJob(scope: UserScope, job: ExportAttempt): Promis
   try {
     const account = await readAccount(scope);
     const file = new StoredFileWriter(ref, job.attempt, job.expiresAt);
+    let progress = { done: 0, total: 0 };
     const counts = await writeExportArchive(scope, job.scope, file, {
       account,
-      onProgress: (done, total) => writer.progress({ progress: { done, total } }),
+      onProgress: (done, total) => writer.progress({ progress: (progress = { done, total }) }),
     });
     const stored = file.describe('wellsync-export.zip', 'application/zip');
-    await writer.finish({ status: 'ready', counts, file: stored, finishedAt: Timestamp.now(), error: null });
+    // Progress writes are throttled, so the final numbers are written with the outcome.
+    await writer.finish({ status: 'ready', counts, file: stored, progress, finishedAt: Timestamp.now(), error: null });
   } catch (error) {
     if (error instanceof JobSupersededError) return;
     await writer.finishEventually({ status: 'failed', error: failureMessage(error), finishedAt: Timestamp.now() });

@@ -23,7 +23,7 @@ describe('export', () => {
     await writeUserDocs(user.uid, richUserDocs());
     const { cookie } = await sessionCookieFor(user);
     const job = await exportFor(cookie, { types: ALL, includeTombstones: true });
-    expect(job).toMatchObject({ status: 'ready', counts: { journal: 3, mood: 1, conflicts: 1, devices: 2, sync_events: 1, settings: 1, profile: 1 } });
+    expect(job).toMatchObject({ status: 'ready', counts: { journal: 3, mood: 1, conflicts: 1, devices: 2, sync_events: 1, settings: 1, profile: 1 }, progress: { done: 10, total: 10 } });
 
     const response = await download(request(`/api/data/exports/${job.id}/download`, { cookie }), routeContext({ jobId: job.id as string }));
     expect(response.status).toBe(200);
