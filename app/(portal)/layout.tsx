@@ -20,6 +20,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     { href: '/devices', label: 'Devices' },
     { href: '/conflicts', label: 'Conflicts', badge: conflicts },
     { href: '/settings/sync', label: 'Sync settings' },
+    { href: '/data', label: 'Your data' },
   ];
   // Live updates start from this render's time; a Server Component renders once per request.
   // eslint-disable-next-line react-hooks/purity

@@ -1,0 +1,63 @@
+// Erasure: GET is the dry-run inventory; POST erases the account after a fresh password and the typed phrase,
+// streaming progress as NDJSON and ending with the receipt.
+import { z } from 'zod';
+import { clearedSessionCookie, withUser } from '@/lib/api/guard';
+import { toAppError } from '@/lib/api/errors';
+import { eraseUser, assertNoRunningJobs } from '@/lib/erasure/erase-user';
+import { ERASE_PHRASE } from '@/lib/erasure/erasure-receipt';
+import { takeErasureInventory } from '@/lib/erasure/take-erasure-inventory';
+import { verifyRecentSignIn } from '@/lib/erasure/verify-recent-sign-in';
+
+export const GET = withUser(async ({ caller }) => ({ inventory: await takeErasureInventory(caller) }));
+
+const ZEraseAccountRequest = z
+  .object({
+    idToken: z.string().min(20).max(8192),
+    phrase: z.string().max(100).refine((p) => p.trim().toLowerCase() === ERASE_PHRASE, `Type "${ERASE_PHRASE}" to confirm`),
+  })
+  .strict();
+
+export const POST = withUser(
+  async ({ caller, body, requestId }) => {
+    await verifyRecentSignIn(caller, body.idToken);
+    await assertNoRunningJobs(caller);
+    const { total } = await takeErasureInventory(caller);
+    const encoder = new TextEncoder();
+    const stream = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        // If the browser goes away, erasure carries on to the end: only the progress lines are lost.
+        let open = true;
+        const send = (line: object) => {
+          if (!open) return;
+          try {
+            controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+          } catch {
+            open = false;
+          }
+        };
+        let last = 0;
+        try {
+          send({ type: 'progress', deleted: 0, total });
+          const receipt = await eraseUser(caller, (deleted) => {
+            if (deleted - last >= 100 || deleted === total) send({ type: 'progress', deleted: (last = deleted), total });
+          });
+          send({ type: 'receipt', receipt });
+        } catch (error) {
+          const appError = toAppError(error, requestId);
+          send({ type: 'error', message: `${appError.message} Your sessions have ended: sign in again and repeat the erasure to finish it.` });
+        } finally {
+          if (open) controller.close();
+        }
+      },
+    });
+    return new Response(stream, {
+      headers: {
+        'Content-Type': 'application/x-ndjson; charset=utf-8',
+        'Cache-Control': 'no-store',
+        // The account is being erased: this browser's session ends with it.
+        'Set-Cookie': clearedSessionCookie(),
+      },
+    });
+  },
+  { body: ZEraseAccountRequest },
+);

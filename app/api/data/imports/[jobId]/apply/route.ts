@@ -1,0 +1,14 @@
+// Applies a previewed import through the sync protocol, or resumes one that failed or was interrupted.
+import { withUser } from '@/lib/api/guard';
+import { runImportJob, startImportApply } from '@/lib/import/run-import-job';
+import { ZJobParams } from '@/lib/jobs/job-id';
+import { runAfterResponse } from '@/lib/jobs/run-after-response';
+
+export const POST = withUser(
+  async ({ caller, params }) => {
+    const { view, attempt } = await startImportApply(caller, params.jobId);
+    runAfterResponse(() => runImportJob({ uid: caller.uid }, attempt));
+    return Response.json({ job: view }, { status: 202, headers: { 'Cache-Control': 'no-store' } });
+  },
+  { params: ZJobParams },
+);

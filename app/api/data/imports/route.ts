@@ -1,0 +1,23 @@
+// Imports: list them, or upload a file (wellsync export, Daylio CSV, Day One) for a dry run. Nothing of the user's
+// data is written here; a bad file is refused with a 4xx before anything is stored.
+import { z } from 'zod';
+import { withUser } from '@/lib/api/guard';
+import { readBodyBytes } from '@/lib/api/read-body';
+import { createImportJob } from '@/lib/import/create-import-job';
+import { IMPORT_LIMITS } from '@/lib/import/import-limits';
+import { listImportJobs } from '@/lib/import/list-import-jobs';
+import { safeFileName } from '@/lib/import/parse-import-file';
+
+export const GET = withUser(async ({ caller }) => ({ jobs: await listImportJobs(caller) }));
+
+const ZUploadImportQuery = z.object({ name: z.string().max(255).optional() });
+
+export const POST = withUser(
+  async ({ caller, req, query }) => {
+    // The size limit is enforced while the body streams in (a Content-Length can lie).
+    const bytes = Buffer.from(await readBodyBytes(req, IMPORT_LIMITS.maxUploadBytes));
+    const job = await createImportJob(caller, bytes, safeFileName(query.name ?? null));
+    return Response.json({ job }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
+  },
+  { rawBody: true, query: ZUploadImportQuery },
+);

@@ -1,0 +1,53 @@
+'use client';
+
+import { signInWithEmailAndPassword, signOut } from 'firebase/auth';
+import { ApiError } from '@/lib/api/client-fetch';
+import type { ErrorBody } from '@/lib/api/errors';
+import type { ErasureReceipt } from '@/lib/erasure/erasure-receipt';
+import { clientAuth } from '@/lib/firebase/client';
+import type { PublicFirebaseConfig } from '@/lib/firebase/public-config';
+
+type Line = { type: 'progress'; deleted: number; total: number } | { type: 'receipt'; receipt: ErasureReceipt } | { type: 'error'; message: string };
+
+const AUTH_MESSAGES: Record<string, string> = {
+  'auth/invalid-credential': 'That password is not right.',
+  'auth/wrong-password': 'That password is not right.',
+  'auth/too-many-requests': 'Too many attempts. Wait a few minutes, then try again.',
+  'auth/network-request-failed': 'You appear to be offline. Check your connection and try again.',
+};
+
+/**
+ * Confirms the password with a fresh Firebase sign-in (the server requires one under five minutes old), then
+ * erases the account, reading the server's progress lines until the receipt arrives.
+ */
+export async function eraseAccount(config: PublicFirebaseConfig, email: string, password: string, phrase: string, onProgress: (deleted: number, total: number) => void): Promise<ErasureReceipt> {
+  let idToken: string;
+  try {
+    const credential = await signInWithEmailAndPassword(clientAuth(config), email, password);
+    idToken = await credential.user.getIdToken();
+  } catch (caught) {
+    throw new ApiError(403, 'forbidden', AUTH_MESSAGES[(caught as { code?: string }).code ?? ''] ?? 'Your password could not be confirmed.');
+  }
+  const response = await fetch('/api/data/erasure', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ idToken, phrase }) });
+  await signOut(clientAuth(config)).catch(() => undefined);
+  if (!response.ok || !response.body) {
+    const error = ((await response.json().catch(() => null)) as ErrorBody | null)?.error;
+    throw new ApiError(response.status, error?.code ?? 'internal', error?.message ?? `Erasure failed (${response.status}).`);
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffered += value;
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    for (const text of lines.filter(Boolean)) {
+      const line = JSON.parse(text) as Line;
+      if (line.type === 'progress') onProgress(line.deleted, line.total);
+      if (line.type === 'receipt') return line.receipt;
+      if (line.type === 'error') throw new ApiError(500, 'internal', line.message);
+    }
+  }
+  throw new ApiError(0, 'network', 'The connection ended before erasure finished. Sign in again and repeat it to finish.');
+}

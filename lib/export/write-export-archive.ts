@@ -1,0 +1,148 @@
+import 'server-only';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import { PassThrough, type Writable } from 'node:stream';
+import archiver from 'archiver';
+import { stringify } from 'csv-stringify/sync';
+import type { WriteStream } from 'node:fs';
+import { Timestamp } from 'firebase-admin/firestore';
+import type { UserScope } from '@/lib/auth/scope';
+import { APP_VERSION } from '@/lib/config/app-version';
+import { readDoc } from '@/lib/firebase/metered';
+import { userRef } from '@/lib/firebase/refs';
+import { withDeadline } from '@/lib/jobs/with-deadline';
+import { endOfDay, startOfDay } from '@/lib/time/zoned';
+import { exportFileOf, spreadsheetSafe, type ExportFile } from './export-files';
+import { EXPORT_FORMAT, exportReadme } from './export-readme';
+import { COLLECTION_SPECS, type ExportScope, type ExportType } from './export-types';
+import { countUserCollection, pageUserCollection, type PageOptions } from './page-user-collection';
+import { encodeFields, encodeValue } from './typed-json';
+
+export type ExportAccount = { uid: string; email: string | null; createdAt: string | null; lastSignInAt: string | null };
+export type ExportCounts = Partial<Record<ExportType, number>>;
+export type ArchiveOptions = { account: ExportAccount; onProgress?: (done: number, total: number) => Promise<void> | void };
+
+/**
+ * Streams a user's export as a ZIP into `sink` with bounded memory: Firestore is read a page at a time, each
+ * document is written straight into wellsync-export.json inside the ZIP, and its CSV row goes to a temporary
+ * file that is added once the JSON is complete (a ZIP holds one file after another). The temporary folder is
+ * removed whatever happens.
+ */
+export async function writeExportArchive(scope: UserScope, exportScope: ExportScope, sink: Writable, options: ArchiveOptions): Promise<ExportCounts> {
+  const specs = COLLECTION_SPECS.filter((spec) => exportScope.types.includes(spec.type));
+  const range: Omit<PageOptions, 'dateField'> = {
+    fromMs: exportScope.from ? startOfDay(exportScope.from, exportScope.timeZone) : null,
+    toMs: exportScope.to ? endOfDay(exportScope.to, exportScope.timeZone) : null,
+  };
+  const totals = await Promise.all(specs.map((spec) => (spec.collection ? countUserCollection(scope, spec.collection, { ...range, dateField: spec.dateField }) : Promise.resolve(1))));
+  const total = totals.reduce((a, b) => a + b, 0);
+  let done = 0;
+  await options.onProgress?.(0, total);
+
+  const workDir = await mkdtemp(path.join(tmpdir(), 'wellsync-export-'));
+  const archive = archiver('zip', { zlib: { level: 6 } });
+  const sinkFinished = once(sink, 'finish');
+  // The sink's own errors (a failed chunk save) must end the archive too.
+  sink.once('error', (error) => archive.destroy(error));
+  archive.pipe(sink);
+  const json = new PassThrough();
+  archive.append(json, { name: 'wellsync-export.json' });
+  const archiveFailed = new Promise<never>((_, reject) => archive.once('error', reject));
+  archiveFailed.catch(() => undefined);
+  const write = (text: string) => writeWithBackpressure(json, text, archiveFailed);
+  const counts: ExportCounts = {};
+  const exportedAt = Timestamp.now();
+
+  try {
+    await write(
+      `{\n"format": ${JSON.stringify(EXPORT_FORMAT)},\n"exportedAt": ${JSON.stringify(encodeValue(exportedAt))},\n"app": ${JSON.stringify({ name: 'wellsync', version: APP_VERSION })},\n` +
+        `"account": ${JSON.stringify(options.account)},\n"scope": ${JSON.stringify(exportScope)}`,
+    );
+    const csvFiles: { file: ExportFile; path: string }[] = [];
+    for (const spec of specs) {
+      const file = exportFileOf(spec.type);
+      const csvPath = path.join(workDir, file.csv);
+      const csv = openCsv(file, csvPath);
+      csvFiles.push({ file, path: csvPath });
+      let count = 0;
+      if (!spec.collection) {
+        const profile = await withDeadline(readDoc(userRef(scope)), 'reading your profile');
+        const data = profile.data();
+        await write(`,\n"profile": ${data ? JSON.stringify(encodeFields(data)) : 'null'}`);
+        if (data) {
+          await csv.write([csvRow(file, profile.id, data)]);
+          count = 1;
+        }
+        done += 1;
+      } else {
+        await write(`,\n${JSON.stringify(file.jsonKey)}: [`);
+        for await (const page of pageUserCollection(scope, spec.collection, { ...range, dateField: spec.dateField, pageSize: 1000 })) {
+          // One write per page into the ZIP: per-document writes cost more than the encoding itself.
+          let text = '';
+          const rows: Cell[][] = [];
+          for (const doc of page) {
+            const data = doc.data();
+            if (spec.tombstones && !exportScope.includeTombstones && data.deletedAt != null) continue;
+            text += `${count === 0 ? '\n' : ',\n'}${JSON.stringify({ id: doc.id, data: encodeFields(data) })}`;
+            rows.push(csvRow(file, doc.id, data));
+            count += 1;
+          }
+          await write(text);
+          await csv.write(rows);
+          done += page.length;
+          await options.onProgress?.(done, total);
+        }
+        await write(count === 0 ? ']' : '\n]');
+      }
+      await csv.close();
+      counts[spec.type] = count;
+    }
+    await write(`,\n"counts": ${JSON.stringify(counts)}\n}\n`);
+    json.end();
+    for (const csv of csvFiles) archive.append(createReadStream(csv.path), { name: csv.file.csv });
+    archive.append(exportReadme(exportScope, counts, new Date(exportedAt.toMillis()).toISOString()), { name: 'README.md' });
+    await Promise.race([archive.finalize(), archiveFailed]);
+    await Promise.race([sinkFinished, archiveFailed]);
+    await options.onProgress?.(total, total);
+    return counts;
+  } catch (error) {
+    json.destroy();
+    archive.abort();
+    throw error;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+type Cell = ReturnType<typeof spreadsheetSafe>;
+type CsvFile = { write(rows: Cell[][]): Promise<void>; close(): Promise<void> };
+
+/** A CSV spooled to a temporary file, a page of rows at a time, with the stream's backpressure respected. */
+function openCsv(file: ExportFile, csvPath: string): CsvFile {
+  const out: WriteStream = createWriteStream(csvPath);
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  failed.catch(() => undefined);
+  const options = { columns: file.columns.map((c) => c.name), cast: { boolean: (b: boolean) => (b ? 'true' : 'false') } };
+  // A byte-order mark makes spreadsheet programs read the file as UTF-8 (accents and emoji intact).
+  out.write(stringify([], { ...options, header: true, bom: true }));
+  return {
+    async write(rows) {
+      if (rows.length > 0 && !out.write(stringify(rows, options))) await Promise.race([once(out, 'drain'), failed]);
+    },
+    async close() {
+      out.end();
+      await Promise.race([once(out, 'close'), failed]);
+    },
+  };
+}
+
+function csvRow(file: ExportFile, id: string, data: Record<string, unknown>): Cell[] {
+  return file.columns.map((column) => spreadsheetSafe(column.cell(id, data)));
+}
+
+async function writeWithBackpressure(stream: PassThrough, text: string, failed: Promise<never>) {
+  if (!stream.write(text)) await Promise.race([once(stream, 'drain'), failed]);
+}

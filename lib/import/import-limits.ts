@@ -1,0 +1,13 @@
+/** Limits on an uploaded import (docs/data-rights.md, "Import limits"). Each refusal names the limit. */
+export const IMPORT_LIMITS = {
+  /** The upload itself. */
+  maxUploadBytes: 50 * 1024 * 1024,
+  /** All files of a ZIP together, once inflated. */
+  maxUncompressedBytes: 200 * 1024 * 1024,
+  /** How much one ZIP member may expand (a zip bomb expands thousands of times). */
+  maxCompressionRatio: 200,
+  /** Files in a ZIP (a Day One export has a JSON file per journal, plus photos we skip). */
+  maxZipEntries: 10_000,
+  /** Documents in one import, all kinds together. */
+  maxDocuments: 100_000,
+} as const;

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { AppError, validationError } from '@/lib/api/errors';
+import { ZConflict, ZDevice, ZJournalEntry, ZMoodEntry, ZSyncEvent, ZSyncSettings, ZUserProfile } from '@/lib/contract/schemas';
+import { EXPORT_FORMAT } from '@/lib/export/export-readme';
+import { decodeFields, TypedJsonError } from '@/lib/export/typed-json';
+import { DOC_ID_PATTERN } from '@/lib/firebase/refs';
+import type { ImportPlan, PlannedDoc, PlannedEntry } from './import-plan';
+
+const ZDocId = z.string().regex(DOC_ID_PATTERN, 'Expected a document id (no "/", at most 512 characters)');
+const ZDocument = z.object({ id: ZDocId, data: z.record(z.string(), z.unknown()) }).strict();
+const ZSection = z.array(ZDocument);
+
+/** The outer shape of wellsync-export.json; every document inside is then checked against its contract schema. */
+const ZWellsyncExport = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  profile: z.record(z.string(), z.unknown()).nullish(),
+  settings: ZSection.optional(),
+  devices: ZSection.optional(),
+  journal_entries: ZSection.optional(),
+  mood_entries: ZSection.optional(),
+  conflicts: ZSection.optional(),
+  sync_events: ZSection.optional(),
+});
+
+// An imported entry's syncedAt is the server's to set, so the file's is accepted and then dropped.
+const withoutSync = <S extends z.ZodObject>(schema: S) => schema.extend({ syncedAt: z.unknown().optional() }).strict();
+const SCHEMAS = {
+  profile: ZUserProfile.strict(),
+  settings: ZSyncSettings.strict(),
+  devices: ZDevice.strict(),
+  journal_entries: withoutSync(ZJournalEntry),
+  mood_entries: withoutSync(ZMoodEntry),
+  conflicts: ZConflict.strict(),
+  sync_events: ZSyncEvent.strict(),
+};
+
+/** Reads a wellsync export (already JSON-parsed) into an import plan, or throws a 422 naming the first problem. */
+export function parseWellsyncExport(raw: unknown): ImportPlan {
+  const format = (raw as { format?: unknown } | null)?.format;
+  if (typeof format === 'string' && format.startsWith('wellsync-export/') && format !== EXPORT_FORMAT) {
+    throw new AppError('validation', `This export is format ${format}, which this version of wellsync cannot read (it reads ${EXPORT_FORMAT}).`);
+  }
+  const outer = ZWellsyncExport.safeParse(raw);
+  if (!outer.success) throw validationError(outer.error, 'export file');
+  const file = outer.data;
+  const docs: PlannedDoc[] = [];
+  const entries: PlannedEntry[] = [];
+  if (file.profile) docs.push({ kind: 'profile', path: '', data: checked('profile', file.profile, 'profile') });
+  const sections = [
+    ['settings', 'settings'],
+    ['devices', 'devices'],
+    ['conflicts', 'conflicts'],
+    ['sync_events', 'sync_events'],
+  ] as const;
+  for (const [key, kind] of sections) {
+    for (const [i, doc] of (file[key] ?? []).entries()) {
+      if (key === 'settings' && doc.id !== 'sync') throw new AppError('validation', `The export file is not valid. settings.${i}.id: only the "sync" settings document exists.`);
+      docs.push({ kind, path: `${key}/${doc.id}`, data: checked(key, doc.data, `${key}.${i}.data`) });
+    }
+  }
+  for (const collection of ['journal_entries', 'mood_entries'] as const) {
+    for (const [i, doc] of (file[collection] ?? []).entries()) {
+      const { syncedAt: _dropped, ...version } = checked(collection, doc.data, `${collection}.${i}.data`);
+      entries.push({ collection, id: doc.id, kind: 'exact', version: version as { rev: string; baseRev: string | null; deviceId: string } });
+    }
+  }
+  refuseDuplicates(docs.map((d) => d.path).concat(entries.map((e) => `${e.collection}/${e.id}`)));
+  return { source: 'wellsync', docs, entries };
+}
+
+function checked(kind: keyof typeof SCHEMAS, data: Record<string, unknown>, at: string): Record<string, unknown> {
+  let decoded: Record<string, unknown>;
+  try {
+    decoded = decodeFields(data, null);
+  } catch (error) {
+    if (error instanceof TypedJsonError) throw new AppError('validation', `The export file is not valid. ${at}.${error.path}: ${error.message}`);
+    throw error;
+  }
+  const result = SCHEMAS[kind].safeParse(decoded);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const field = issue.code === 'unrecognized_keys' ? `${issue.keys.join(', ')}` : issue.path.join('.');
+    const message = issue.code === 'unrecognized_keys' ? 'fields that wellsync does not know' : issue.message;
+    throw new AppError('validation', `The export file is not valid. ${at}${field ? `.${field}` : ''}: ${message}`);
+  }
+  // The contract schema checks shape; the decoded values (Timestamps and all) are what gets written.
+  return decoded;
+}
+
+function refuseDuplicates(paths: string[]) {
+  const seen = new Set<string>();
+  for (const path of paths) {
+    if (seen.has(path)) throw new AppError('validation', `The export file lists ${path} twice; it may have been edited by hand.`);
+    seen.add(path);
+  }
+}

@@ -1,0 +1,75 @@
+import 'server-only';
+import type { DocumentReference, Timestamp } from 'firebase-admin/firestore';
+import { adminDb } from '@/lib/firebase/admin';
+import { countReads } from '@/lib/firebase/metered';
+import { HEARTBEAT_MS } from './job-status';
+import { withDeadline } from './with-deadline';
+
+/** Another attempt of the same job took over (a retry): this one stops without writing anything more. */
+export class JobSupersededError extends Error {
+  override name = 'JobSupersededError';
+}
+
+/**
+ * Writes one attempt's progress to its job document. Progress updates carry a precondition on the document's
+ * last update time, so that a write from an earlier attempt that lands late (after a database outage) can never
+ * overwrite a newer attempt; the final status is set in a transaction that checks the attempt id.
+ */
+export class JobWriter {
+  private lastWrite = 0;
+
+  constructor(
+    private readonly ref: DocumentReference,
+    private readonly attempt: string,
+    private lastUpdateTime: Timestamp,
+  ) {}
+
+  /** Progress and heartbeat, at most once per second unless `force`. */
+  async progress(fields: Record<string, unknown>, force = false): Promise<void> {
+    const now = Date.now();
+    if (!force && now - this.lastWrite < Math.min(1000, HEARTBEAT_MS)) return;
+    this.lastWrite = now;
+    try {
+      const result = await withDeadline(this.ref.update({ ...fields, heartbeatAt: new Date(now) }, { lastUpdateTime: this.lastUpdateTime }), 'saving progress');
+      this.lastUpdateTime = result.writeTime;
+    } catch (error) {
+      // FAILED_PRECONDITION: the job document changed under us, i.e. a newer attempt owns it.
+      if ((error as { code?: unknown }).code === 9) throw new JobSupersededError('superseded');
+      throw error;
+    }
+  }
+
+  /** Sets the outcome if this attempt still owns the job; false when another attempt took over. */
+  async finish(fields: Record<string, unknown>): Promise<boolean> {
+    return withDeadline(
+      adminDb().runTransaction(async (tx) => {
+        const snapshot = await tx.get(this.ref);
+        countReads(1);
+        if (!snapshot.exists || snapshot.get('attempt') !== this.attempt) return false;
+        tx.update(this.ref, { ...fields, heartbeatAt: new Date() });
+        return true;
+      }),
+      'saving the result',
+    );
+  }
+
+  /**
+   * After a failure the database may itself be down: keep trying to record the failure for a few minutes, so the
+   * user sees a clear status rather than a job that looks stuck until it goes stale.
+   */
+  async finishEventually(fields: Record<string, unknown>, forMs = 180_000): Promise<void> {
+    const until = Date.now() + forMs;
+    for (let wait = 1000; ; wait = Math.min(wait * 2, 15_000)) {
+      try {
+        await this.finish(fields);
+        return;
+      } catch (error) {
+        if (Date.now() + wait > until) {
+          console.error(`[jobs] could not record the outcome of ${this.ref.path}`, (error as Error).message);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  }
+}
