@@ -59,7 +59,8 @@ try {
     rulesPath: path.resolve('firestore.rules'),
   });
   stopEmulators = emulators.stop;
-  const env = { ...baseEnv, ...emulators.env };
+  // Every test browser and request comes from one address: the limits are scaled up, except in the rate-limit test.
+  const env = { ...baseEnv, ...emulators.env, RATE_LIMIT_SCALE: '100' };
   console.log(`✔ emulators: Firestore ${emulators.firestoreHost}, Auth ${emulators.authHost}`);
 
   if (!values['skip-vitest']) await run('unit, integration and rules tests (vitest)', bin('vitest'), ['run'], env);

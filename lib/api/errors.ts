@@ -71,8 +71,19 @@ export function toAppError(error: unknown, requestId: string): AppError {
   return new AppError('internal', `Something went wrong on our side. Nothing was changed. Reference: ${requestId}`);
 }
 
-export function errorResponse(error: unknown, requestId: string, headers?: HeadersInit): Response {
+/** A 429 that tells the client when to come back. */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('rate-limited', message);
+  }
+}
+
+export function errorResponse(error: unknown, requestId: string, headers?: Record<string, string>): Response {
   const appError = toAppError(error, requestId);
+  if (appError instanceof RateLimitedError) headers = { ...headers, 'Retry-After': String(appError.retryAfterSeconds) };
   const body: ErrorBody = {
     error: { code: appError.code, message: appError.message, requestId, ...(appError.issues ? { issues: appError.issues } : {}) },
   };

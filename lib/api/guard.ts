@@ -8,6 +8,7 @@ import { getEnv } from '@/lib/config/env';
 import { appendAuditEntry } from '@/lib/metrics/append-audit-entry';
 import { AppError, errorResponse, validationError } from './errors';
 import { checkOrigin, isMutation } from './origin';
+import { clientAddress, enforceRateLimit, type RateLimit } from './rate-limit';
 import { readJsonBody } from './read-body';
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -24,6 +25,8 @@ export type GuardOptions<B, Q, P> = {
    * and the handler must enforce its own size limit.
    */
   rawBody?: boolean;
+  /** Limits how often this endpoint is called (lib/api/rate-limit.ts), checked once the caller is known. */
+  rateLimit?: RateLimit;
 };
 
 export type GuardedContext<B, Q, P> = { req: NextRequest; requestId: string; body: B; query: Q; params: P };
@@ -85,6 +88,10 @@ function guarded<B, Q, P, C>(
     try {
       if (isMutation(req.method)) checkOrigin(req);
       const caller = await authorize(req, requestId);
+      if (options.rateLimit) {
+        const uid = (caller as { uid?: string } | null)?.uid;
+        await enforceRateLimit(options.rateLimit, options.rateLimit.by === 'user' && uid ? uid : clientAddress(req));
+      }
       const params = await parseWith(options.params, await routeCtx.params, 'address');
       const query = await parseWith(options.query, Object.fromEntries(req.nextUrl.searchParams), 'query');
       let body = undefined as B;

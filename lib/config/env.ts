@@ -18,6 +18,8 @@ const ZRawEnv = z.object({
   FIREBASE_APP_ID: z.string().min(1).optional(),
   APP_ORIGIN: z.url({ message: 'Expected the public origin, such as https://wellsync.example.com' }).optional(),
   SESSION_DAYS: z.coerce.number().int().min(1).max(14).default(5),
+  // Multiplies every rate limit (lib/api/rate-limit.ts); the test runner raises it, as all its browsers share one address.
+  RATE_LIMIT_SCALE: z.coerce.number().min(1).max(100_000).default(1),
   CRON_SECRET: z.string().min(32, 'CRON_SECRET must be at least 32 characters').optional(),
   // Firestore prices in USD (defaults: nam5 multi-region, see docs/admin-analytics.md, "Cost model").
   PRICE_READS_PER_100K: price(0.06),
@@ -37,6 +39,7 @@ export type ServerEnv = {
   /** Secure cookies (and the `__Host-` prefix) everywhere but plain-http localhost. */
   secureCookies: boolean;
   sessionDays: number;
+  rateLimitScale: number;
   cronSecret: string | null;
   prices: { readsPer100k: number; writesPer100k: number; deletesPer100k: number; storageGibMonth: number; freeTier: boolean };
 };
@@ -86,6 +89,7 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
     appOrigin,
     secureCookies: appOrigin ? appOrigin.startsWith('https://') : false,
     sessionDays: raw.SESSION_DAYS,
+    rateLimitScale: raw.RATE_LIMIT_SCALE,
     cronSecret: raw.CRON_SECRET ?? null,
     prices: {
       readsPer100k: raw.PRICE_READS_PER_100K,

@@ -9,3 +9,4 @@ process.env.FIRESTORE_EMULATOR_HOST = inject('firestoreHost');
 process.env.FIREBASE_AUTH_EMULATOR_HOST = inject('authHost');
 process.env.FIREBASE_PROJECT_ID = inject('projectId');
 process.env.GCLOUD_PROJECT = inject('projectId');
+process.env.RATE_LIMIT_SCALE ??= '100';

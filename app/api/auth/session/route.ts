@@ -2,6 +2,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { withPublic } from '@/lib/api/guard';
+import { RATE_LIMITS } from '@/lib/api/rate-limit';
 import { safeReturnPath } from '@/lib/auth/current-user';
 import { createSession, endSessions, sessionCookieName, sessionCookieOptions, verifySession } from '@/lib/auth/session';
 
@@ -17,7 +18,7 @@ export const POST = withPublic(
     response.cookies.set(sessionCookieName(), session.cookie, sessionCookieOptions(session.maxAgeSeconds));
     return response;
   },
-  { body: ZCreateSessionRequest },
+  { body: ZCreateSessionRequest, rateLimit: RATE_LIMITS.signIn },
 );
 
 /** Ends the session: refresh tokens revoked (when the session was still valid) and the cookie cleared either way. */

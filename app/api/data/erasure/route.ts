@@ -2,6 +2,7 @@
 // streaming progress as NDJSON and ending with the receipt.
 import { z } from 'zod';
 import { clearedSessionCookie, withUser } from '@/lib/api/guard';
+import { RATE_LIMITS } from '@/lib/api/rate-limit';
 import { toAppError } from '@/lib/api/errors';
 import { eraseUser, assertNoRunningJobs } from '@/lib/erasure/erase-user';
 import { ERASE_PHRASE } from '@/lib/erasure/erasure-receipt';
@@ -59,5 +60,5 @@ export const POST = withUser(
       },
     });
   },
-  { body: ZEraseAccountRequest },
+  { body: ZEraseAccountRequest, rateLimit: RATE_LIMITS.erasure },
 );

@@ -1,5 +1,6 @@
 // The user's exports: list them, or start a new one (built in the background; poll the job for progress).
 import { withUser } from '@/lib/api/guard';
+import { RATE_LIMITS } from '@/lib/api/rate-limit';
 import { ZCreateExportRequest } from '@/lib/export/export-types';
 import { listExportJobs } from '@/lib/export/list-export-jobs';
 import { runExportJob } from '@/lib/export/run-export-job';
@@ -14,5 +15,5 @@ export const POST = withUser(
     runAfterResponse(() => runExportJob({ uid: caller.uid }, attempt));
     return Response.json({ job: view }, { status: 202, headers: { 'Cache-Control': 'no-store' } });
   },
-  { body: ZCreateExportRequest },
+  { body: ZCreateExportRequest, rateLimit: RATE_LIMITS.exportStart },
 );

@@ -2,6 +2,7 @@
 // data is written here; a bad file is refused with a 4xx before anything is stored.
 import { z } from 'zod';
 import { withUser } from '@/lib/api/guard';
+import { RATE_LIMITS } from '@/lib/api/rate-limit';
 import { readBodyBytes } from '@/lib/api/read-body';
 import { createImportJob } from '@/lib/import/create-import-job';
 import { IMPORT_LIMITS } from '@/lib/import/import-limits';
@@ -19,5 +20,5 @@ export const POST = withUser(
     const job = await createImportJob(caller, bytes, safeFileName(query.name ?? null));
     return Response.json({ job }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
   },
-  { rawBody: true, query: ZUploadImportQuery },
+  { rawBody: true, query: ZUploadImportQuery, rateLimit: RATE_LIMITS.importUpload },
 );

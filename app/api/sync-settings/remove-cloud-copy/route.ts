@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { toAppError } from '@/lib/api/errors';
 import { withUser } from '@/lib/api/guard';
+import { RATE_LIMITS } from '@/lib/api/rate-limit';
 import { SYNC_TYPES } from '@/lib/contract/paths';
 import { removeCloudCopy } from '@/lib/sync-settings/remove-cloud-copy';
 
@@ -31,5 +32,5 @@ export const POST = withUser(
     });
     return new Response(stream, { headers: { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store' } });
   },
-  { body: z.object({ type: z.enum(SYNC_TYPES) }).strict() },
+  { body: z.object({ type: z.enum(SYNC_TYPES) }).strict(), rateLimit: RATE_LIMITS.removeCloudCopy },
 );

@@ -1,5 +1,6 @@
 // Runs a failed or interrupted export again.
 import { withUser } from '@/lib/api/guard';
+import { RATE_LIMITS } from '@/lib/api/rate-limit';
 import { runExportJob } from '@/lib/export/run-export-job';
 import { retryExportJob } from '@/lib/export/start-export-job';
 import { ZJobParams } from '@/lib/jobs/job-id';
@@ -11,5 +12,5 @@ export const POST = withUser(
     runAfterResponse(() => runExportJob({ uid: caller.uid }, attempt));
     return Response.json({ job: view }, { status: 202, headers: { 'Cache-Control': 'no-store' } });
   },
-  { params: ZJobParams },
+  { params: ZJobParams, rateLimit: RATE_LIMITS.exportStart },
 );

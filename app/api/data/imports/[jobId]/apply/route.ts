@@ -1,5 +1,6 @@
 // Applies a previewed import through the sync protocol, or resumes one that failed or was interrupted.
 import { withUser } from '@/lib/api/guard';
+import { RATE_LIMITS } from '@/lib/api/rate-limit';
 import { runImportJob, startImportApply } from '@/lib/import/run-import-job';
 import { ZJobParams } from '@/lib/jobs/job-id';
 import { runAfterResponse } from '@/lib/jobs/run-after-response';
@@ -10,5 +11,5 @@ export const POST = withUser(
     runAfterResponse(() => runImportJob({ uid: caller.uid }, attempt));
     return Response.json({ job: view }, { status: 202, headers: { 'Cache-Control': 'no-store' } });
   },
-  { params: ZJobParams },
+  { params: ZJobParams, rateLimit: RATE_LIMITS.importUpload },
 );

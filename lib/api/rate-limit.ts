@@ -1,0 +1,51 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { Timestamp } from 'firebase-admin/firestore';
+import { getEnv } from '@/lib/config/env';
+import { adminDb } from '@/lib/firebase/admin';
+import { countReads } from '@/lib/firebase/metered';
+import { RateLimitedError } from './errors';
+
+/** How often an expensive or sensitive endpoint may be called, per user (or per client address before sign-in). */
+export type RateLimit = { name: string; limit: number; windowSeconds: number; by: 'user' | 'ip' };
+
+export const RATE_LIMITS = {
+  signIn: { name: 'sign-in', limit: 20, windowSeconds: 600, by: 'ip' },
+  exportStart: { name: 'export', limit: 10, windowSeconds: 3600, by: 'user' },
+  importUpload: { name: 'import', limit: 20, windowSeconds: 3600, by: 'user' },
+  erasure: { name: 'erasure', limit: 5, windowSeconds: 3600, by: 'user' },
+  removeCloudCopy: { name: 'remove-cloud-copy', limit: 10, windowSeconds: 3600, by: 'user' },
+} as const satisfies Record<string, RateLimit>;
+
+export const RATE_LIMITS_COLLECTION = 'rate_limits';
+
+/**
+ * A fixed-window counter in Firestore, so the limit holds across server instances. The key is hashed (no uid or
+ * address is stored) and each counter carries `expiresAt` for Firestore's TTL policy. Costs one read and one
+ * write per limited request, which is why only the expensive endpoints are limited.
+ */
+export async function enforceRateLimit(rule: RateLimit, key: string, nowMs = Date.now()): Promise<void> {
+  const windowStart = Math.floor(nowMs / 1000 / rule.windowSeconds) * rule.windowSeconds;
+  const hashed = createHash('sha256').update(`${rule.name}:${key}`).digest('hex').slice(0, 32);
+  const ref = adminDb().collection(RATE_LIMITS_COLLECTION).doc(`${rule.name}_${hashed}_${windowStart}`);
+  const allowed = await adminDb().runTransaction(async (tx) => {
+    countReads(1);
+    const count = ((await tx.get(ref)).get('count') as number | undefined) ?? 0;
+    if (count >= rule.limit * getEnv().rateLimitScale) return false;
+    tx.set(ref, { count: count + 1, expiresAt: Timestamp.fromMillis((windowStart + rule.windowSeconds) * 1000) });
+    return true;
+  });
+  if (!allowed) {
+    const retryAfter = Math.max(1, windowStart + rule.windowSeconds - Math.floor(nowMs / 1000));
+    throw new RateLimitedError(`Too many requests. Please wait ${formatWait(retryAfter)} and try again.`, retryAfter);
+  }
+}
+
+/** The client's address as the platform's proxy reports it (first X-Forwarded-For hop), for limits before sign-in. */
+export function clientAddress(req: Request): string {
+  return req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || 'unknown';
+}
+
+function formatWait(seconds: number): string {
+  return seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+}

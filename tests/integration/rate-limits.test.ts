@@ -1,0 +1,43 @@
+// The real limits: this file runs at scale 1 (the test runner raises it for everything else).
+process.env.RATE_LIMIT_SCALE = '1';
+
+import { describe, expect, it } from 'vitest';
+import { POST as signIn } from '@/app/api/auth/session/route';
+import { POST as startExport } from '@/app/api/data/exports/route';
+import { RATE_LIMITS } from '@/lib/api/rate-limit';
+import { createTestUser, request, routeContext, sessionCookieFor } from '../helpers/users';
+
+const fromAddress = (address: string) => {
+  const req = request('/api/auth/session', { method: 'POST', body: { idToken: 'x'.repeat(40) } });
+  req.headers.set('x-forwarded-for', `${address}, 10.0.0.1`);
+  return req;
+};
+
+describe('rate limits', () => {
+  it('limits sign-in attempts per client address, with Retry-After, and not other addresses', async () => {
+    const address = `203.0.113.${Math.floor(Math.random() * 250)}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < RATE_LIMITS.signIn.limit + 2; i++) statuses.push((await signIn(fromAddress(address), routeContext())).status);
+    expect(statuses.slice(0, RATE_LIMITS.signIn.limit).every((s) => s === 401)).toBe(true);
+    const limited = await signIn(fromAddress(address), routeContext());
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await limited.json()).error.message).toMatch(/Too many requests\. Please wait/);
+    expect((await signIn(fromAddress('198.51.100.7'), routeContext())).status).toBe(401);
+  });
+
+  it('limits starting exports per user', async () => {
+    const user = await createTestUser();
+    const { cookie } = await sessionCookieFor(user);
+    const statuses: number[] = [];
+    for (let i = 0; i < RATE_LIMITS.exportStart.limit + 1; i++) {
+      statuses.push((await startExport(request('/api/data/exports', { method: 'POST', cookie, body: { types: ['journal'], includeTombstones: false, unknown: true } }), routeContext())).status);
+    }
+    // Invalid requests count too: the limit is on calls, so a script cannot probe without bound.
+    expect(statuses.slice(0, RATE_LIMITS.exportStart.limit).every((s) => s === 422)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    const other = await createTestUser();
+    const fresh = await startExport(request('/api/data/exports', { method: 'POST', cookie: (await sessionCookieFor(other)).cookie, body: { bad: true } }), routeContext());
+    expect(fresh.status).toBe(422);
+  });
+});
