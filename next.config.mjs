@@ -1,10 +1,28 @@
+/**
+ * Headers that do not depend on the request; the per-request CSP nonce, no-store on private pages and HSTS
+ * (production only) are set in proxy.ts.
+ */
+const securityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  // Entry ids in URLs are nobody else's business.
+  { key: 'Referrer-Policy', value: 'no-referrer' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // A self-contained server for deployment: `npm run build` then `npm start` (node .next/standalone/server.js).
+  output: 'standalone',
   // firebase-admin and its gRPC stack stay in node_modules rather than in the server bundle.
   serverExternalPackages: ['firebase-admin'],
   typedRoutes: false,
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders }];
+  },
 };
 
 export default nextConfig;

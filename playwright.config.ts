@@ -27,12 +27,13 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/next/dist/bin/next start --port ${port}`,
+    // The deployable artifact itself: the standalone server that `npm run build` produces.
+    command: 'node .next/standalone/server.js',
     url: `${baseURL}/signin`,
     timeout: 60_000,
     reuseExistingServer: false,
     // The test runner resolves `server-only` with the react-server condition (scripts/test.ts); Next must not.
-    env: { ...withoutNodeOptions(process.env), NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...withoutNodeOptions(process.env), NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) },
   },
 });
 

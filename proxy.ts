@@ -27,6 +27,8 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
   if (isPrivate || pathname === '/signin') response.headers.set('Cache-Control', 'private, no-store');
+  // Only over https (production): browsers then refuse plain http to this host for two years.
+  if (process.env.APP_ORIGIN?.startsWith('https://')) response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   return response;
 }
 

@@ -9,6 +9,7 @@ export const metadata: Metadata = {
   title: { default: 'wellsync', template: '%s · wellsync' },
   description: 'Your synced journal and mood history.',
   robots: { index: false, follow: false },
+  icons: { icon: '/favicon.svg' },
 };
 
 export const viewport: Viewport = {

@@ -66,7 +66,10 @@ try {
   if (!values['skip-vitest']) await run('unit, integration and rules tests (vitest)', bin('vitest'), ['run'], env);
 
   if (!values['skip-e2e']) {
-    if (!values['skip-build']) await run('production build', bin('next'), ['build'], env);
+    if (!values['skip-build']) {
+      await run('production build', bin('next'), ['build'], env);
+      await run('standalone server', process.execPath, ['scripts/prepare-standalone.mjs'], env);
+    }
     // The specs' fixtures use lib/ (firebase-admin), whose modules are marked server-only. They share the
     // emulators' default project: the Auth emulator signs browsers in to that project whatever the API key.
     const e2ePort = String(await findFreePort());
