@@ -3,7 +3,7 @@ import { FieldPath, Timestamp, type Query, type QueryDocumentSnapshot } from 'fi
 import type { UserScope } from '@/lib/auth/scope';
 import { runCount, runQuery } from '@/lib/firebase/metered';
 import { userCollection } from '@/lib/firebase/refs';
-import { withDeadline } from '@/lib/jobs/with-deadline';
+import { withDeadline } from '@/lib/firebase/with-deadline';
 
 export type PageOptions = { dateField: string | null; fromMs: number | null; toMs: number | null; pageSize?: number };
 

@@ -4,7 +4,7 @@ import { AppError, isBackendUnavailable } from '@/lib/api/errors';
 import type { UserScope } from '@/lib/auth/scope';
 import { adminAuth } from '@/lib/firebase/admin';
 import { JobSupersededError, JobWriter } from '@/lib/jobs/job-writer';
-import { withDeadline } from '@/lib/jobs/with-deadline';
+import { withDeadline } from '@/lib/firebase/with-deadline';
 import { StoredFileWriter } from '@/lib/stored-files/write-stored-file';
 import { exportJobRef } from './export-job';
 import type { ExportScope } from './export-types';

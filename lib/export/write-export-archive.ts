@@ -13,7 +13,7 @@ import type { UserScope } from '@/lib/auth/scope';
 import { APP_VERSION } from '@/lib/config/app-version';
 import { readDoc } from '@/lib/firebase/metered';
 import { userRef } from '@/lib/firebase/refs';
-import { withDeadline } from '@/lib/jobs/with-deadline';
+import { withDeadline } from '@/lib/firebase/with-deadline';
 import { endOfDay, startOfDay } from '@/lib/time/zoned';
 import { exportFileOf, spreadsheetSafe, type ExportFile } from './export-files';
 import { EXPORT_FORMAT, exportReadme } from './export-readme';

@@ -3,7 +3,7 @@ import { adminDb } from '@/lib/firebase/admin';
 import { countReads } from '@/lib/firebase/metered';
 import { userRef } from '@/lib/firebase/refs';
 import type { UserScope } from '@/lib/auth/scope';
-import { withDeadline } from '@/lib/jobs/with-deadline';
+import { withDeadline } from '@/lib/firebase/with-deadline';
 import { adminCloud } from '@/lib/sync/admin-cloud';
 import { decideDoc, decideEntry } from './decide-import';
 import { emptyCounts, kindOfCollection, type ImportCounts, type ImportKind, type ImportPlan, type Outcome, type PlannedDoc, type PlannedEntry } from './import-plan';

@@ -9,7 +9,7 @@ import { JobSupersededError, JobWriter } from '@/lib/jobs/job-writer';
 import { deleteStoredFiles } from '@/lib/stored-files/delete-stored-files';
 import { readStoredFileToBuffer } from '@/lib/stored-files/read-stored-file';
 import type { StoredFile } from '@/lib/stored-files/stored-file';
-import { withDeadline } from '@/lib/jobs/with-deadline';
+import { withDeadline } from '@/lib/firebase/with-deadline';
 import { applyImportPlan, type ApplyCheckpoint } from './apply-import-plan';
 import { importJobRef, importJobView, type ImportJobView } from './import-job';
 import { parseImportFile } from './parse-import-file';

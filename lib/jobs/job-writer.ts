@@ -3,7 +3,7 @@ import type { DocumentReference, Timestamp } from 'firebase-admin/firestore';
 import { adminDb } from '@/lib/firebase/admin';
 import { countReads } from '@/lib/firebase/metered';
 import { HEARTBEAT_MS } from './job-status';
-import { withDeadline } from './with-deadline';
+import { withDeadline } from '@/lib/firebase/with-deadline';
 
 /** Another attempt of the same job took over (a retry): this one stops without writing anything more. */
 export class JobSupersededError extends Error {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { withDeadline } from '@/lib/firebase/with-deadline';
 import { FieldPath } from 'firebase-admin/firestore';
 import { readDoc } from '@/lib/firebase/metered';
 import { billableShares, COST_TARGET_USD, estimateCost, NO_USAGE, addUsage, projectToMonth, quantile, type FirestorePrices, type Usage } from './estimate-cost';
@@ -74,10 +75,10 @@ export async function priceMonth(month: MonthKey, nowMs: number, prices: Firesto
   const ref = costMonthRef(month);
   const existing = await readDoc(ref);
   if (costed.length === 0 && users.length === 0) {
-    if (existing.exists) await ref.delete();
+    if (existing.exists) await withDeadline(ref.delete(), 'saving the cost rollup', 60_000);
     return existing.exists;
   }
   if (sameContent(existing.data(), data, ['computedAtMs'])) return false;
-  await ref.set(data);
+  await withDeadline(ref.set(data), 'saving the cost rollup', 60_000);
   return true;
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { withDeadline } from '@/lib/firebase/with-deadline';
 import { AppError } from '@/lib/api/errors';
 import { adminDb } from '@/lib/firebase/admin';
 import { countReads } from '@/lib/firebase/metered';
@@ -12,7 +13,7 @@ import { rollupStateRef } from './metrics-refs';
 export const LEASE_TTL_MS = 15 * 60_000;
 
 export async function tryAcquireLease(runId: string, nowMs = Date.now(), ttlMs = LEASE_TTL_MS): Promise<{ acquired: true } | { acquired: false; untilMs: number }> {
-  return adminDb().runTransaction(async (tx) => {
+  const taking = adminDb().runTransaction(async (tx) => {
     countReads(1);
     const snapshot = await tx.get(rollupStateRef());
     const lease = snapshot.get('lease') as { runId: string; untilMs: number } | null | undefined;
@@ -20,14 +21,16 @@ export async function tryAcquireLease(runId: string, nowMs = Date.now(), ttlMs =
     tx.set(rollupStateRef(), { lease: { runId, untilMs: nowMs + ttlMs } }, { merge: true });
     return { acquired: true as const };
   });
+  return withDeadline(taking, 'taking the rollup lease', 30_000);
 }
 
 export async function releaseLease(runId: string): Promise<void> {
-  await adminDb().runTransaction(async (tx) => {
+  const releasing = adminDb().runTransaction(async (tx) => {
     countReads(1);
     const snapshot = await tx.get(rollupStateRef());
     if ((snapshot.get('lease') as { runId?: string } | null | undefined)?.runId === runId) tx.set(rollupStateRef(), { lease: null }, { merge: true });
   });
+  await withDeadline(releasing, 'releasing the rollup lease', 30_000);
 }
 
 /** Runs `work` holding the lease, waiting up to `waitMs` for another holder to finish. */
@@ -44,6 +47,13 @@ export async function withLease<T>(runId: string, work: () => Promise<T>, { wait
   try {
     return await work();
   } finally {
-    await releaseLease(runId);
+    // After an outage the release itself may fail; keep trying for a while in the background, so the next run
+    // need not wait out the lease's time-to-live.
+    await releaseLease(runId).catch(() => retryRelease(runId));
   }
+}
+
+function retryRelease(runId: string, attempt = 1) {
+  if (attempt > 60) return;
+  setTimeout(() => void releaseLease(runId).catch(() => retryRelease(runId, attempt + 1)), 2000).unref();
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { withDeadline } from '@/lib/firebase/with-deadline';
 import { randomUUID } from 'node:crypto';
 import type { BulkWriter } from 'firebase-admin/firestore';
 import { getEnv } from '@/lib/config/env';
@@ -102,7 +103,8 @@ async function rollUp(options: RollupOptions): Promise<Outcome> {
     usersMeasured = await measureUsersStorage(days.recentUsers, monthOf(today), nowMs, writer);
     days.changedMonths.add(monthOf(today));
   }
-  await writer.close();
+  // BulkWriter would retry against an unreachable database for minutes: fail the run clearly instead.
+  await withDeadline(writer.close(), 'saving the rollups', 120_000);
 
   const months = [...days.changedMonths].sort();
   let priced = 0;

@@ -2,7 +2,7 @@ import 'server-only';
 import { Readable } from 'node:stream';
 import type { DocumentReference } from 'firebase-admin/firestore';
 import { readDoc } from '@/lib/firebase/metered';
-import { withDeadline } from '@/lib/jobs/with-deadline';
+import { withDeadline } from '@/lib/firebase/with-deadline';
 import { chunkId, FILE_CHUNKS, type StoredFile } from './stored-file';
 
 /** Streams a stored file chunk by chunk, fetching the next chunk while the current one is sent. */

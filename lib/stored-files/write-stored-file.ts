@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { DocumentReference, Timestamp } from 'firebase-admin/firestore';
-import { withDeadline } from '@/lib/jobs/with-deadline';
+import { withDeadline } from '@/lib/firebase/with-deadline';
 import { CHUNK_BYTES, chunkId, FILE_CHUNKS, type StoredFile } from './stored-file';
 
 /**
