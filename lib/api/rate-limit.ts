@@ -41,9 +41,13 @@ export async function enforceRateLimit(rule: RateLimit, key: string, nowMs = Dat
   }
 }
 
-/** The client's address as the platform's proxy reports it (first X-Forwarded-For hop), for limits before sign-in. */
-export function clientAddress(req: Request): string {
-  return req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || 'unknown';
+/**
+ * The client's address, for limits before sign-in: the X-Forwarded-For entry our own proxies added. Entries to its
+ * left come from the client, who could rotate them to dodge the limit, so the first entry is never trusted.
+ */
+export function clientAddress(req: Request, trustedHops = getEnv().trustedProxyHops): string {
+  const hops = (req.headers.get('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
+  return hops[Math.max(0, hops.length - trustedHops)] ?? req.headers.get('x-real-ip') ?? 'unknown';
 }
 
 function formatWait(seconds: number): string {

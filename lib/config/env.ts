@@ -20,6 +20,8 @@ const ZRawEnv = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(14).default(5),
   // Multiplies every rate limit (lib/api/rate-limit.ts); the test runner raises it, as all its browsers share one address.
   RATE_LIMIT_SCALE: z.coerce.number().min(1).max(100_000).default(1),
+  // How many proxies in front of the server append to X-Forwarded-For (Cloud Run 1, a Google load balancer 2).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
   CRON_SECRET: z.string().min(32, 'CRON_SECRET must be at least 32 characters').optional(),
   // Firestore prices in USD (defaults: nam5 multi-region, see docs/admin-analytics.md, "Cost model").
   PRICE_READS_PER_100K: price(0.06),
@@ -40,6 +42,7 @@ export type ServerEnv = {
   secureCookies: boolean;
   sessionDays: number;
   rateLimitScale: number;
+  trustedProxyHops: number;
   cronSecret: string | null;
   prices: { readsPer100k: number; writesPer100k: number; deletesPer100k: number; storageGibMonth: number; freeTier: boolean };
 };
@@ -90,6 +93,7 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
     secureCookies: appOrigin ? appOrigin.startsWith('https://') : false,
     sessionDays: raw.SESSION_DAYS,
     rateLimitScale: raw.RATE_LIMIT_SCALE,
+    trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
     cronSecret: raw.CRON_SECRET ?? null,
     prices: {
       readsPer100k: raw.PRICE_READS_PER_100K,
