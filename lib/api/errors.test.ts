@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { AppError, isBackendUnavailable, toAppError } from './errors';
+
+const grpc = (code: number, message: string) => Object.assign(new Error(message), { code });
+
+describe('isBackendUnavailable', () => {
+  it('knows an unreachable or cut-off backend: gRPC UNAVAILABLE, DEADLINE_EXCEEDED, a reset stream, a refused connection', () => {
+    expect(isBackendUnavailable(grpc(14, '14 UNAVAILABLE: No connection established'))).toBe(true);
+    expect(isBackendUnavailable(grpc(4, '4 DEADLINE_EXCEEDED'))).toBe(true);
+    expect(isBackendUnavailable(grpc(13, '13 INTERNAL: Received RST_STREAM with code 0 (Call ended without gRPC status)'))).toBe(true);
+    expect(isBackendUnavailable(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toBe(true);
+    expect(isBackendUnavailable(Object.assign(new Error('x'), { code: 'auth/network-request-failed' }))).toBe(true);
+  });
+
+  it('leaves every other failure internal, so real bugs are not disguised as outages', () => {
+    expect(isBackendUnavailable(grpc(13, '13 INTERNAL: something else broke'))).toBe(false);
+    expect(isBackendUnavailable(grpc(3, '3 INVALID_ARGUMENT'))).toBe(false);
+    expect(isBackendUnavailable(new TypeError('x is undefined'))).toBe(false);
+    expect(isBackendUnavailable(null)).toBe(false);
+  });
+});
+
+describe('toAppError', () => {
+  it('shows AppError messages, and never an internal one', () => {
+    expect(toAppError(new AppError('not-found', 'That entry was not found.'), 'r1').message).toBe('That entry was not found.');
+    const hidden = toAppError(new Error('secret internal detail'), 'r2');
+    expect(hidden).toMatchObject({ code: 'internal', status: 500 });
+    expect(hidden.message).not.toMatch(/secret/);
+    expect(hidden.message).toMatch(/Reference: r2/);
+    expect(toAppError(grpc(14, 'x'), 'r3')).toMatchObject({ code: 'unavailable', status: 503 });
+  });
+});
