@@ -32,7 +32,9 @@ export function SyncSettingsForm({ saved, stats, prices }: { saved: SyncChoice; 
   const [pending, setPending] = useState(false);
   const preview = useMemo(() => previewSyncChange(saved, draft, stats, prices), [saved, draft, stats, prices]);
   const changed = JSON.stringify(draft) !== JSON.stringify(saved);
-  const removable = TYPES.filter((t) => (!saved.enabled || !saved.collections[t.key]) && stats[t.key].docs > 0);
+  // A type whose copy was just removed keeps its card, so the result stays on screen after the stats refresh to 0.
+  const [removed, setRemoved] = useState<ReadonlySet<TypeKey>>(new Set());
+  const removable = TYPES.filter((t) => (!saved.enabled || !saved.collections[t.key]) && (stats[t.key].docs > 0 || removed.has(t.key)));
 
   async function save() {
     setPending(true);
@@ -128,7 +130,7 @@ export function SyncSettingsForm({ saved, stats, prices }: { saved: SyncChoice; 
       </Dialog>
 
       {removable.map((type) => (
-        <RemoveCloudCopy key={type.key} type={type.key} label={type.label} docs={stats[type.key].docs} bytes={stats[type.key].bytes} />
+        <RemoveCloudCopy key={type.key} type={type.key} label={type.label} docs={stats[type.key].docs} bytes={stats[type.key].bytes} onRemoved={() => setRemoved((r) => new Set(r).add(type.key))} />
       ))}
     </div>
   );
@@ -153,7 +155,7 @@ function Toggle({ id, label, hint, checked, onChange }: { id: string; label: str
 type Progress = { deleted: number; total: number };
 
 /** Removes a switched-off type's cloud copy, after confirmation, reading the route's progress lines as they come. */
-function RemoveCloudCopy({ type, label, docs, bytes }: { type: TypeKey; label: string; docs: number; bytes: number }) {
+function RemoveCloudCopy({ type, label, docs, bytes, onRemoved }: { type: TypeKey; label: string; docs: number; bytes: number; onRemoved: () => void }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -180,7 +182,10 @@ function RemoveCloudCopy({ type, label, docs, bytes }: { type: TypeKey; label: s
         for (const line of lines.filter(Boolean)) {
           const message = JSON.parse(line) as Progress & { done?: boolean; error?: { message: string } };
           if (message.error) throw new Error(message.error.message);
-          if (message.done) setResult({ deleted: message.deleted });
+          if (message.done) {
+            setResult({ deleted: message.deleted });
+            onRemoved();
+          }
           else setProgress(message);
         }
       }
@@ -195,7 +200,7 @@ function RemoveCloudCopy({ type, label, docs, bytes }: { type: TypeKey; label: s
       <h2 id={`remove-${type}`} className="text-base font-semibold">
         {label}: remove the cloud copy
       </h2>
-      <p className="mt-1 text-sm text-muted">
+      <p className="mt-1 text-sm text-muted" hidden={Boolean(result)}>
         {label} no longer syncs, but {docs.toLocaleString('en')} {docs === 1 ? 'document' : 'documents'} ({size(bytes)}) are still stored in the cloud. Removing them leaves your phones&rsquo; copies alone.
       </p>
       {progress && !result && !error && (
