@@ -53,7 +53,8 @@ export async function withLease<T>(runId: string, work: () => Promise<T>, { wait
   }
 }
 
-function retryRelease(runId: string, attempt = 1) {
-  if (attempt > 60) return;
-  setTimeout(() => void releaseLease(runId).catch(() => retryRelease(runId, attempt + 1)), 2000).unref();
+/** Until the lease would have expired anyway: after that, releasing it changes nothing. */
+function retryRelease(runId: string, giveUpAtMs = Date.now() + LEASE_TTL_MS) {
+  if (Date.now() >= giveUpAtMs) return;
+  setTimeout(() => void releaseLease(runId).catch(() => retryRelease(runId, giveUpAtMs)), 2000).unref();
 }

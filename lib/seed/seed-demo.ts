@@ -1,13 +1,12 @@
 import 'server-only';
 import { getEnv } from '@/lib/config/env';
-import { adminDb } from '@/lib/firebase/admin';
 import { utcDay } from '@/lib/metrics/utc-days';
 import { simulateFleet, type SimulatedAccount } from '@/lib/simulator/simulate-fleet';
-import { dayKeyOf, type DayKey } from '@/lib/time/zoned';
+import type { DayKey } from '@/lib/time/zoned';
 import { DEMO_ACCOUNTS, DEMO_USER, HEAVY_USER, SECOND_USER, type DemoAccount } from './demo-accounts';
-import { generateHistory } from './generate-history';
 import { FLEET_USERS, seedFleet } from './seed-fleet';
-import { countWrites, deleteUserData, ensureAuthUser, queueHistory } from './write-history';
+import { planHeavyUser, heavyUserWrites, writeHeavyUser } from './seed-heavy-user';
+import { deleteUserData, ensureAuthUser } from './write-history';
 
 export type SeedOptions = {
   /** The last day of the histories (default: today). Fix it to get the same data on every run. */
@@ -56,20 +55,8 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> 
   await Promise.all(accounts.map((account) => deleteUserData(account.uid)));
   await Promise.all(accounts.map((account) => ensureAuthUser({ account })));
 
-  const heavy = options.heavy
-    ? generateHistory(HEAVY_USER, {
-        today: options.today ?? dayKeyOf(Date.now(), HEAVY_USER.timezone),
-        seed,
-        days: 3650,
-        journalRate: 1,
-        moodsPerDay: 2,
-        devices: [
-          { id: 'ios-hv01', name: 'iPhone', platform: 'ios', model: 'iPhone 16', appVersion: '3.2.1' },
-          { id: 'android-hv02', name: 'Tablet', platform: 'android', model: 'Pixel Tablet', appVersion: '3.2.1' },
-        ],
-      })
-    : null;
-  const heavyWrites = heavy ? countWrites(heavy, []) : 0;
+  const heavy = options.heavy ? planHeavyUser({ today: options.today, seed }) : null;
+  const heavyWrites = heavy ? heavyUserWrites(heavy) : 0;
   const demoDays = 730 + 60;
   let simulatedDays = 0;
   let written = 0;
@@ -109,14 +96,10 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> 
   });
 
   if (heavy) {
-    // Demo projects only (checked above): no need for BulkWriter's production ramp-up throttle.
-    const writer = adminDb().bulkWriter({ throttling: false });
-    const writes = queueHistory(writer, heavy, [], () => {
+    await writeHeavyUser(heavy, () => {
       written += 1;
       if (written % 500 === 0) report();
     });
-    await writer.close();
-    await Promise.all(writes);
     report();
   }
 

@@ -25,9 +25,11 @@ const ts = (ms: number) => Timestamp.fromMillis(ms);
  * adoption snapshots (the aggregator's own snapshot, taken as the documents stood at the end of each day), then
  * runs the aggregator once so that the admin pages have rollups on first start. Demo projects only (seedDemo checks).
  */
-export async function seedFleet(options: { today: DayKey; seed: number; users?: number; replayDays?: number; onProgress?: (done: number, total: number) => void }): Promise<FleetSummary> {
+export type SeedFleetOptions = { today: DayKey; seed: number; users?: number; telemetryDays?: number; replayDays?: number; onProgress?: (done: number, total: number) => void };
+
+export async function seedFleet(options: SeedFleetOptions): Promise<FleetSummary> {
   const replayDays = options.replayDays ?? REPLAY_DAYS;
-  const fleet = planFleet({ today: options.today, seed: options.seed, users: options.users ?? FLEET_USERS, telemetryDays: FLEET_TELEMETRY_DAYS });
+  const fleet = planFleet({ today: options.today, seed: options.seed, users: options.users ?? FLEET_USERS, telemetryDays: options.telemetryDays ?? FLEET_TELEMETRY_DAYS });
   const db = adminDb();
   // Start clean: earlier fleet users, rollups and the audit log (demo data only). Only what exists is deleted,
   // because each recursive delete scans on the emulator.

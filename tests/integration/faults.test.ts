@@ -96,7 +96,7 @@ describe('outages', () => {
     const { syncDays: days } = await readRollups({ syncMonths: ['2026-11'] });
     expect([...days.values()].reduce((n, d) => n + d.attempts, 0)).toBe(3000);
     expect([...days.values()].reduce((n, d) => n + d.failures, 0)).toBe(Array.from({ length: 3000 }, (_, i) => i).filter((i) => i % 97 === 0).length);
-  }, 240_000);
+  }, 360_000);
 });
 
 async function syncDays() {
@@ -109,7 +109,7 @@ async function retryWhileLeased<T>(run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (error) {
-      if ((error as { code?: string }).code !== 'conflict' || i > 60) throw error;
+      if ((error as { code?: string }).code !== 'conflict' || i > 100) throw error;
       await new Promise((resolve) => setTimeout(resolve, 2000));
     }
   }

@@ -1,0 +1,34 @@
+import 'server-only';
+import { adminDb } from '@/lib/firebase/admin';
+import { dayKeyOf, type DayKey } from '@/lib/time/zoned';
+import { HEAVY_USER } from './demo-accounts';
+import { generateHistory, type UserHistory } from './generate-history';
+import { countWrites, queueHistory } from './write-history';
+
+/** Ten years of one journal entry and two check-ins a day from two phones (`npm run dev -- --heavy`, and the benchmarks). */
+export function planHeavyUser(options: { today?: DayKey; seed: number }): UserHistory {
+  return generateHistory(HEAVY_USER, {
+    today: options.today ?? dayKeyOf(Date.now(), HEAVY_USER.timezone),
+    seed: options.seed,
+    days: 3650,
+    journalRate: 1,
+    moodsPerDay: 2,
+    devices: [
+      { id: 'ios-hv01', name: 'iPhone', platform: 'ios', model: 'iPhone 16', appVersion: '3.2.1' },
+      { id: 'android-hv02', name: 'Tablet', platform: 'android', model: 'Pixel Tablet', appVersion: '3.2.1' },
+    ],
+  });
+}
+
+export const heavyUserWrites = (history: UserHistory) => countWrites(history, []);
+
+/**
+ * Written straight through the contract rather than played by the simulator: replaying ten years of syncs would
+ * take minutes. Demo projects only (the callers check): no need for BulkWriter's production ramp-up throttle.
+ */
+export async function writeHeavyUser(history: UserHistory, onWrite: () => void): Promise<void> {
+  const writer = adminDb().bulkWriter({ throttling: false });
+  const writes = queueHistory(writer, history, [], onWrite);
+  await writer.close();
+  await Promise.all(writes);
+}
