@@ -26,8 +26,7 @@ export const RATE_LIMITS_COLLECTION = 'rate_limits';
  */
 export async function enforceRateLimit(rule: RateLimit, key: string, nowMs = Date.now()): Promise<void> {
   const windowStart = Math.floor(nowMs / 1000 / rule.windowSeconds) * rule.windowSeconds;
-  const hashed = createHash('sha256').update(`${rule.name}:${key}`).digest('hex').slice(0, 32);
-  const ref = adminDb().collection(RATE_LIMITS_COLLECTION).doc(`${rule.name}_${hashed}_${windowStart}`);
+  const ref = adminDb().collection(RATE_LIMITS_COLLECTION).doc(`${rateLimitKeyPrefix(rule, key)}${windowStart}`);
   const allowed = await adminDb().runTransaction(async (tx) => {
     countReads(1);
     const count = ((await tx.get(ref)).get('count') as number | undefined) ?? 0;
@@ -39,6 +38,11 @@ export async function enforceRateLimit(rule: RateLimit, key: string, nowMs = Dat
     const retryAfter = Math.max(1, windowStart + rule.windowSeconds - Math.floor(nowMs / 1000));
     throw new RateLimitedError(`Too many requests. Please wait ${formatWait(retryAfter)} and try again.`, retryAfter);
   }
+}
+
+/** Every window's counter of one rule and key starts with this; erasure finds a user's counters by it. */
+export function rateLimitKeyPrefix(rule: Pick<RateLimit, 'name'>, key: string): string {
+  return `${rule.name}_${createHash('sha256').update(`${rule.name}:${key}`).digest('hex').slice(0, 32)}_`;
 }
 
 /**

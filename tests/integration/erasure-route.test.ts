@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { GET as inventory, POST as erase } from '@/app/api/data/erasure/route';
 import { GET as listExports } from '@/app/api/data/exports/route';
 import { verifyRecentSignIn } from '@/lib/erasure/verify-recent-sign-in';
-import { adminAuth } from '@/lib/firebase/admin';
+import { RATE_LIMITS, RATE_LIMITS_COLLECTION, rateLimitKeyPrefix } from '@/lib/api/rate-limit';
+import { adminAuth, adminDb } from '@/lib/firebase/admin';
 import { userCollection, userRef } from '@/lib/firebase/refs';
 import { createTestUser, putJournalEntry, request, routeContext, sessionCookieFor, signInWithPassword } from '../helpers/users';
 
@@ -62,11 +63,14 @@ describe('POST /api/data/erasure', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('set-cookie')).toMatch(/wellsync_session=;.*Max-Age=0/);
     const lines = (await response.text()).trim().split('\n').map((line) => JSON.parse(line));
-    expect(lines[0]).toEqual({ type: 'progress', deleted: 0, total: before.total });
+    // The erasure request itself was counted by its rate limit: that counter is the user's data too, and goes.
+    expect(lines[0]).toEqual({ type: 'progress', deleted: 0, total: before.total + 1 });
     const receipt = lines.at(-1);
     expect(receipt.type).toBe('receipt');
-    expect(receipt.receipt.total).toBe(before.total);
-    expect(receipt.receipt.items).toEqual(expect.arrayContaining([expect.objectContaining({ path: `users/${user.uid}/journal_entries`, count: 2 })]));
+    expect(receipt.receipt.total).toBe(before.total + 1);
+    expect(receipt.receipt.items).toEqual(expect.arrayContaining([expect.objectContaining({ path: `users/${user.uid}/journal_entries`, count: 2 }), expect.objectContaining({ path: RATE_LIMITS_COLLECTION, count: 1 })]));
+    const prefix = rateLimitKeyPrefix(RATE_LIMITS.erasure, user.uid);
+    expect((await adminDb().collection(RATE_LIMITS_COLLECTION).get()).docs.filter((doc) => doc.id.startsWith(prefix))).toHaveLength(0);
 
     await expect(adminAuth().getUser(user.uid)).rejects.toMatchObject({ code: 'auth/user-not-found' });
     expect((await userCollection(user, 'journal_entries').get()).size).toBe(0);
