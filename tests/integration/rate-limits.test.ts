@@ -3,7 +3,10 @@ process.env.RATE_LIMIT_SCALE = '1';
 
 import { describe, expect, it } from 'vitest';
 import { POST as signIn } from '@/app/api/auth/session/route';
+import { POST as eraseAccount } from '@/app/api/data/erasure/route';
 import { POST as startExport } from '@/app/api/data/exports/route';
+import { POST as uploadImport } from '@/app/api/data/imports/route';
+import { POST as removeCloudCopy } from '@/app/api/sync-settings/remove-cloud-copy/route';
 import { RATE_LIMITS } from '@/lib/api/rate-limit';
 import { createTestUser, request, routeContext, sessionCookieFor } from '../helpers/users';
 
@@ -27,18 +30,26 @@ describe('rate limits', () => {
     expect((await signIn(fromAddress('198.51.100.7'), routeContext())).status).toBe(401);
   });
 
-  it('limits starting exports per user', async () => {
+  // Invalid requests count too: the limit is on calls, so a script cannot probe without bound. Nothing is written,
+  // so each call is cheap to repeat; the limit's own response comes after `limit` refusals.
+  const perUser = [
+    { name: 'starting exports', rule: RATE_LIMITS.exportStart, handler: startExport, call: (cookie: string) => request('/api/data/exports', { method: 'POST', cookie, body: { types: ['journal'], includeTombstones: false, unknown: true } }) },
+    { name: 'uploading imports', rule: RATE_LIMITS.importUpload, handler: uploadImport, call: (cookie: string) => request('/api/data/imports?name=x.txt', { method: 'POST', cookie, rawBody: 'not an export', contentType: 'application/octet-stream' }) },
+    { name: 'erasing the account', rule: RATE_LIMITS.erasure, handler: eraseAccount, call: (cookie: string) => request('/api/data/erasure', { method: 'POST', cookie, body: { phrase: 'no' } }) },
+    { name: 'removing a cloud copy', rule: RATE_LIMITS.removeCloudCopy, handler: removeCloudCopy, call: (cookie: string) => request('/api/sync-settings/remove-cloud-copy', { method: 'POST', cookie, body: { type: 'nothing' } }) },
+  ];
+  it.each(perUser)('limits $name per user', async ({ rule, handler, call }) => {
     const user = await createTestUser();
     const { cookie } = await sessionCookieFor(user);
     const statuses: number[] = [];
-    for (let i = 0; i < RATE_LIMITS.exportStart.limit + 1; i++) {
-      statuses.push((await startExport(request('/api/data/exports', { method: 'POST', cookie, body: { types: ['journal'], includeTombstones: false, unknown: true } }), routeContext())).status);
-    }
-    // Invalid requests count too: the limit is on calls, so a script cannot probe without bound.
-    expect(statuses.slice(0, RATE_LIMITS.exportStart.limit).every((s) => s === 422)).toBe(true);
+    for (let i = 0; i < rule.limit + 1; i++) statuses.push((await handler(call(cookie), routeContext())).status);
+    const refusal = statuses[0]!;
+    expect(refusal).toBeGreaterThanOrEqual(400);
+    expect(refusal).toBeLessThan(429);
+    expect(statuses.slice(0, rule.limit).every((s) => s === refusal)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
+    // Another user is not limited by this one.
     const other = await createTestUser();
-    const fresh = await startExport(request('/api/data/exports', { method: 'POST', cookie: (await sessionCookieFor(other)).cookie, body: { bad: true } }), routeContext());
-    expect(fresh.status).toBe(422);
+    expect((await handler(call((await sessionCookieFor(other)).cookie), routeContext())).status).toBe(refusal);
   });
 });
