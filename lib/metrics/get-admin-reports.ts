@@ -1,4 +1,5 @@
 import 'server-only';
+import { AppError } from '@/lib/api/errors';
 import { assertAdmin, type AdminScope } from '@/lib/auth/scope';
 import { getEnv } from '@/lib/config/env';
 import type { AdminRange } from './admin-range';
@@ -6,7 +7,7 @@ import { buildAdoptionReport, type AdoptionReport } from './build-adoption-repor
 import { buildCostReport, type CostReport } from './build-cost-report';
 import { buildReliabilityReport, type ReliabilityReport } from './build-reliability-report';
 import { freshnessOf, readRollups } from './read-rollups';
-import type { ReportName } from './report-names';
+import { isReportName, REPORT_NAMES } from './report-names';
 import { SLO_WINDOW_DAYS } from './slo';
 import { addDays, eachMonth, utcDay } from './utc-days';
 
@@ -44,7 +45,8 @@ export async function getReliabilityReport(scope: AdminScope, range: AdminRange,
 }
 
 
-export function getReport(name: ReportName, scope: AdminScope, range: AdminRange): Promise<AdoptionReport | CostReport | ReliabilityReport> {
+export function getReport(name: string, scope: AdminScope, range: AdminRange): Promise<AdoptionReport | CostReport | ReliabilityReport> {
+  if (!isReportName(name)) throw new AppError('not-found', `There is no "${name}" report: the reports are ${REPORT_NAMES.join(', ')}.`);
   if (name === 'adoption') return getAdoptionReport(scope, range);
   if (name === 'cost') return getCostReport(scope, range);
   return getReliabilityReport(scope, range);

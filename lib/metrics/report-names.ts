@@ -1,3 +1,5 @@
 /** The admin reports, each a page under /admin and an API under /api/admin/reports. */
 export const REPORT_NAMES = ['adoption', 'cost', 'reliability'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
+
+export const isReportName = (name: string): name is ReportName => (REPORT_NAMES as readonly string[]).includes(name);

@@ -194,7 +194,7 @@ describe('the access matrix', () => {
       expect(await statusOf(owner.cookie)).toBe(404);
       expect(await statusOf(stranger.cookie)).toBe(404);
       if (entry.id) {
-        expect(await statusOf(admin.cookie, { ...c, params: { ...c.params, [entry.id.name]: entry.id.missing } })).toBe(entry.id.name === 'report' ? 422 : 404);
+        expect(await statusOf(admin.cookie, { ...c, params: { ...c.params, [entry.id.name]: entry.id.missing } })).toBe(404);
         expect(await statusOf(admin.cookie, { ...c, params: { ...c.params, [entry.id.name]: entry.id.malformed } })).toBe(422);
       }
       expect(await statusOf(admin.cookie)).toBe(entry.ok);
