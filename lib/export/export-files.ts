@@ -1,3 +1,4 @@
+import 'server-only';
 import { Timestamp } from 'firebase-admin/firestore';
 import { encodeValue } from './typed-json';
 import type { ExportType } from './export-types';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { DocumentReference, GeoPoint, Timestamp, type Firestore } from 'firebase-admin/firestore';
 
 /**

@@ -1,3 +1,4 @@
+import 'server-only';
 import { Timestamp } from 'firebase-admin/firestore';
 import { decidePush } from '@/lib/sync/decide-push';
 import { formatRev, parseRev } from '@/lib/sync/hlc';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { Timestamp } from 'firebase-admin/firestore';
 
 /**
