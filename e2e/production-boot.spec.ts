@@ -57,6 +57,14 @@ test.describe('the production server', () => {
       expect(headers['strict-transport-security']).toMatch(/max-age=\d+/);
       expect(headers['content-security-policy']).toContain('upgrade-insecure-requests');
       expect(headers['content-security-policy']).toContain('https://firestore.googleapis.com');
+      const csp = headers['content-security-policy']!;
+      for (const directive of ["'strict-dynamic'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'"]) expect(csp).toContain(directive);
+      // A fresh nonce per request, and the page's own scripts carry it.
+      const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+      expect(nonce).toBeTruthy();
+      const again = await request.get(`http://127.0.0.1:${port}/signin`);
+      expect(again.headers()['content-security-policy']).not.toContain(`'nonce-${nonce}'`);
+      expect(await response!.text()).toContain(`nonce="${nonce}"`);
       expect(headers['x-content-type-options']).toBe('nosniff');
       expect(headers['referrer-policy']).toBe('no-referrer');
       expect(headers['cache-control']).toContain('no-store');
