@@ -17,8 +17,8 @@ import { withDeadline } from '@/lib/firebase/with-deadline';
 import { endOfDay, startOfDay } from '@/lib/time/zoned';
 import { exportFileOf, spreadsheetSafe, type ExportFile } from './export-files';
 import { EXPORT_FORMAT, exportReadme } from './export-readme';
-import { COLLECTION_SPECS, type ExportScope, type ExportType } from './export-types';
-import { countUserCollection, pageUserCollection, type PageOptions } from './page-user-collection';
+import { COLLECTION_SPECS, type CollectionSpec, type ExportScope, type ExportType } from './export-types';
+import { countUserCollection, pageUserCollection, startEarly, type PageOptions } from './page-user-collection';
 import { encodeFields, encodeValue } from './typed-json';
 
 export type ExportAccount = { uid: string; email: string | null; createdAt: string | null; lastSignInAt: string | null };
@@ -37,10 +37,13 @@ export async function writeExportArchive(scope: UserScope, exportScope: ExportSc
     fromMs: exportScope.from ? startOfDay(exportScope.from, exportScope.timeZone) : null,
     toMs: exportScope.to ? endOfDay(exportScope.to, exportScope.timeZone) : null,
   };
-  const totals = await Promise.all(specs.map((spec) => (spec.collection ? countUserCollection(scope, spec.collection, { ...range, dateField: spec.dateField }) : Promise.resolve(1))));
-  const total = totals.reduce((a, b) => a + b, 0);
+  // Counting (for the progress bar) runs alongside the first pages rather than before them: on a large export the
+  // counts cost as much as reading a few thousand documents.
+  const counting = Promise.all(specs.map((spec) => (spec.collection ? countUserCollection(scope, spec.collection, { ...range, dateField: spec.dateField }) : Promise.resolve(1)))).then((totals) =>
+    totals.reduce((a, b) => a + b, 0),
+  );
+  counting.catch(() => undefined);
   let done = 0;
-  await options.onProgress?.(0, total);
 
   const workDir = await mkdtemp(path.join(tmpdir(), 'wellsync-export-'));
   const archive = archiver('zip', { zlib: { level: 6 } });
@@ -62,13 +65,18 @@ export async function writeExportArchive(scope: UserScope, exportScope: ExportSc
         `"account": ${JSON.stringify(options.account)},\n"scope": ${JSON.stringify(exportScope)}`,
     );
     const csvFiles: { file: ExportFile; path: string }[] = [];
-    for (const spec of specs) {
+    // Each collection's first page is requested while the one before it is encoded, so reading and encoding overlap.
+    const pagesOf = (spec: CollectionSpec | undefined) => (spec?.collection ? startEarly(pageUserCollection(scope, spec.collection, { ...range, dateField: spec.dateField, pageSize: spec.pageSize })) : null);
+    let upcoming = pagesOf(specs[0]);
+    for (const [index, spec] of specs.entries()) {
+      const pages = upcoming;
+      upcoming = pagesOf(specs[index + 1]);
       const file = exportFileOf(spec.type);
       const csvPath = path.join(workDir, file.csv);
       const csv = openCsv(file, csvPath);
       csvFiles.push({ file, path: csvPath });
       let count = 0;
-      if (!spec.collection) {
+      if (!pages) {
         const profile = await withDeadline(readDoc(userRef(scope)), 'reading your profile');
         const data = profile.data();
         await write(`,\n"profile": ${data ? JSON.stringify(encodeFields(data)) : 'null'}`);
@@ -79,7 +87,7 @@ export async function writeExportArchive(scope: UserScope, exportScope: ExportSc
         done += 1;
       } else {
         await write(`,\n${JSON.stringify(file.jsonKey)}: [`);
-        for await (const page of pageUserCollection(scope, spec.collection, { ...range, dateField: spec.dateField, pageSize: 1000 })) {
+        for await (const page of pages) {
           // One write per page into the ZIP: per-document writes cost more than the encoding itself.
           let text = '';
           const rows: Cell[][] = [];
@@ -93,7 +101,7 @@ export async function writeExportArchive(scope: UserScope, exportScope: ExportSc
           await write(text);
           await csv.write(rows);
           done += page.length;
-          await options.onProgress?.(done, total);
+          await options.onProgress?.(done, await counting);
         }
         await write(count === 0 ? ']' : '\n]');
       }
@@ -106,6 +114,7 @@ export async function writeExportArchive(scope: UserScope, exportScope: ExportSc
     archive.append(exportReadme(exportScope, counts, new Date(exportedAt.toMillis()).toISOString()), { name: 'README.md' });
     await Promise.race([archive.finalize(), archiveFailed]);
     await Promise.race([sinkFinished, archiveFailed]);
+    const total = await counting;
     await options.onProgress?.(total, total);
     return counts;
   } catch (error) {
