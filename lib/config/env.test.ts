@@ -30,6 +30,8 @@ describe('parseServerEnv', () => {
     ['production over plain http', { ...production, APP_ORIGIN: 'http://wellsync.example.com' }, /must be https/],
     ['a short cron secret', { ...production, CRON_SECRET: 'short' }, /at least 32 characters/],
     ['a session longer than two weeks', { ...production, SESSION_DAYS: '30' }, /SESSION_DAYS/],
+    ['a job deadline that is not a number', { ...production, WELLSYNC_JOB_DEADLINE_MS: '20s' }, /WELLSYNC_JOB_DEADLINE_MS/],
+    ['a stale-job threshold of zero', { ...production, WELLSYNC_JOB_STALE_MS: '0' }, /WELLSYNC_JOB_STALE_MS/],
     ['a malformed emulator host', { FIRESTORE_EMULATOR_HOST: 'localhost', FIREBASE_AUTH_EMULATOR_HOST: 'b:2' }, /host:port/],
   ])('refuses %s', (_name, source, message) => {
     expect(() => parseServerEnv(source)).toThrow(EnvError);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 
 const hostPort = z.string().regex(/^[\w.-]+:\d{1,5}$/, 'Expected host:port, such as 127.0.0.1:8080');
 const price = (fallback: number) => z.coerce.number().nonnegative().default(fallback);
+const milliseconds = z.coerce.number().int('Expected whole milliseconds').min(100).max(3_600_000).optional();
 
 const ZRawEnv = z.object({
   FIREBASE_PROJECT_ID: z.string().regex(/^[a-z0-9-]{4,40}$/, 'Expected a Firebase project id').optional(),
@@ -29,6 +30,11 @@ const ZRawEnv = z.object({
   PRICE_DELETES_PER_100K: price(0.02),
   PRICE_STORAGE_GIB_MONTH: price(0.18),
   PRICE_FREE_TIER: z.enum(['on', 'off']).default('off'),
+  // Read where they are used (lib/firebase/with-deadline.ts, lib/jobs/job-status.ts); checked here so a typo stops
+  // the boot instead of becoming a NaN timeout.
+  WELLSYNC_JOB_DEADLINE_MS: milliseconds,
+  WELLSYNC_READ_DEADLINE_MS: milliseconds,
+  WELLSYNC_JOB_STALE_MS: milliseconds,
 });
 
 export type ServerEnv = {
