@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
 import { type Timestamp } from 'firebase-admin/firestore';
 import { describe, expect, it } from 'vitest';
 import { GET as getExport } from '@/app/api/data/exports/[jobId]/route';
@@ -7,7 +9,10 @@ import { POST as startExport } from '@/app/api/data/exports/route';
 import { POST as apply } from '@/app/api/data/imports/[jobId]/apply/route';
 import { GET as getImport } from '@/app/api/data/imports/[jobId]/route';
 import { POST as upload } from '@/app/api/data/imports/route';
+import { EXPORT_TYPES } from '@/lib/export/export-types';
+import { writeExportArchive } from '@/lib/export/write-export-archive';
 import { userCollection, userRef } from '@/lib/firebase/refs';
+import { parseImportFile } from '@/lib/import/parse-import-file';
 import { richUserDocs, snapshotUserTree, unzipAll, waitForJob, writeUserDocs } from '../helpers/data-rights';
 import { createTestUser, request, routeContext, sessionCookieFor } from '../helpers/users';
 import { makeZip } from '../helpers/zip-fixtures';
@@ -130,6 +135,16 @@ describe('import', () => {
     const updated = (await userCollection(user, 'journal_entries').orderBy('createdAt').get()).docs[1]!.data();
     expect(updated).toMatchObject({ title: 'Tired but happy.', body: 'Added later.' });
     expect(updated.baseRev).toMatch(/:import-dayone$/);
+  });
+
+  it('refuses, clearly, the export of an account that holds nothing', async () => {
+    const uid = `empty-${randomUUID()}`;
+    const sink = new PassThrough();
+    const parts: Buffer[] = [];
+    sink.on('data', (part: Buffer) => parts.push(part));
+    const counts = await writeExportArchive({ uid }, { types: [...EXPORT_TYPES], from: null, to: null, includeTombstones: true, timeZone: 'UTC' }, sink, { account: { uid, email: null, createdAt: null, lastSignInAt: null } });
+    expect(Object.values(counts).every((n) => n === 0)).toBe(true);
+    await expect(parseImportFile(Buffer.concat(parts), 'UTC')).rejects.toMatchObject({ code: 'validation', message: 'The file holds no entries to import.' });
   });
 
   it('answers 404 for another user\u2019s import', async () => {
