@@ -29,4 +29,11 @@ describe('toAppError', () => {
     expect(hidden.message).toMatch(/Reference: r2/);
     expect(toAppError(grpc(14, 'x'), 'r3')).toMatchObject({ code: 'unavailable', status: 503 });
   });
+
+  it('answers a transaction that lost to contention with 503 and a retry hint, not 500', () => {
+    const busy = toAppError(grpc(10, '10 ABORTED: Transaction lock timeout.'), 'r4');
+    expect(busy).toMatchObject({ code: 'unavailable', status: 503 });
+    expect(busy.message).toMatch(/too busy.*try again/);
+    expect(busy.message).not.toMatch(/lock/);
+  });
 });

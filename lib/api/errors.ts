@@ -49,6 +49,9 @@ export function validationError(error: z.ZodError, what: string): AppError {
 const UNAVAILABLE_GRPC = new Set([4, 14]);
 const UNAVAILABLE_NAMES = new Set(['unavailable', 'deadline-exceeded', 'auth/network-request-failed', 'app/network-error']);
 
+/** A transaction that kept losing to concurrent ones on the same documents, after the SDK's own retries. */
+const GRPC_ABORTED = 10;
+
 /** A stream the server cut off (it stopped or restarted mid-call) surfaces as INTERNAL, but is a transport failure. */
 const GRPC_INTERNAL = 13;
 const CUT_STREAM = /RST_STREAM|Call ended without gRPC status/;
@@ -68,6 +71,10 @@ export function isBackendUnavailable(error: unknown): boolean {
  */
 export function toAppError(error: unknown, requestId: string): AppError {
   if (error instanceof AppError) return error;
+  if ((error as { code?: unknown } | null)?.code === GRPC_ABORTED) {
+    console.error(`[${requestId}] contention`, error);
+    return new AppError('unavailable', 'Our database was too busy to finish this. Nothing was changed; please try again in a moment.');
+  }
   if (isBackendUnavailable(error)) {
     console.error(`[${requestId}] backend unavailable`, error);
     return new AppError('unavailable', 'Our database could not be reached. Nothing was changed; please try again in a moment.');

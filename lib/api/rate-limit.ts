@@ -1,9 +1,9 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { Timestamp } from 'firebase-admin/firestore';
+import { FieldValue, Timestamp } from 'firebase-admin/firestore';
 import { getEnv } from '@/lib/config/env';
 import { adminDb } from '@/lib/firebase/admin';
-import { countReads } from '@/lib/firebase/metered';
+import { readDoc } from '@/lib/firebase/metered';
 import { RateLimitedError } from './errors';
 
 /** How often an expensive or sensitive endpoint may be called, per user (or per client address before sign-in). */
@@ -21,20 +21,18 @@ export const RATE_LIMITS_COLLECTION = 'rate_limits';
 
 /**
  * A fixed-window counter in Firestore, so the limit holds across server instances. The key is hashed (no uid or
- * address is stored) and each counter carries `expiresAt` for Firestore's TTL policy. Costs one read and one
- * write per limited request, which is why only the expensive endpoints are limited.
+ * address is stored) and each counter carries `expiresAt` for Firestore's TTL policy. The count is a blind
+ * increment, then a read: many requests at once from one address (an office behind one NAT signing in) would make
+ * a read-modify-write transaction on the one document time out, where increments never contend. Two racing
+ * requests may both see the other's increment, so at the edge of the limit it errs on the strict side. Costs one
+ * write and one read per limited request, which is why only the expensive endpoints are limited.
  */
 export async function enforceRateLimit(rule: RateLimit, key: string, nowMs = Date.now()): Promise<void> {
   const windowStart = Math.floor(nowMs / 1000 / rule.windowSeconds) * rule.windowSeconds;
   const ref = adminDb().collection(RATE_LIMITS_COLLECTION).doc(`${rateLimitKeyPrefix(rule, key)}${windowStart}`);
-  const allowed = await adminDb().runTransaction(async (tx) => {
-    countReads(1);
-    const count = ((await tx.get(ref)).get('count') as number | undefined) ?? 0;
-    if (count >= rule.limit * getEnv().rateLimitScale) return false;
-    tx.set(ref, { count: count + 1, expiresAt: Timestamp.fromMillis((windowStart + rule.windowSeconds) * 1000) });
-    return true;
-  });
-  if (!allowed) {
+  await ref.set({ count: FieldValue.increment(1), expiresAt: Timestamp.fromMillis((windowStart + rule.windowSeconds) * 1000) }, { merge: true });
+  const count = ((await readDoc(ref)).get('count') as number | undefined) ?? 0;
+  if (count > rule.limit * getEnv().rateLimitScale) {
     const retryAfter = Math.max(1, windowStart + rule.windowSeconds - Math.floor(nowMs / 1000));
     throw new RateLimitedError(`Too many requests. Please wait ${formatWait(retryAfter)} and try again.`, retryAfter);
   }

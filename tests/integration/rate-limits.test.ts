@@ -30,6 +30,14 @@ describe('rate limits', () => {
     expect((await signIn(fromAddress('198.51.100.7'), routeContext())).status).toBe(401);
   });
 
+  it('counts 50 sign-ins at once from one address without a single 5xx (one counter document, no lock contention)', async () => {
+    const address = `192.0.2.${Math.floor(Math.random() * 250)}`;
+    const statuses = await Promise.all(Array.from({ length: 50 }, () => signIn(fromAddress(address), routeContext()).then((r) => r.status)));
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(RATE_LIMITS.signIn.limit);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(50 - RATE_LIMITS.signIn.limit);
+  });
+
   // Invalid requests count too: the limit is on calls, so a script cannot probe without bound. Nothing is written,
   // so each call is cheap to repeat; the limit's own response comes after `limit` refusals.
   const perUser = [
