@@ -13,18 +13,16 @@ export type CollectionSpec = {
   dateField: string | null;
   /** Entries carry tombstones (`deletedAt`). */
   tombstones: boolean;
-  /** Documents read per query: fewer where one document may be large (a journal body is up to 100,000 characters). */
-  pageSize: number;
 };
 
 export const COLLECTION_SPECS: readonly CollectionSpec[] = [
-  { type: 'profile', collection: null, dateField: null, tombstones: false, pageSize: 1 },
-  { type: 'settings', collection: 'settings', dateField: null, tombstones: false, pageSize: 100 },
-  { type: 'devices', collection: 'devices', dateField: null, tombstones: false, pageSize: 1000 },
-  { type: 'journal', collection: 'journal_entries', dateField: 'createdAt', tombstones: true, pageSize: 1000 },
-  { type: 'mood', collection: 'mood_entries', dateField: 'recordedAt', tombstones: true, pageSize: 5000 },
-  { type: 'conflicts', collection: 'conflicts', dateField: 'detectedAt', tombstones: false, pageSize: 500 },
-  { type: 'sync_events', collection: 'sync_events', dateField: 'startedAt', tombstones: false, pageSize: 5000 },
+  { type: 'profile', collection: null, dateField: null, tombstones: false },
+  { type: 'settings', collection: 'settings', dateField: null, tombstones: false },
+  { type: 'devices', collection: 'devices', dateField: null, tombstones: false },
+  { type: 'journal', collection: 'journal_entries', dateField: 'createdAt', tombstones: true },
+  { type: 'mood', collection: 'mood_entries', dateField: 'recordedAt', tombstones: true },
+  { type: 'conflicts', collection: 'conflicts', dateField: 'detectedAt', tombstones: false },
+  { type: 'sync_events', collection: 'sync_events', dateField: 'startedAt', tombstones: false },
 ];
 
 export const TYPE_LABELS: Record<ExportType, string> = {
