@@ -5,7 +5,7 @@ import { simulateFleet, type SimulatedAccount } from '@/lib/simulator/simulate-f
 import type { DayKey } from '@/lib/time/zoned';
 import { DEMO_ACCOUNTS, DEMO_USER, HEAVY_USER, SECOND_USER, type DemoAccount } from './demo-accounts';
 import { FLEET_USERS, seedFleet } from './seed-fleet';
-import { planHeavyUser, heavyUserWrites, writeHeavyUser } from './seed-heavy-user';
+import { planHeavyUser, historyWrites, writeHistoryInBulk } from './seed-heavy-user';
 import { deleteUserData, ensureAuthUser } from './write-history';
 
 export type SeedOptions = {
@@ -56,7 +56,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> 
   await Promise.all(accounts.map((account) => ensureAuthUser({ account })));
 
   const heavy = options.heavy ? planHeavyUser({ today: options.today, seed }) : null;
-  const heavyWrites = heavy ? heavyUserWrites(heavy) : 0;
+  const heavyWrites = heavy ? historyWrites(heavy) : 0;
   const demoDays = 730 + 60;
   let simulatedDays = 0;
   let written = 0;
@@ -96,7 +96,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> 
   });
 
   if (heavy) {
-    await writeHeavyUser(heavy, () => {
+    await writeHistoryInBulk(heavy, () => {
       written += 1;
       if (written % 500 === 0) report();
     });

@@ -20,13 +20,14 @@ export function planHeavyUser(options: { today?: DayKey; seed: number }): UserHi
   });
 }
 
-export const heavyUserWrites = (history: UserHistory) => countWrites(history, []);
+/** How many documents `writeHistoryInBulk` writes for a history. */
+export const historyWrites = (history: UserHistory) => countWrites(history, []);
 
 /**
  * Written straight through the contract rather than played by the simulator: replaying ten years of syncs would
  * take minutes. Demo projects only (the callers check): no need for BulkWriter's production ramp-up throttle.
  */
-export async function writeHeavyUser(history: UserHistory, onWrite: () => void): Promise<void> {
+export async function writeHistoryInBulk(history: UserHistory, onWrite: () => void): Promise<void> {
   const writer = adminDb().bulkWriter({ throttling: false });
   const writes = queueHistory(writer, history, [], onWrite);
   await writer.close();
