@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { renderBenchReport, type BenchResults } from './bench-report';
+import { summarize } from './summarize-samples';
+
+const s = (...values: number[]) => summarize(values);
+const page = (label: string, reads: number, p95: number) => ({ label, path: `/${label}`, reads, coldReads: reads, serverMs: s(p95 / 2, p95) });
+
+function results(overrides: Partial<BenchResults> = {}): BenchResults {
+  const tool = (name: 'raw' | 'wellsync' | 'firestore-export-import' | 'firestore-backfire', seconds: number) => ({
+    tool: name,
+    rounds: 2,
+    failures: 0,
+    lastError: null,
+    documents: 11_000,
+    bytes: 1_000_000,
+    docsPerSecond: s(11_000 / seconds),
+    seconds: s(seconds),
+    maxRssMb: s(200),
+    timestamps: name === 'raw' ? null : { typed: name !== 'firestore-export-import', exact: true },
+  });
+  return {
+    mode: 'full',
+    startedAt: new Date('2026-12-01T12:00:00Z'),
+    minutes: 30,
+    versions: { 'Node.js': '20' },
+    rounds: 2,
+    seed: { fleetUsers: 10_000, syncEvents: 510_000, fleet: { documents: 900_000, seconds: 300 }, heavy: { documents: 11_000, seconds: 10 }, large: { documents: 100_000, seconds: 60 } },
+    admin: [page('adoption', 40, 120), page('cost', 30, 150)],
+    portal: [page('journal', 20, 80)],
+    exports: { tools: [tool('raw', 2), tool('wellsync', 2.5), tool('firestore-export-import', 6), tool('firestore-backfire', 50)], vsRaw: s(0.8), vsFasterPeer: s(2.4) },
+    exportMemory: { documents: 100_000, tools: [{ tool: 'wellsync', seconds: s(20), maxRssMb: s(250), rssGrowthMb: s(90, 100) }] },
+    imports: { documents: 11_000, zipBytes: 1_000_000, parseSeconds: s(1), applySeconds: s(12), docsPerSecond: s(850), reimportSeconds: s(6) },
+    rollup: { full: { events: 510_000, seconds: s(60), eventsPerSecond: s(8500), reads: 600_000, daysRecomputed: 36 }, incremental: { events: 20_000, seconds: s(3), eventsPerSecond: s(6600), reads: 21_000, daysRecomputed: 1 } },
+    propagation: { samples: 30, editToWebMs: s(200, 400) },
+    push: { users: 20, devices: 40, edits: 900, attempts: 800, successRate: 1, editsPerSecond: 30, attemptsPerSecond: 25, seconds: 30 },
+    load: [{ label: 'users', sessions: 50, seconds: 60, requests: 3000, requestsPerSecond: 50, errors: 0, non2xx: 0, latencyMs: s(500, 900) }],
+    ...overrides,
+  };
+}
+
+const goalRow = (report: string, goal: string) => report.split('\n').find((line) => line.startsWith(`| ${goal}`)) ?? '';
+
+describe('renderBenchReport', () => {
+  it('marks every goal met when the figures meet them, and keeps the notes', () => {
+    const report = renderBenchReport(results(), '## Notes\nkept');
+    expect(report).not.toContain('**missed**');
+    expect(report).toContain('## Notes\nkept');
+    expect(report).toMatch(/firestore-export-import \| 11,000 .* \| no \| yes \|/);
+  });
+
+  it('marks each missed goal from its own figure', () => {
+    const report = renderBenchReport(
+      results({
+        admin: [page('adoption', 140, 120), page('cost', 30, 450)],
+        exports: { ...results().exports, vsRaw: s(0.5), vsFasterPeer: null },
+        propagation: { samples: 30, editToWebMs: s(200, 1500) },
+        load: [{ ...results().load[0]!, errors: 2 }],
+        seed: { ...results().seed, fleetUsers: 1000, syncEvents: 51_000 },
+        portal: [page('journal', 20, 250)],
+        exportMemory: { documents: 100_000, tools: [{ tool: 'wellsync', seconds: s(20), maxRssMb: s(300), rssGrowthMb: s(120, 160) }] },
+      }),
+      '',
+    );
+    for (const goal of ['fleet', 'admin pages ≤', 'admin pages p95', "heavy user's pages", 'export ≥ 0.7', 'export ≥ 2', 'export of a', 'device → web', 'load']) expect(goalRow(report, goal), goal).toContain('**missed**');
+    expect(goalRow(report, 'export ≥ 2')).toContain('no peer finished');
+  });
+});

@@ -1,0 +1,148 @@
+import os from 'node:os';
+import type { ExportBench, ExportMemoryBench } from './measure-export';
+import type { ImportBench } from './measure-import';
+import type { PageResult } from './measure-pages';
+import type { RollupBench } from './measure-rollup';
+import type { PropagationBench, PushBench } from './measure-sync';
+import type { LoadResult } from './run-load';
+import type { SeedReport } from './seed-bench-data';
+import { formatNumber, formatSummary, type Summary } from './summarize-samples';
+
+export type BenchResults = {
+  mode: 'quick' | 'full';
+  startedAt: Date;
+  minutes: number;
+  versions: Record<string, string>;
+  rounds: number;
+  seed: SeedReport;
+  admin: PageResult[];
+  portal: PageResult[];
+  exports: ExportBench;
+  exportMemory: ExportMemoryBench;
+  imports: ImportBench;
+  rollup: RollupBench;
+  propagation: PropagationBench;
+  push: PushBench;
+  load: LoadResult[];
+};
+
+export const GOALS = { adminReads: 100, adminP95Ms: 300, portalP95Ms: 200, exportGrowthMb: 150, exportVsRaw: 0.7, exportVsPeer: 2, propagationP95Ms: 1000, fleetUsers: 10_000, fleetEvents: 500_000 };
+
+const verdict = (met: boolean) => (met ? 'met' : '**missed**');
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** docs/benchmarks.md: every figure of one run, with the machine, the versions and whether each goal was met. */
+export function renderBenchReport(r: BenchResults, notes: string): string {
+  const cpu = os.cpus();
+  const lines: string[] = [];
+  const table = (head: string[], rows: (string | number)[][]) => {
+    lines.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`), '');
+  };
+  const p95 = (s: { p95: number }) => formatNumber(s.p95);
+
+  lines.push(
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench${r.mode === 'quick' ? ' -- --quick' : ''}\` on ${r.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC (${r.minutes.toFixed(0)} min). Every figure is from this one run, against the local emulators; medians are given with the range over ${r.rounds} rounds in brackets, and comparisons are ratios taken within each round. How it measures, and what the figures mean: the notes at the end.`,
+    '',
+    `- **Machine**: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}`,
+    `- **Versions**: ${Object.entries(r.versions).map(([name, version]) => `${name} ${version}`).join(', ')}`,
+    `- **Mode**: ${r.mode}${r.mode === 'quick' ? ' (a smaller fleet; `npm run bench` without `--quick` seeds the full 10,000 users)' : ''}`,
+    '',
+    '## Goals',
+    '',
+  );
+  const worstAdmin = Math.max(...r.admin.map((p) => p.serverMs.p95));
+  const adminReads = Math.max(...r.admin.map((p) => Math.max(p.reads, p.coldReads)));
+  const ownMemory = r.exportMemory.tools.find((t) => t.tool === 'wellsync')!;
+  const worstPortal = Math.max(...r.portal.map((p) => p.serverMs.p95));
+  const loadErrors = r.load.reduce((n, l) => n + l.errors + l.non2xx, 0);
+  const fastestPeer = r.exports.tools.filter((t) => t.tool.startsWith('firestore-')).sort((a, b) => (b.docsPerSecond?.median ?? 0) - (a.docsPerSecond?.median ?? 0))[0]!;
+  const vsPeer = r.exports.vsFasterPeer;
+  table(
+    ['goal', 'measured', ''],
+    [
+      [`fleet ≥ ${formatNumber(GOALS.fleetUsers)} users and ${formatNumber(GOALS.fleetEvents)} sync events (full mode)`, `${formatNumber(r.seed.fleetUsers)} users, ${formatNumber(r.seed.syncEvents)} events`, verdict(r.seed.fleetUsers >= GOALS.fleetUsers && r.seed.syncEvents >= GOALS.fleetEvents)],
+      [`admin pages ≤ ${GOALS.adminReads} reads per view`, `${adminReads} at most`, verdict(adminReads <= GOALS.adminReads)],
+      [`admin pages p95 < ${GOALS.adminP95Ms} ms`, `${formatNumber(worstAdmin)} ms (slowest page)`, verdict(worstAdmin < GOALS.adminP95Ms)],
+      [`heavy user's pages p95 < ${GOALS.portalP95Ms} ms`, `${formatNumber(worstPortal)} ms (slowest page)`, verdict(worstPortal < GOALS.portalP95Ms)],
+      [`export ≥ ${GOALS.exportVsRaw}× a raw stream()`, `${formatSummary(r.exports.vsRaw, '×')}`, verdict(r.exports.vsRaw.median >= GOALS.exportVsRaw)],
+      [`export ≥ ${GOALS.exportVsPeer}× the faster peer (${fastestPeer.tool})`, vsPeer ? formatSummary(vsPeer, '×') : 'no peer finished', verdict(vsPeer !== null && vsPeer.median >= GOALS.exportVsPeer)],
+      [`export of a ${formatNumber(r.exportMemory.documents)}-document user: memory growth < ${GOALS.exportGrowthMb} MB`, `${formatSummary(ownMemory.rssGrowthMb, ' MB')}`, verdict(ownMemory.rssGrowthMb.max < GOALS.exportGrowthMb)],
+      [`device → web p95 < ${GOALS.propagationP95Ms} ms`, `${p95(r.propagation.editToWebMs)} ms`, verdict(r.propagation.editToWebMs.p95 < GOALS.propagationP95Ms)],
+      ['load: 0 errors', `${loadErrors} errors`, verdict(loadErrors === 0)],
+    ],
+  );
+
+  lines.push('## 1. Fleet seed', '');
+  const seeded = (what: string, { documents, seconds }: { documents: number; seconds: number }) => [what, formatNumber(documents), formatNumber(seconds), formatNumber(documents / seconds)];
+  table(
+    ['what', 'documents', 'seconds', 'documents/s'],
+    [
+      seeded(`${formatNumber(r.seed.fleetUsers)} fleet users (profile, settings, devices, a month of journal and mood, ${formatNumber(r.seed.syncEvents)} sync events), then a week of adoption snapshots and a full rollup`, r.seed.fleet),
+      seeded('heavy user: ten years, 3,650 journal entries and 7,300 check-ins', r.seed.heavy),
+      seeded('a 100,000-document user (for the export memory bound)', r.seed.large),
+    ],
+  );
+
+  const pageRows = (pages: PageResult[]) => pages.map((p) => [p.label, `\`${p.path}\``, p.reads, formatNumber(p.coldReads), formatNumber(p.serverMs.median), formatNumber(p.serverMs.p95), `${p.serverMs.n}`]);
+  lines.push('## 2. Admin pages at fleet scale', '');
+  table(['page', 'path', 'reads per view', 'first view after a change', 'p50 ms', 'p95 ms', 'views'], pageRows(r.admin));
+  lines.push('## 3. Portal, heavy user', '');
+  table(['page', 'path', 'reads per view', 'first view after a change', 'p50 ms', 'p95 ms', 'views'], pageRows(r.portal));
+
+  lines.push('## 4. Export of the heavy user', '');
+  const maybe = (summary: Summary | null, unit = '') => (summary ? formatSummary(summary, unit) : '–');
+  table(
+    ['tool', 'documents', 'output', 'seconds', 'documents/s', 'peak RSS', 'timestamps typed', 'to the microsecond', 'failed rounds'],
+    r.exports.tools.map((t) => [
+      t.tool === 'raw' ? 'raw `stream()` (no output)' : t.tool,
+      formatNumber(t.documents),
+      t.tool === 'raw' ? '–' : mb(t.bytes),
+      maybe(t.seconds),
+      maybe(t.docsPerSecond),
+      maybe(t.maxRssMb, ' MB'),
+      t.timestamps ? (t.timestamps.typed ? 'yes' : 'no') : '–',
+      t.timestamps ? (t.timestamps.exact ? 'yes' : 'no') : '–',
+      t.failures === 0 ? `0 of ${t.rounds}` : `${t.failures} of ${t.rounds}: ${t.lastError}`,
+    ]),
+  );
+  lines.push(`wellsync ÷ raw: **${formatSummary(r.exports.vsRaw, '×')}**; wellsync ÷ the faster peer: **${maybe(r.exports.vsFasterPeer, '×')}**.`, '');
+
+  lines.push(`### Memory: a ${formatNumber(r.exportMemory.documents)}-document user`, '');
+  table(
+    ['tool', 'seconds', 'peak RSS', 'growth during the export'],
+    r.exportMemory.tools.map((t) => [t.tool, formatSummary(t.seconds), formatSummary(t.maxRssMb, ' MB'), formatSummary(t.rssGrowthMb, ' MB')]),
+  );
+  const i = r.imports;
+  lines.push(
+    '### Import',
+    '',
+    `The heavy user's own export (${formatNumber(i.documents)} documents, ${mb(i.zipBytes)} ZIP) imported into an empty account: validation and planning ${formatSummary(i.parseSeconds, ' s')}, applying through the sync protocol ${formatSummary(i.applySeconds, ' s')}, **${formatSummary(i.docsPerSecond)} documents/s** overall. The same file again (nothing changes): ${formatSummary(i.reimportSeconds, ' s')}.`,
+    '',
+  );
+
+  lines.push('## 5. Rollup', '');
+  table(
+    ['run', 'events read', 'days recomputed', 'Firestore reads', 'seconds', 'events/s'],
+    (['full', 'incremental'] as const).map((mode) => [mode, formatNumber(r.rollup[mode].events), r.rollup[mode].daysRecomputed, formatNumber(r.rollup[mode].reads), formatSummary(r.rollup[mode].seconds), formatSummary(r.rollup[mode].eventsPerSecond)]),
+  );
+
+  lines.push('## 6. Sync', '');
+  table(
+    ['measure', 'value'],
+    [
+      [`device → web, edit to the portal's listener (${r.propagation.samples} edits)`, `p50 ${formatNumber(r.propagation.editToWebMs.median)} ms, p95 ${p95(r.propagation.editToWebMs)} ms, max ${formatNumber(r.propagation.editToWebMs.max)} ms`],
+      [`simulator push: ${r.push.users} users × 2 phones through the security rules`, `${formatNumber(r.push.edits)} edits in ${formatNumber(r.push.seconds)} s = ${formatNumber(r.push.editsPerSecond)} edits/s; ${formatNumber(r.push.attemptsPerSecond)} sync attempts/s; success ${(r.push.successRate * 100).toFixed(2)}%`],
+    ],
+  );
+
+  lines.push('## 7. Load', '');
+  table(
+    ['who', 'sessions', 'seconds', 'requests', 'requests/s', 'errors', 'non-2xx', 'p50 ms', 'p95 ms', 'max ms'],
+    r.load.map((l) => [l.label, l.sessions, l.seconds, formatNumber(l.requests), formatNumber(l.requestsPerSecond), l.errors, l.non2xx, formatNumber(l.latencyMs.median), formatNumber(l.latencyMs.p95), formatNumber(l.latencyMs.max)]),
+  );
+
+  lines.push(notes.trim(), '');
+  return lines.join('\n');
+}

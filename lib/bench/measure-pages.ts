@@ -1,0 +1,65 @@
+import 'server-only';
+import type { AdminScope, UserScope } from '@/lib/auth/scope';
+import { withReadMeter } from '@/lib/firebase/metered';
+import { presetRange } from '@/lib/metrics/admin-range';
+import { getAdoptionReport, getCostReport, getReliabilityReport } from '@/lib/metrics/get-admin-reports';
+import { utcDay } from '@/lib/metrics/utc-days';
+import { listJournalEntries } from '@/lib/journal/list-journal-entries';
+import { listJournalTags } from '@/lib/journal/list-journal-tags';
+import { searchJournal } from '@/lib/journal/search-journal';
+import { getMoodHistory } from '@/lib/mood/get-mood-history';
+import { listRecentCheckIns } from '@/lib/mood/list-recent-check-ins';
+import { getProfile } from '@/lib/profile/get-profile';
+import { timedGet } from './http-session';
+import { summarize, type Summary } from './summarize-samples';
+
+export type PageSpec = { label: string; path: string; /** The data functions the page calls, metered in-process. */ load: () => Promise<unknown> };
+export type PageResult = {
+  label: string;
+  path: string;
+  /** The first view after the data changed, which refreshes the page's derived views (lib/derived-views). */
+  coldReads: number;
+  /** Every view after that. */
+  reads: number;
+  serverMs: Summary;
+};
+
+/** Verifying the session reads the web device's document: one read on every page view (lib/auth/session.ts). */
+export const SESSION_READS = 1;
+
+/**
+ * Each page is timed over HTTP against the production server (time to the last byte of the HTML), and its
+ * Firestore reads are counted by metering the same data functions the page calls, plus the session check: once
+ * cold (the first view after a sync refreshes derived views) and once warm.
+ */
+export async function measurePages(baseUrl: string, cookie: string, pages: PageSpec[], samples: number): Promise<PageResult[]> {
+  const results: PageResult[] = [];
+  for (const page of pages) {
+    const cold = await withReadMeter(page.load);
+    for (let i = 0; i < 2; i++) await timedGet(baseUrl + page.path, cookie); // warm-up: compiled routes, connections
+    const warm = await withReadMeter(page.load);
+    const times: number[] = [];
+    for (let i = 0; i < samples; i++) times.push(await timedGet(baseUrl + page.path, cookie));
+    results.push({ label: page.label, path: page.path, coldReads: cold.reads + SESSION_READS, reads: warm.reads + SESSION_READS, serverMs: summarize(times) });
+  }
+  return results;
+}
+
+export function adminPages(admin: AdminScope, nowMs: number): PageSpec[] {
+  const range = presetRange('30d', utcDay(nowMs));
+  return [
+    { label: 'Adoption', path: '/admin/adoption', load: () => getAdoptionReport(admin, range, nowMs) },
+    { label: 'Cost', path: '/admin/cost', load: () => getCostReport(admin, range, nowMs) },
+    { label: 'Reliability', path: '/admin/reliability', load: () => getReliabilityReport(admin, range, nowMs) },
+  ];
+}
+
+/** The heavy user's pages: the journal's first page, a search across ten years, and the mood page's year view. */
+export function portalPages(user: UserScope, searchTerm: string): PageSpec[] {
+  const journal = (more: () => Promise<unknown>) => () => Promise.all([getProfile(user), listJournalTags(user), more()]);
+  return [
+    { label: 'Journal, first page', path: '/journal', load: journal(() => listJournalEntries(user, {})) },
+    { label: `Journal search “${searchTerm}”`, path: `/journal?q=${encodeURIComponent(searchTerm)}`, load: journal(() => searchJournal(user, searchTerm, {})) },
+    { label: 'Mood, 1 year', path: '/mood?range=1y', load: () => Promise.all([getMoodHistory(user, { range: '1y' }), listRecentCheckIns(user)]) },
+  ];
+}

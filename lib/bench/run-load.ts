@@ -1,0 +1,39 @@
+import autocannon from 'autocannon';
+import { timedGet } from './http-session';
+import { summarize, type Summary } from './summarize-samples';
+
+export type LoadResult = { label: string; sessions: number; seconds: number; requests: number; requestsPerSecond: number; errors: number; non2xx: number; latencyMs: Summary };
+
+/**
+ * Signed-in browsing on loopback, after one warm-up view of every page per session: one connection per session, each cycling through `paths` with its own cookie,
+ * for `seconds`. Every response time is kept, so the p95 is computed from all of them.
+ */
+export async function runLoad(label: string, baseUrl: string, cookies: string[], paths: string[], seconds: number): Promise<LoadResult> {
+  // Each session views every page once first, as a returning user has: derived views are built, routes compiled.
+  await Promise.all(cookies.map(async (cookie) => {
+    for (const path of paths) await timedGet(baseUrl + path, cookie);
+  }));
+  let session = 0;
+  const times: number[] = [];
+  const result = await autocannon({
+    url: baseUrl,
+    connections: cookies.length,
+    duration: seconds,
+    timeout: 30,
+    setupClient: (client) => {
+      const cookie = cookies[session++ % cookies.length]!;
+      client.setRequests(paths.map((path) => ({ method: 'GET', path, headers: { cookie } })));
+      client.on('response', (_status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+    },
+  });
+  return {
+    label,
+    sessions: cookies.length,
+    seconds,
+    requests: result.requests.total,
+    requestsPerSecond: result.requests.average,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    latencyMs: summarize(times),
+  };
+}

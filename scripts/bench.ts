@@ -1,0 +1,144 @@
+// `npm run bench`: measures the whole product at fleet scale against local emulators and writes docs/benchmarks.md.
+// `--quick` (a few minutes: a 1,000-user fleet, 3 rounds) or full (10,000 users and ~500,000 sync events, 5 rounds).
+// `--skip-build` reuses the last `npm run build`; `--users N` sets the fleet size. Nothing here is a test: figures are reported, goals marked met or missed.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { stopAllOnExit, startProcess } from '@/lib/dev/child-process';
+import { findFreePort } from '@/lib/dev/free-port';
+import { progressBar } from '@/lib/dev/progress-bar';
+import { startEmulators } from '@/lib/dev/start-emulators';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'skip-build': { type: 'boolean', default: false }, users: { type: 'string' } } });
+const mode = values.quick ? 'quick' : 'full';
+const plan = mode === 'quick'
+  ? { users: 1_000, telemetryDays: 36, rounds: 3, pageViews: 20, propagation: 30, pushUsers: 6, pushDays: 5, loadSeconds: 20 }
+  : { users: 10_000, telemetryDays: 36, rounds: 5, pageViews: 40, propagation: 60, pushUsers: 20, pushDays: 10, loadSeconds: 60 };
+// `--users N` overrides the fleet size (a smoke run of the harness itself); at least 50, the load test's sessions.
+if (values.users) plan.users = Math.max(50, Number(values.users));
+const REPORT = 'docs/benchmarks.md';
+const NOTES_MARKER = '<!-- Notes below are kept when the benchmark rewrites this file. -->';
+
+const bin = (name: string) => path.resolve('node_modules/.bin', name);
+const { NODE_OPTIONS: _tsx, ...plainEnv } = process.env;
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', env });
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (exit ${code})`))));
+  });
+}
+const step = (label: string) => console.log(`\n▶ ${label}`);
+const version = (pkg: string) => (JSON.parse(readFileSync(path.resolve('node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+
+stopAllOnExit();
+const startedAt = new Date();
+const emulators = await startEmulators({ projectId: 'demo-bench', firestorePort: await findFreePort(), authPort: await findFreePort(), rulesPath: path.resolve('firestore.rules') });
+try {
+  // Set before lib/ reads its environment (lib/config/env.ts reads it once).
+  Object.assign(process.env, emulators.env);
+  const env = { ...plainEnv, ...emulators.env, NEXT_TELEMETRY_DISABLED: '1', RATE_LIMIT_SCALE: '1000' };
+  const { adminPages, measurePages, portalPages } = await import('@/lib/bench/measure-pages');
+  const { measureExport, measureExportMemory } = await import('@/lib/bench/measure-export');
+  const { measureImport } = await import('@/lib/bench/measure-import');
+  const { measureRollup } = await import('@/lib/bench/measure-rollup');
+  const { measurePropagation, measurePush } = await import('@/lib/bench/measure-sync');
+  const { runLoad } = await import('@/lib/bench/run-load');
+  const { LARGE_USER, seedFleetAndLargeUser, seedHeavyUser } = await import('@/lib/bench/seed-bench-data');
+  const { ensurePassword, signInOverHttp } = await import('@/lib/bench/http-session');
+  const { renderBenchReport } = await import('@/lib/bench/bench-report');
+  const { fleetAccount } = await import('@/lib/seed/plan-fleet');
+  const { HEAVY_USER } = await import('@/lib/seed/demo-accounts');
+  const { utcDay } = await import('@/lib/metrics/utc-days');
+
+  if (!values['skip-build'] || !existsSync('.next/standalone/server.js')) {
+    step('production build');
+    await run(bin('next'), ['build'], env);
+    await run(process.execPath, ['scripts/prepare-standalone.mjs'], env);
+  }
+
+  const bars = new Map<string, ReturnType<typeof progressBar>>();
+  const onProgress = (label: string, done: number, total: number) => {
+    if (!bars.has(label)) bars.set(label, progressBar(`Seeding ${label}`));
+    bars.get(label)!.update(done, total);
+  };
+  const today = utcDay(Date.now());
+
+  // The exports first, while the database holds only the heavy user: a peer that floods the emulator would
+  // otherwise leave it busy for minutes, and every later figure would pay for it.
+  step('1. seeding the heavy user');
+  const heavy = await seedHeavyUser(today, onProgress);
+  step('4. export: wellsync, a raw stream(), firestore-export-import, firestore-backfire');
+  const exports = await measureExport(HEAVY_USER.uid, plan.rounds, (round, r) => console.log(`  round ${round}/${plan.rounds}: ${r.tool} ${'ms' in r ? `${r.documents} documents in ${(r.ms / 1000).toFixed(1)} s` : `failed: ${r.error}`}`));
+
+  step(`1. seeding a ${plan.users.toLocaleString('en-US')}-user fleet and a 100,000-document user`);
+  const rest = await seedFleetAndLargeUser({ today, users: plan.users, telemetryDays: plan.telemetryDays, onProgress });
+  for (const bar of bars.values()) bar.stop();
+  const seed = { ...rest, heavy };
+
+  step('starting the production server');
+  const port = await findFreePort();
+  const baseUrl = `http://localhost:${port}`;
+  await startProcess('next', process.execPath, ['.next/standalone/server.js'], { env: { ...env, PORT: String(port), HOSTNAME: '127.0.0.1' }, readyWhen: /Ready in/, timeoutMs: 60_000 });
+
+  const admins = Array.from({ length: 5 }, (_, n) => ({ uid: `bench-admin-${n}`, email: `admin-${n}@bench.wellsync.test`, password: `bench-admin-password-${n}` }));
+  for (const admin of admins) await ensurePassword(admin.uid, admin.email, admin.password, true);
+  const adminCookies = await Promise.all(admins.map((admin) => signInOverHttp(baseUrl, emulators.authHost, admin)));
+  const heavyCookie = await signInOverHttp(baseUrl, emulators.authHost, HEAVY_USER);
+
+  step('2. admin pages');
+  const adminScope = { uid: admins[0]!.uid, isAdmin: true as const };
+  const admin = await measurePages(baseUrl, adminCookies[0]!, adminPages(adminScope, Date.now()), plan.pageViews);
+  step('3. portal pages of the heavy user');
+  const portal = await measurePages(baseUrl, heavyCookie, portalPages(HEAVY_USER, 'anxious'), plan.pageViews);
+
+
+  step('4. export memory: a 100,000-document user');
+  const exportMemory = await measureExportMemory(LARGE_USER.uid, mode === 'quick' ? 1 : 2, ['wellsync', 'firestore-export-import']);
+  step('4. import: the heavy user\'s export into empty accounts');
+  const imports = await measureImport(HEAVY_USER.uid, plan.rounds);
+
+  step('6. sync: device → web propagation, simulator push throughput');
+  const propagation = await measurePropagation(plan.propagation);
+  const push = await measurePush({ users: plan.pushUsers, days: plan.pushDays, seed: 1 });
+
+  step('5. rollup: full, and incremental after new syncs');
+  const rollup = await measureRollup(plan.rounds, (round) => measurePush({ users: 2, days: 1, seed: 100 + round }).then(() => undefined));
+
+  step('7. load: 50 signed-in sessions browsing the portal, then 5 admins');
+  const fleetSessions = Array.from({ length: 50 }, (_, n) => ({ ...fleetAccount(n), password: `bench-fleet-password-${n}` }));
+  for (const user of fleetSessions) await ensurePassword(user.uid, user.email, user.password);
+  const userCookies = await Promise.all(fleetSessions.map((user) => signInOverHttp(baseUrl, emulators.authHost, user)));
+  const load = [
+    await runLoad('50 users: journal, search, mood, devices, sync settings', baseUrl, userCookies, ['/journal', '/journal?q=walk', '/mood', '/mood?range=1y', '/devices', '/settings/sync'], plan.loadSeconds),
+    await runLoad('5 admins: overview, adoption, cost, reliability', baseUrl, adminCookies, ['/admin', '/admin/adoption', '/admin/cost', '/admin/reliability'], plan.loadSeconds),
+  ];
+
+  const previous = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '';
+  const notes = previous.includes(NOTES_MARKER) ? previous.slice(previous.indexOf(NOTES_MARKER)) : `${NOTES_MARKER}\n## Notes\n`;
+  const report = renderBenchReport(
+    {
+      mode,
+      startedAt,
+      minutes: (Date.now() - startedAt.getTime()) / 60_000,
+      rounds: plan.rounds,
+      versions: { 'Node.js': process.versions.node, next: version('next'), 'firebase-admin': version('firebase-admin'), firebase: version('firebase'), 'firebase-tools (Auth emulator)': version('firebase-tools'), 'firestore-export-import': version('firestore-export-import'), 'firestore-backfire': version('firestore-backfire'), autocannon: version('autocannon') },
+      seed,
+      admin,
+      portal,
+      exports,
+      exportMemory,
+      imports,
+      rollup,
+      propagation,
+      push,
+      load,
+    },
+    notes,
+  );
+  writeFileSync(REPORT, report);
+  console.log(`\n✔ wrote ${REPORT}`);
+} finally {
+  await emulators.stop();
+}
+process.exit(0);
