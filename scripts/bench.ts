@@ -5,10 +5,22 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { stopAllOnExit, startProcess } from '@/lib/dev/child-process';
+import { renderBenchReport } from '@/lib/bench/bench-report';
+import { ensurePassword, signInOverHttp } from '@/lib/bench/http-session';
+import { measureExport, measureExportMemory } from '@/lib/bench/measure-export';
+import { measureImport } from '@/lib/bench/measure-import';
+import { adminPages, measurePages, portalPages } from '@/lib/bench/measure-pages';
+import { measureRollup } from '@/lib/bench/measure-rollup';
+import { measurePropagation, measurePush } from '@/lib/bench/measure-sync';
+import { runLoad } from '@/lib/bench/run-load';
+import { LARGE_USER, seedFleetAndLargeUser, seedHeavyUser } from '@/lib/bench/seed-bench-data';
+import { startProcess, stopAllOnExit } from '@/lib/dev/child-process';
 import { findFreePort } from '@/lib/dev/free-port';
 import { progressBar } from '@/lib/dev/progress-bar';
 import { startEmulators } from '@/lib/dev/start-emulators';
+import { utcDay } from '@/lib/metrics/utc-days';
+import { HEAVY_USER } from '@/lib/seed/demo-accounts';
+import { fleetAccount } from '@/lib/seed/plan-fleet';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'skip-build': { type: 'boolean', default: false }, users: { type: 'string' } } });
 const mode = values.quick ? 'quick' : 'full';
@@ -35,21 +47,9 @@ stopAllOnExit();
 const startedAt = new Date();
 const emulators = await startEmulators({ projectId: 'demo-bench', firestorePort: await findFreePort(), authPort: await findFreePort(), rulesPath: path.resolve('firestore.rules') });
 try {
-  // Set before lib/ reads its environment (lib/config/env.ts reads it once).
+  // lib/ reads its environment on first use (lib/config/env.ts), which is after this.
   Object.assign(process.env, emulators.env);
   const env = { ...plainEnv, ...emulators.env, NEXT_TELEMETRY_DISABLED: '1', RATE_LIMIT_SCALE: '1000' };
-  const { adminPages, measurePages, portalPages } = await import('@/lib/bench/measure-pages');
-  const { measureExport, measureExportMemory } = await import('@/lib/bench/measure-export');
-  const { measureImport } = await import('@/lib/bench/measure-import');
-  const { measureRollup } = await import('@/lib/bench/measure-rollup');
-  const { measurePropagation, measurePush } = await import('@/lib/bench/measure-sync');
-  const { runLoad } = await import('@/lib/bench/run-load');
-  const { LARGE_USER, seedFleetAndLargeUser, seedHeavyUser } = await import('@/lib/bench/seed-bench-data');
-  const { ensurePassword, signInOverHttp } = await import('@/lib/bench/http-session');
-  const { renderBenchReport } = await import('@/lib/bench/bench-report');
-  const { fleetAccount } = await import('@/lib/seed/plan-fleet');
-  const { HEAVY_USER } = await import('@/lib/seed/demo-accounts');
-  const { utcDay } = await import('@/lib/metrics/utc-days');
 
   if (!values['skip-build'] || !existsSync('.next/standalone/server.js')) {
     step('production build');
