@@ -79,7 +79,7 @@ try {
   step('starting the production server');
   const port = await findFreePort();
   const baseUrl = `http://localhost:${port}`;
-  await startProcess('next', process.execPath, ['.next/standalone/server.js'], { env: { ...env, PORT: String(port), HOSTNAME: '127.0.0.1' }, readyWhen: /Ready in/, timeoutMs: 60_000 });
+  await startProcess('next', process.execPath, ['.next/standalone/server.js'], { env: { ...env, PORT: String(port), HOSTNAME: '127.0.0.1' }, readyWhen: /Ready in/, timeoutMs: 60_000, echo: true }); // its log explains any failed view
 
   const admins = Array.from({ length: 5 }, (_, n) => ({ uid: `bench-admin-${n}`, email: `admin-${n}@bench.wellsync.test`, password: `bench-admin-password-${n}` }));
   for (const admin of admins) await ensurePassword(admin.uid, admin.email, admin.password, true);

@@ -33,7 +33,7 @@ function results(overrides: Partial<BenchResults> = {}): BenchResults {
     rollup: { full: { events: 510_000, seconds: s(60), eventsPerSecond: s(8500), reads: 600_000, daysRecomputed: 36 }, incremental: { events: 20_000, seconds: s(3), eventsPerSecond: s(6600), reads: 21_000, daysRecomputed: 1 } },
     propagation: { samples: 30, editToWebMs: s(200, 400) },
     push: { users: 20, devices: 40, edits: 900, attempts: 800, successRate: 1, editsPerSecond: 30, attemptsPerSecond: 25, seconds: 30 },
-    load: [{ label: 'users', sessions: 50, seconds: 60, requests: 3000, requestsPerSecond: 50, errors: 0, non2xx: 0, latencyMs: s(500, 900) }],
+    load: [{ label: 'users', sessions: 50, seconds: 60, warmUpFailures: 0, firstWarmUpFailure: null, requests: 3000, requestsPerSecond: 50, errors: 0, non2xx: 0, latencyMs: s(500, 900) }],
     ...overrides,
   };
 }
@@ -54,7 +54,7 @@ describe('renderBenchReport', () => {
         admin: [page('adoption', 140, 120), page('cost', 30, 450)],
         exports: { ...results().exports, vsRaw: s(0.5), vsFasterPeer: null },
         propagation: { samples: 30, editToWebMs: s(200, 1500) },
-        load: [{ ...results().load[0]!, errors: 2 }],
+        load: [{ ...results().load[0]!, warmUpFailures: 1, firstWarmUpFailure: 'GET /mood answered 500' }],
         seed: { ...results().seed, fleetUsers: 1000, syncEvents: 51_000 },
         portal: [page('journal', 20, 250)],
         exportMemory: { documents: 100_000, tools: [{ tool: 'wellsync', seconds: s(20), maxRssMb: s(300), rssGrowthMb: s(120, 160) }] },

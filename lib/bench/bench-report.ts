@@ -56,7 +56,7 @@ export function renderBenchReport(r: BenchResults, notes: string): string {
   const adminReads = Math.max(...r.admin.map((p) => Math.max(p.reads, p.coldReads)));
   const ownMemory = r.exportMemory.tools.find((t) => t.tool === 'wellsync')!;
   const worstPortal = Math.max(...r.portal.map((p) => p.serverMs.p95));
-  const loadErrors = r.load.reduce((n, l) => n + l.errors + l.non2xx, 0);
+  const loadErrors = r.load.reduce((n, l) => n + l.errors + l.non2xx + l.warmUpFailures, 0);
   const fastestPeer = r.exports.tools.filter((t) => t.tool.startsWith('firestore-')).sort((a, b) => (b.docsPerSecond?.median ?? 0) - (a.docsPerSecond?.median ?? 0))[0]!;
   const vsPeer = r.exports.vsFasterPeer;
   table(
@@ -139,9 +139,10 @@ export function renderBenchReport(r: BenchResults, notes: string): string {
 
   lines.push('## 7. Load', '');
   table(
-    ['who', 'sessions', 'seconds', 'requests', 'requests/s', 'errors', 'non-2xx', 'p50 ms', 'p95 ms', 'max ms'],
-    r.load.map((l) => [l.label, l.sessions, l.seconds, formatNumber(l.requests), formatNumber(l.requestsPerSecond), l.errors, l.non2xx, formatNumber(l.latencyMs.median), formatNumber(l.latencyMs.p95), formatNumber(l.latencyMs.max)]),
+    ['who', 'sessions', 'warm-up views failed', 'seconds', 'requests', 'requests/s', 'errors', 'non-2xx', 'p50 ms', 'p95 ms', 'max ms'],
+    r.load.map((l) => [l.label, l.sessions, l.warmUpFailures, l.seconds, formatNumber(l.requests), formatNumber(l.requestsPerSecond), l.errors, l.non2xx, formatNumber(l.latencyMs.median), formatNumber(l.latencyMs.p95), formatNumber(l.latencyMs.max)]),
   );
+  for (const l of r.load.filter((l) => l.firstWarmUpFailure)) lines.push(`${l.label}: the first failed warm-up view was \`${l.firstWarmUpFailure}\` (the server's log says why).`, '');
 
   lines.push(notes.trim(), '');
   return lines.join('\n');

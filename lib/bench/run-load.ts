@@ -2,7 +2,19 @@ import autocannon from 'autocannon';
 import { timedGet } from './http-session';
 import { summarize, type Summary } from './summarize-samples';
 
-export type LoadResult = { label: string; sessions: number; seconds: number; requests: number; requestsPerSecond: number; errors: number; non2xx: number; latencyMs: Summary };
+export type LoadResult = {
+  label: string;
+  sessions: number;
+  seconds: number;
+  /** Failed views in the warm-up pass (every session's first view of every page, all at once), with the first reason. */
+  warmUpFailures: number;
+  firstWarmUpFailure: string | null;
+  requests: number;
+  requestsPerSecond: number;
+  errors: number;
+  non2xx: number;
+  latencyMs: Summary;
+};
 
 /**
  * Signed-in browsing on loopback, after one warm-up view of every page per session: one connection per session, each cycling through `paths` with its own cookie,
@@ -10,9 +22,13 @@ export type LoadResult = { label: string; sessions: number; seconds: number; req
  */
 export async function runLoad(label: string, baseUrl: string, cookies: string[], paths: string[], seconds: number): Promise<LoadResult> {
   // Each session views every page once first, as a returning user has: derived views are built, routes compiled.
-  await Promise.all(cookies.map(async (cookie) => {
-    for (const path of paths) await timedGet(baseUrl + path, cookie);
-  }));
+  // These views are all cold at once, the hardest moment for the server: a failure among them is an error too.
+  const warmUpFailures: string[] = [];
+  await Promise.all(
+    cookies.map(async (cookie) => {
+      for (const path of paths) await timedGet(baseUrl + path, cookie).catch((error: Error) => warmUpFailures.push(error.message));
+    }),
+  );
   let session = 0;
   const times: number[] = [];
   const result = await autocannon({
@@ -30,6 +46,8 @@ export async function runLoad(label: string, baseUrl: string, cookies: string[],
     label,
     sessions: cookies.length,
     seconds,
+    warmUpFailures: warmUpFailures.length,
+    firstWarmUpFailure: warmUpFailures[0] ?? null,
     requests: result.requests.total,
     requestsPerSecond: result.requests.average,
     errors: result.errors + result.timeouts,
