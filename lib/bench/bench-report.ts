@@ -85,7 +85,7 @@ export function renderBenchReport(r: BenchResults, notes: string): string {
     ],
   );
 
-  const pageRows = (pages: PageResult[]) => pages.map((p) => [p.label, `\`${p.path}\``, p.reads, formatNumber(p.coldReads), formatNumber(p.serverMs.median), formatNumber(p.serverMs.p95), `${p.serverMs.n}`]);
+  const pageRows = (pages: PageResult[]) => pages.map((p) => [p.label, `\`${p.path}\``, p.reads.toLocaleString('en-US'), p.coldReads.toLocaleString('en-US'), formatNumber(p.serverMs.median), formatNumber(p.serverMs.p95), `${p.serverMs.n}`]);
   lines.push('## 2. Admin pages at fleet scale', '');
   table(['page', 'path', 'reads per view', 'first view after a change', 'p50 ms', 'p95 ms', 'views'], pageRows(r.admin));
   lines.push('## 3. Portal, heavy user', '');
