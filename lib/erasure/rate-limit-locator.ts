@@ -39,5 +39,5 @@ async function userCounters(scope: UserScope) {
 }
 
 function summarize(count: number): LocatedData[] {
-  return count > 0 ? [{ path: RATE_LIMITS_COLLECTION, count, what: 'Counters of how often you used export, import and erasure this hour, kept to limit abuse' }] : [];
+  return count > 0 ? [{ path: RATE_LIMITS_COLLECTION, count, what: 'Counters of how often you started exports, imports, erasure or cloud-copy removal this hour, kept to limit abuse' }] : [];
 }
