@@ -63,7 +63,7 @@ describe('outages', () => {
     expect(Date.now() - started).toBeLessThan(30_000);
 
     await start();
-    expect((await listJournalEntries(user)).entries.map((e) => e.id)).toEqual(before);
+    expect((await retryUntilBack(() => listJournalEntries(user))).entries.map((e) => e.id)).toEqual(before);
     // The Auth emulator forgets session cookies across its restart (production does not): sign in again.
     const again = await sessionCookieFor(user);
     expect((await readSettings(request('/api/sync-settings', { cookie: again.cookie }), routeContext())).status).toBe(200);
@@ -86,7 +86,7 @@ describe('outages', () => {
 
     // Whether the run got through before the outage or not, rerunning gives the same rollups as a clean run.
     if (failure) expect(toAppError(failure, 'test').code).toMatch(/unavailable|internal/);
-    const rerun = await retryWhileLeased(() => runRollup({ full: true, nowMs }));
+    const rerun = await retryUntilBack(() => runRollup({ full: true, nowMs }));
     expect(rerun.mode).toBe('full');
     const after = await syncDays();
     const again = await runRollup({ full: true, nowMs });
@@ -103,13 +103,18 @@ async function syncDays() {
   return (await syncDaysCollection().get()).docs.map((d) => [d.id, d.data()]);
 }
 
-/** An outage can strand the interrupted run's lease; the rerun waits for it as the scheduler's next call would. */
-async function retryWhileLeased<T>(run: () => Promise<T>): Promise<T> {
+/**
+ * Retries as the scheduler's next call would. An outage can strand the interrupted run's lease ('conflict' until it
+ * expires), and the gRPC client reconnects on its own backoff, so the first calls after the restart can still miss
+ * their deadline ('unavailable'). Any other error, or either one past about three minutes, fails the test.
+ */
+async function retryUntilBack<T>(run: () => Promise<T>): Promise<T> {
   for (let i = 0; ; i++) {
     try {
       return await run();
     } catch (error) {
-      if ((error as { code?: string }).code !== 'conflict' || i > 100) throw error;
+      const { code } = toAppError(error, 'test');
+      if ((code !== 'conflict' && code !== 'unavailable') || i > 90) throw error;
       await new Promise((resolve) => setTimeout(resolve, 2000));
     }
   }
