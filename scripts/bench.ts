@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderBenchReport } from '@/lib/bench/bench-report';
-import { ensurePassword, signInOverHttp } from '@/lib/bench/http-session';
+import { signInOverHttp } from '@/lib/bench/http-session';
 import { measureExport, measureExportMemory } from '@/lib/bench/measure-export';
 import { measureImport } from '@/lib/bench/measure-import';
 import { adminPages, measurePages, portalPages } from '@/lib/bench/measure-pages';
@@ -19,8 +19,9 @@ import { findFreePort } from '@/lib/dev/free-port';
 import { progressBar } from '@/lib/dev/progress-bar';
 import { startEmulators } from '@/lib/dev/start-emulators';
 import { utcDay } from '@/lib/metrics/utc-days';
-import { HEAVY_USER } from '@/lib/seed/demo-accounts';
+import { HEAVY_USER, type DemoAccount } from '@/lib/seed/demo-accounts';
 import { fleetAccount } from '@/lib/seed/plan-fleet';
+import { ensureAuthUser } from '@/lib/seed/write-history';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'skip-build': { type: 'boolean', default: false }, users: { type: 'string' } } });
 const mode = values.quick ? 'quick' : 'full';
@@ -81,8 +82,8 @@ try {
   const baseUrl = `http://localhost:${port}`;
   await startProcess('next', process.execPath, ['.next/standalone/server.js'], { env: { ...env, PORT: String(port), HOSTNAME: '127.0.0.1' }, readyWhen: /Ready in/, timeoutMs: 60_000, echo: true }); // its log explains any failed view
 
-  const admins = Array.from({ length: 5 }, (_, n) => ({ uid: `bench-admin-${n}`, email: `admin-${n}@bench.wellsync.test`, password: `bench-admin-password-${n}` }));
-  for (const admin of admins) await ensurePassword(admin.uid, admin.email, admin.password, true);
+  const admins: DemoAccount[] = Array.from({ length: 5 }, (_, n) => ({ uid: `bench-admin-${n}`, email: `admin-${n}@bench.wellsync.test`, password: `bench-admin-password-${n}`, displayName: `Bench admin ${n}`, timezone: 'UTC', role: 'admin', description: 'Benchmark operator' }));
+  for (const account of admins) await ensureAuthUser({ account });
   const adminCookies = await Promise.all(admins.map((admin) => signInOverHttp(baseUrl, emulators.authHost, admin)));
   const heavyCookie = await signInOverHttp(baseUrl, emulators.authHost, HEAVY_USER);
 
@@ -107,7 +108,7 @@ try {
 
   step('7. load: 50 signed-in sessions browsing the portal, then 5 admins');
   const fleetSessions = Array.from({ length: 50 }, (_, n) => ({ ...fleetAccount(n), password: `bench-fleet-password-${n}` }));
-  for (const user of fleetSessions) await ensurePassword(user.uid, user.email, user.password);
+  for (const account of fleetSessions) await ensureAuthUser({ account });
   const userCookies = await Promise.all(fleetSessions.map((user) => signInOverHttp(baseUrl, emulators.authHost, user)));
   const load = [
     await runLoad('50 users: journal, search, mood, devices, sync settings', baseUrl, userCookies, ['/journal', '/journal?q=walk', '/mood', '/mood?range=1y', '/devices', '/settings/sync'], plan.loadSeconds),

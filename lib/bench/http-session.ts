@@ -1,5 +1,4 @@
 import 'server-only';
-import { adminAuth } from '@/lib/firebase/admin';
 
 /**
  * Signs an account in as the browser does, through the real endpoints: a password sign-in at the Auth emulator,
@@ -22,18 +21,6 @@ export async function signInOverHttp(baseUrl: string, authHost: string, account:
   const cookie = session.headers.getSetCookie().find((c) => c.includes('wellsync_session='));
   if (!cookie) throw new Error(`no session cookie for ${account.email}`);
   return cookie.split(';')[0]!;
-}
-
-/** A password for an account that has none (the synthetic fleet), so it can sign in like anyone else. */
-export async function ensurePassword(uid: string, email: string, password: string, admin = false): Promise<void> {
-  const auth = adminAuth();
-  try {
-    await auth.updateUser(uid, { email, password });
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'auth/user-not-found') throw error;
-    await auth.createUser({ uid, email, password });
-  }
-  if (admin) await auth.setCustomUserClaims(uid, { admin: true });
 }
 
 /** GETs a page as a signed-in browser would and times it; anything but a 200 fails the benchmark. */
