@@ -1,3 +1,5 @@
+import { quantile } from '@/lib/metrics/estimate-cost';
+
 /**
  * Benchmarks report every figure as a median with its spread over repeated runs (docs/benchmarks.md), because
  * these machines are noisy. Percentiles use the nearest-rank method, so every reported value was observed.
@@ -5,9 +7,9 @@
 export type Summary = { n: number; median: number; p95: number; min: number; max: number };
 
 export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) throw new Error('percentile of no samples');
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+  const value = quantile(sorted, p / 100);
+  if (value === null) throw new Error('percentile of no samples');
+  return value;
 }
 
 export function summarize(samples: readonly number[]): Summary {

@@ -57,7 +57,7 @@ export function addUsage(a: Usage, b: Usage): Usage {
 export const NO_USAGE: Usage = { reads: 0, writes: 0, deletes: 0, storageBytes: 0 };
 
 /** Exact quantile of a list (nearest rank), for distributions the aggregator holds in full. */
-export function quantile(sortedAscending: number[], q: number): number | null {
+export function quantile(sortedAscending: readonly number[], q: number): number | null {
   if (sortedAscending.length === 0) return null;
   const rank = Math.max(1, Math.ceil(q * sortedAscending.length));
   return sortedAscending[Math.min(rank, sortedAscending.length) - 1]!;

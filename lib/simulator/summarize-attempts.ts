@@ -1,3 +1,4 @@
+import { quantile } from '@/lib/metrics/estimate-cost';
 import type { AttemptRecord } from './simulate-fleet';
 
 export type AttemptSummary = {
@@ -34,6 +35,6 @@ export function summarizeAttempts(attempts: AttemptRecord[]): AttemptSummary {
 export function percentiles(values: number[]): { p50: number; p95: number; p99: number; max: number } {
   if (values.length === 0) return { p50: 0, p95: 0, p99: 0, max: 0 };
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+  const at = (q: number) => quantile(sorted, q)!;
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted.at(-1)! };
 }
