@@ -1,7 +1,6 @@
 // `npm run bench`: measures the whole product at fleet scale against local emulators and writes docs/benchmarks.md.
 // `--quick` (a few minutes: a 1,000-user fleet, 3 rounds) or full (10,000 users and ~500,000 sync events, 5 rounds).
 // `--skip-build` reuses the last `npm run build`; `--users N` sets the fleet size. Nothing here is a test: figures are reported, goals marked met or missed.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,7 +13,7 @@ import { measureRollup } from '@/lib/bench/measure-rollup';
 import { measurePropagation, measurePush } from '@/lib/bench/measure-sync';
 import { runLoad } from '@/lib/bench/run-load';
 import { LARGE_USER, seedFleetAndLargeUser, seedHeavyUser } from '@/lib/bench/seed-bench-data';
-import { startProcess, stopAllOnExit } from '@/lib/dev/child-process';
+import { bin, envWithoutTsx, runCommand, startProcess, stopAllOnExit } from '@/lib/dev/child-process';
 import { findFreePort } from '@/lib/dev/free-port';
 import { progressBar } from '@/lib/dev/progress-bar';
 import { startEmulators } from '@/lib/dev/start-emulators';
@@ -33,14 +32,6 @@ if (values.users) plan.users = Math.max(50, Number(values.users));
 const REPORT = 'docs/benchmarks.md';
 const NOTES_MARKER = '<!-- Notes below are kept when the benchmark rewrites this file. -->';
 
-const bin = (name: string) => path.resolve('node_modules/.bin', name);
-const { NODE_OPTIONS: _tsx, ...plainEnv } = process.env;
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', env });
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (exit ${code})`))));
-  });
-}
 const step = (label: string) => console.log(`\n▶ ${label}`);
 const version = (pkg: string) => (JSON.parse(readFileSync(path.resolve('node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -50,12 +41,12 @@ const emulators = await startEmulators({ projectId: 'demo-bench', firestorePort:
 try {
   // lib/ reads its environment on first use (lib/config/env.ts), which is after this.
   Object.assign(process.env, emulators.env);
-  const env = { ...plainEnv, ...emulators.env, NEXT_TELEMETRY_DISABLED: '1', RATE_LIMIT_SCALE: '1000' };
+  const env = { ...envWithoutTsx(), ...emulators.env, NEXT_TELEMETRY_DISABLED: '1', RATE_LIMIT_SCALE: '1000' };
 
   if (!values['skip-build'] || !existsSync('.next/standalone/server.js')) {
     step('production build');
-    await run(bin('next'), ['build'], env);
-    await run(process.execPath, ['scripts/prepare-standalone.mjs'], env);
+    await runCommand(bin('next'), ['build'], env);
+    await runCommand(process.execPath, ['scripts/prepare-standalone.mjs'], env);
   }
 
   const bars = new Map<string, ReturnType<typeof progressBar>>();

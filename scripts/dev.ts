@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { stopAllOnExit } from '@/lib/dev/child-process';
+import { envWithoutTsx, stopAllOnExit } from '@/lib/dev/child-process';
 import { assertPortFree } from '@/lib/dev/free-port';
 import { progressBar } from '@/lib/dev/progress-bar';
 import { startEmulators } from '@/lib/dev/start-emulators';
@@ -49,10 +49,9 @@ try {
 
   const require = createRequire(import.meta.url);
   const nextBin = path.join(path.dirname(require.resolve('next/package.json')), 'dist/bin/next');
-  const { NODE_OPTIONS: _tsxOptions, ...inherited } = process.env;
   const next = spawn(process.execPath, [nextBin, 'dev', '--port', String(port)], {
     stdio: 'inherit',
-    env: { ...inherited, ...emulators.env, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...envWithoutTsx(), ...emulators.env, NEXT_TELEMETRY_DISABLED: '1' },
   });
   console.log(`\nwellsync is starting on http://localhost:${port}`);
   for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(5)} ${account.email} / ${account.password}`);

@@ -2,10 +2,9 @@
 // unit, integration and rules tests (Vitest), then a production build served to Playwright on Chromium.
 // Flags: --skip-e2e, --skip-static (lint and types), --skip-vitest, --skip-build (reuse .next); any other
 // arguments go to Playwright (e.g. a spec file).
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { stopAllOnExit } from '@/lib/dev/child-process';
+import { bin, CommandFailed, envWithoutTsx, runCommand, stopAllOnExit } from '@/lib/dev/child-process';
 import { findFreePort } from '@/lib/dev/free-port';
 import { startEmulators } from '@/lib/dev/start-emulators';
 
@@ -19,26 +18,19 @@ const { values, positionals } = parseArgs({
   },
 });
 
-const bin = (name: string) => path.resolve('node_modules/.bin', name);
-const baseEnv = (() => {
-  const { NODE_OPTIONS: _tsx, ...rest } = process.env;
-  return { ...rest, NEXT_TELEMETRY_DISABLED: '1' };
-})();
+const baseEnv = { ...envWithoutTsx(), NEXT_TELEMETRY_DISABLED: '1' };
 
-function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = baseEnv): Promise<void> {
+async function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = baseEnv): Promise<void> {
   const started = performance.now();
+  const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
   console.log(`\n▶ ${label}`);
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', env });
-    child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      if (code === 0) {
-        console.log(`✔ ${label} (${seconds}s)`);
-        resolve();
-      } else reject(new Error(`${label} failed (${signal ?? `exit ${code}`}) after ${seconds}s`));
-    });
-  });
+  try {
+    await runCommand(command, args, env);
+  } catch (error) {
+    if (error instanceof CommandFailed) throw new Error(`${label} failed (${error.how}) after ${seconds()}s`);
+    throw error;
+  }
+  console.log(`✔ ${label} (${seconds()}s)`);
 }
 
 stopAllOnExit();

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import path from 'node:path';
 
 export type ManagedProcess = {
   name: string;
@@ -9,6 +10,35 @@ export type ManagedProcess = {
 };
 
 const running = new Set<ManagedProcess>();
+
+/** A tool installed in node_modules/.bin. */
+export const bin = (name: string) => path.resolve('node_modules/.bin', name);
+
+/** This environment without tsx's loader (NODE_OPTIONS), for the tools a script runs: Next and Playwright load their own. */
+export function envWithoutTsx(): NodeJS.ProcessEnv {
+  const { NODE_OPTIONS: _tsx, ...rest } = process.env;
+  return rest;
+}
+
+/** A command that ended badly: `how` is `exit N` or the signal that stopped it. */
+export class CommandFailed extends Error {
+  constructor(
+    command: string,
+    args: string[],
+    readonly how: string,
+  ) {
+    super(`${command} ${args.join(' ')} failed (${how})`);
+  }
+}
+
+/** Runs a command to its end, its output on this terminal; rejects with CommandFailed unless it exits 0. */
+export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', env });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new CommandFailed(command, args, signal ?? `exit ${code}`))));
+  });
+}
 
 /**
  * Spawns a child in its own process group and resolves once a line of its output matches `readyWhen`.
