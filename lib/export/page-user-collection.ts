@@ -4,7 +4,7 @@ import { FieldPath, Timestamp, type Query, type QueryDocumentSnapshot } from 'fi
 import type { UserScope } from '@/lib/auth/scope';
 import { countReads, runCount } from '@/lib/firebase/metered';
 import { userCollection } from '@/lib/firebase/refs';
-import { READ_DEADLINE_MS, withDeadline } from '@/lib/firebase/with-deadline';
+import { readDeadlineMs, withDeadline } from '@/lib/firebase/with-deadline';
 
 export type PageOptions = { dateField: string | null; fromMs: number | null; toMs: number | null; pageSize?: number };
 
@@ -22,7 +22,7 @@ export async function* pageUserCollection(scope: UserScope, collection: string, 
   let page: QueryDocumentSnapshot[] = [];
   try {
     for (;;) {
-      const next = await withDeadline(documents.next(), 'reading your data', READ_DEADLINE_MS);
+      const next = await withDeadline(documents.next(), 'reading your data', readDeadlineMs());
       if (next.done) break;
       page.push(next.value);
       if (page.length === pageSize) {

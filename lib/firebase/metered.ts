@@ -1,6 +1,6 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { READ_DEADLINE_MS, withDeadline } from './with-deadline';
+import { readDeadlineMs, withDeadline } from './with-deadline';
 import type {
   DocumentReference,
   DocumentSnapshot,
@@ -33,26 +33,26 @@ export function countReads(reads: number) {
 const count = countReads;
 
 export async function readDoc(ref: DocumentReference): Promise<DocumentSnapshot> {
-  const snapshot = await withDeadline(ref.get(), 'reading', READ_DEADLINE_MS);
+  const snapshot = await withDeadline(ref.get(), 'reading', readDeadlineMs());
   count(1);
   return snapshot;
 }
 
 export async function readDocs(db: Firestore, refs: DocumentReference[]): Promise<DocumentSnapshot[]> {
   if (refs.length === 0) return [];
-  const snapshots = await withDeadline(db.getAll(...refs), 'reading', READ_DEADLINE_MS);
+  const snapshots = await withDeadline(db.getAll(...refs), 'reading', readDeadlineMs());
   count(refs.length);
   return snapshots;
 }
 
 export async function runQuery(query: Query): Promise<QuerySnapshot> {
-  const snapshot = await withDeadline(query.get(), 'reading', READ_DEADLINE_MS);
+  const snapshot = await withDeadline(query.get(), 'reading', readDeadlineMs());
   count(Math.max(1, snapshot.size));
   return snapshot;
 }
 
 export async function runCount(query: Query): Promise<number> {
-  const snapshot = await withDeadline(query.count().get(), 'counting', READ_DEADLINE_MS);
+  const snapshot = await withDeadline(query.count().get(), 'counting', readDeadlineMs());
   const total = snapshot.data().count;
   count(Math.max(1, Math.ceil(total / 1000)));
   return total;

@@ -6,10 +6,11 @@ import { AppError } from '@/lib/api/errors';
  * and fail clearly instead (503, "nothing was changed"). Reads are safe to abandon; everything a job writes is
  * idempotent or guarded by its attempt id, so a call that still lands after its deadline is harmless.
  */
-export const JOB_CALL_DEADLINE_MS = Number(process.env.WELLSYNC_JOB_DEADLINE_MS ?? 20_000);
-export const READ_DEADLINE_MS = Number(process.env.WELLSYNC_READ_DEADLINE_MS ?? 10_000);
+export const jobCallDeadlineMs = () => Number(process.env.WELLSYNC_JOB_DEADLINE_MS ?? 20_000);
+/** Read when each call starts, so a process can set it after its imports (`npm run bench` lengthens its own). */
+export const readDeadlineMs = () => Number(process.env.WELLSYNC_READ_DEADLINE_MS ?? 10_000);
 
-export async function withDeadline<T>(work: Promise<T>, what: string, ms = JOB_CALL_DEADLINE_MS): Promise<T> {
+export async function withDeadline<T>(work: Promise<T>, what: string, ms = jobCallDeadlineMs()): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new AppError('unavailable', `Our database did not answer while ${what}. Nothing was changed; please try again in a moment.`)), ms);

@@ -8,6 +8,7 @@ import { withReadMeter } from '@/lib/firebase/metered';
 import { mapWithConcurrency } from './map-with-concurrency';
 import { measureUsersStorage } from './measure-user-storage';
 import { rollupStateRef } from './metrics-refs';
+import { storageTurn } from './storage-turn';
 import { priceMonth } from './price-month';
 import { pseudonymKey, pseudonymWithKey } from './pseudonymous-id';
 import { countDayEvents, oldestEventDay } from './read-day-events';
@@ -99,8 +100,9 @@ async function rollUp(options: RollupOptions): Promise<Outcome> {
   const snapshotDue = options.forceSnapshot === true || state.storageMeasuredAtMs === null || nowMs - state.storageMeasuredAtMs >= SNAPSHOT_EVERY_MS;
   let usersMeasured = 0;
   if (snapshotDue && days.recentUsers.size > 0) {
-    progress('Measuring storage', 0, days.recentUsers.size);
-    usersMeasured = await measureUsersStorage(days.recentUsers, monthOf(today), nowMs, writer);
+    const turn = storageTurn(days.recentUsers, Math.floor(nowMs / SNAPSHOT_EVERY_MS));
+    progress('Measuring storage', 0, turn.size);
+    usersMeasured = await measureUsersStorage(turn, monthOf(today), nowMs, writer);
     days.changedMonths.add(monthOf(today));
   }
   // BulkWriter would retry against an unreachable database for minutes: fail the run clearly instead.
