@@ -24,7 +24,7 @@ function results(overrides: Partial<BenchResults> = {}): BenchResults {
     minutes: 30,
     versions: { 'Node.js': '20' },
     rounds: 2,
-    seed: { fleetUsers: 10_000, syncEvents: 510_000, fleet: { documents: 900_000, seconds: 300 }, heavy: { documents: 11_000, seconds: 10 }, large: { documents: 100_000, seconds: 60 } },
+    seed: { fleetUsers: 10_000, syncEvents: 510_000, fleet: { documents: 900_000, seconds: 300 }, heavy: { documents: 11_000, seconds: 10 }, load: { users: 50, documents: 27_000, seconds: 40 }, large: { documents: 100_000, seconds: 60 } },
     admin: [page('adoption', 40, 120), page('cost', 30, 150)],
     portal: [page('journal', 20, 80)],
     exports: { tools: [tool('raw', 2), tool('wellsync', 2.5), tool('firestore-export-import', 6), tool('firestore-backfire', 50)], vsRaw: s(0.8), vsFasterPeer: s(2.4) },

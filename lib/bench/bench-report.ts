@@ -62,7 +62,7 @@ export function renderBenchReport(r: BenchResults, notes: string): string {
   table(
     ['goal', 'measured', ''],
     [
-      [`fleet ≥ ${formatNumber(GOALS.fleetUsers)} users and ${formatNumber(GOALS.fleetEvents)} sync events (full mode)`, `${formatNumber(r.seed.fleetUsers)} users, ${formatNumber(r.seed.syncEvents)} events`, verdict(r.seed.fleetUsers >= GOALS.fleetUsers && r.seed.syncEvents >= GOALS.fleetEvents)],
+      [`fleet ≥ ${formatNumber(GOALS.fleetUsers)} users and ${formatNumber(GOALS.fleetEvents)} sync events (full mode)`, `${r.seed.fleetUsers.toLocaleString('en-US')} users, ${r.seed.syncEvents.toLocaleString('en-US')} events`, verdict(r.seed.fleetUsers >= GOALS.fleetUsers && r.seed.syncEvents >= GOALS.fleetEvents)],
       [`admin pages ≤ ${GOALS.adminReads} reads per view`, `${adminReads} at most`, verdict(adminReads <= GOALS.adminReads)],
       [`admin pages p95 < ${GOALS.adminP95Ms} ms`, `${formatNumber(worstAdmin)} ms (slowest page)`, verdict(worstAdmin < GOALS.adminP95Ms)],
       [`heavy user's pages p95 < ${GOALS.portalP95Ms} ms`, `${formatNumber(worstPortal)} ms (slowest page)`, verdict(worstPortal < GOALS.portalP95Ms)],
@@ -79,16 +79,21 @@ export function renderBenchReport(r: BenchResults, notes: string): string {
   table(
     ['what', 'documents', 'seconds', 'documents/s'],
     [
-      seeded(`${formatNumber(r.seed.fleetUsers)} fleet users (profile, settings, devices, a month of journal and mood, ${formatNumber(r.seed.syncEvents)} sync events), then a week of adoption snapshots and a full rollup`, r.seed.fleet),
+      seeded(`${r.seed.fleetUsers.toLocaleString('en-US')} fleet users (profile, settings, devices, a month of journal and mood, ${r.seed.syncEvents.toLocaleString('en-US')} sync events), then a week of adoption snapshots and a full rollup`, r.seed.fleet),
       seeded('heavy user: ten years, 3,650 journal entries and 7,300 check-ins', r.seed.heavy),
+      seeded(`the load test's ${r.seed.load.users} users: a year of daily check-ins and a journal entry on about half the days`, r.seed.load),
       seeded('a 100,000-document user (for the export memory bound)', r.seed.large),
     ],
+  );
+  lines.push(
+    "Order of the run: the heavy user, its exports, the load users; then the heavy user's pages, the users' load, import and sync; then the 100,000-document user and its export; then the fleet, and at fleet scale the admin pages, the rollup and the admins' load. The per-user paths are measured before the fleet exists because the emulator scans a whole collection group for each query, where Firestore reads an index (the notes, \"Fleet size\").",
+    '',
   );
 
   const pageRows = (pages: PageResult[]) => pages.map((p) => [p.label, `\`${p.path}\``, p.reads.toLocaleString('en-US'), p.coldReads.toLocaleString('en-US'), formatNumber(p.serverMs.median), formatNumber(p.serverMs.p95), `${p.serverMs.n}`]);
   lines.push('## 2. Admin pages at fleet scale', '');
   table(['page', 'path', 'reads per view', 'first view after a change', 'p50 ms', 'p95 ms', 'views'], pageRows(r.admin));
-  lines.push('## 3. Portal, heavy user', '');
+  lines.push('## 3. Portal, heavy user (before the fleet)', '');
   table(['page', 'path', 'reads per view', 'first view after a change', 'p50 ms', 'p95 ms', 'views'], pageRows(r.portal));
 
   lines.push('## 4. Export of the heavy user', '');
@@ -122,7 +127,7 @@ export function renderBenchReport(r: BenchResults, notes: string): string {
     '',
   );
 
-  lines.push('## 5. Rollup', '');
+  lines.push(`## 5. Rollup at fleet scale (${r.rollup.full.seconds.n} rounds)`, '');
   table(
     ['run', 'events read', 'days recomputed', 'Firestore reads', 'seconds', 'events/s'],
     (['full', 'incremental'] as const).map((mode) => [mode, formatNumber(r.rollup[mode].events), r.rollup[mode].daysRecomputed, formatNumber(r.rollup[mode].reads), formatSummary(r.rollup[mode].seconds), formatSummary(r.rollup[mode].eventsPerSecond)]),

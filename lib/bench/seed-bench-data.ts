@@ -10,7 +10,7 @@ import type { DayKey } from '@/lib/time/zoned';
 import { BENCH_MARKER } from './export-tools';
 
 export type Seeded = { documents: number; seconds: number };
-export type SeedReport = { fleetUsers: number; syncEvents: number; fleet: Seeded; heavy: Seeded; large: Seeded };
+export type SeedReport = { fleetUsers: number; syncEvents: number; fleet: Seeded; heavy: Seeded; load: Seeded & { users: number }; large: Seeded };
 type Progress = (label: string, done: number, total: number) => void;
 
 /** A user with 100,000 documents, for the export's memory bound: a journal entry and two check-ins a day for 91 years. */
@@ -31,18 +31,36 @@ export async function seedHeavyUser(today: DayKey, onProgress: Progress): Promis
   return { documents: documents + 1, seconds: (performance.now() - started) / 1000 };
 }
 
-/**
- * The fleet: the admin pages' synthetic fleet at the size asked for (about 50 sync events a user over
- * `telemetryDays`), then the 100,000-document user.
- */
-export async function seedFleetAndLargeUser(options: { today: DayKey; users: number; telemetryDays: number; onProgress: Progress }): Promise<Omit<SeedReport, 'heavy'>> {
-  let started = performance.now();
+/** The load test's users: a year of daily check-ins and a journal entry on about half the days, one phone each. */
+export async function seedLoadUsers(today: DayKey, count: number, onProgress: Progress): Promise<{ accounts: DemoAccount[]; seeded: Seeded & { users: number } }> {
+  const started = performance.now();
+  const accounts = Array.from({ length: count }, (_, n): DemoAccount => {
+    const uid = `bench-load-${String(n + 1).padStart(2, '0')}`;
+    return { uid, email: `${uid}@bench.wellsync.test`, password: `bench-load-password-${n + 1}`, displayName: `Load user ${n + 1}`, timezone: 'UTC', role: 'user', description: '' };
+  });
+  let documents = 0;
+  for (const account of accounts) {
+    await ensureAuthUser({ account });
+    const history = generateHistory(account, { today, seed: 6, days: 365, journalRate: 0.5, moodsPerDay: 1, devices: [{ id: `ios-${account.uid.slice(-2)}ld`, name: 'iPhone', platform: 'ios', model: 'iPhone 15', appVersion: '3.2.1' }] });
+    documents += await writeWithProgress('load users', history, () => {});
+    onProgress('load users', accounts.indexOf(account) + 1, accounts.length);
+  }
+  return { accounts, seeded: { users: count, documents, seconds: (performance.now() - started) / 1000 } };
+}
+
+/** The 100,000-document user. */
+export async function seedLargeUser(today: DayKey, onProgress: Progress): Promise<Seeded> {
+  const started = performance.now();
+  const large = generateHistory(LARGE_USER, { today, seed: 6, days: 33_334, journalRate: 1, moodsPerDay: 2, devices: [{ id: 'ios-lg01', name: 'iPhone', platform: 'ios', model: 'iPhone 16', appVersion: '3.2.1' }] });
+  const documents = await writeWithProgress('100,000-document user', large, onProgress);
+  return { documents, seconds: (performance.now() - started) / 1000 };
+}
+
+/** The admin pages' synthetic fleet at the size asked for: about 50 sync events a user over `telemetryDays`. */
+export async function seedBenchFleet(options: { today: DayKey; users: number; telemetryDays: number; onProgress: Progress }): Promise<Pick<SeedReport, 'fleetUsers' | 'syncEvents' | 'fleet'>> {
+  const started = performance.now();
   const fleet = await seedFleet({ today: options.today, seed: 6, users: options.users, telemetryDays: options.telemetryDays, replayDays: 7, onProgress: (done, total) => options.onProgress('fleet', done, total) });
-  const fleetSeconds = (performance.now() - started) / 1000;
-  started = performance.now();
-  const large = generateHistory(LARGE_USER, { today: options.today, seed: 6, days: 33_334, journalRate: 1, moodsPerDay: 2, devices: [{ id: 'ios-lg01', name: 'iPhone', platform: 'ios', model: 'iPhone 16', appVersion: '3.2.1' }] });
-  const largeDocuments = await writeWithProgress('100,000-document user', large, options.onProgress);
-  return { fleetUsers: fleet.users, syncEvents: fleet.syncEvents, fleet: { documents: fleet.documents, seconds: fleetSeconds }, large: { documents: largeDocuments, seconds: (performance.now() - started) / 1000 } };
+  return { fleetUsers: fleet.users, syncEvents: fleet.syncEvents, fleet: { documents: fleet.documents, seconds: (performance.now() - started) / 1000 } };
 }
 
 async function writeWithProgress(label: string, history: UserHistory, onProgress: Progress): Promise<number> {
