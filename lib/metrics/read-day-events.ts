@@ -1,10 +1,12 @@
 import 'server-only';
+import type { Readable } from 'node:stream';
 import { Timestamp, type Query, type QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { parseDoc } from '@/lib/contract/parse-docs';
 import { SYNC_EVENTS } from '@/lib/contract/paths';
 import { ZSyncEvent } from '@/lib/contract/schemas';
 import { adminDb } from '@/lib/firebase/admin';
-import { runCount, runQuery } from '@/lib/firebase/metered';
+import { countReads, runCount, runQuery } from '@/lib/firebase/metered';
+import { readDeadlineMs, withDeadline } from '@/lib/firebase/with-deadline';
 import type { RollupEvent } from './aggregate-sync-events';
 import { scanQuery } from './scan-query';
 import { DAY_MS, utcDay, utcDayStart, type DayKey } from './utc-days';
@@ -80,30 +82,48 @@ export async function readDayEvents(day: DayKey, pid: (uid: string) => string): 
 }
 
 /**
- * Every event from `from` on, in time order, handed out a month at a time (a full rebuild): one pass over the
- * collection group instead of a query per day, holding one month in memory.
+ * Every event from `from` on, in time order, handed out a month at a time (a full rebuild): one streamed query
+ * over the collection group, holding one month in memory. Not pages: the emulator sorts the whole collection
+ * group again for every `startAfter` page (about 9 s a page at 500,000 events, so 40 minutes a rebuild), while a
+ * stream sorts it once. `close` ends the stream early.
  */
-export function streamEventsByMonth(from: DayKey, pid: (uid: string) => string): (month: string) => Promise<Map<DayKey, DayEvents>> {
-  const base = adminDb().collectionGroup(SYNC_EVENTS).where('startedAt', '>=', Timestamp.fromMillis(utcDayStart(from))).orderBy('startedAt');
-  let last: QueryDocumentSnapshot | undefined;
-  let pending: QueryDocumentSnapshot[] = [];
+export function streamEventsByMonth(from: DayKey, pid: (uid: string) => string): { month: (month: string) => Promise<Map<DayKey, DayEvents>>; close: () => void } {
+  const query = adminDb().collectionGroup(SYNC_EVENTS).where('startedAt', '>=', Timestamp.fromMillis(utcDayStart(from))).orderBy('startedAt');
+  let stream: Readable | null = null;
+  let documents: AsyncIterator<QueryDocumentSnapshot> | null = null;
+  let pending: QueryDocumentSnapshot | null = null;
   let done = false;
-  const monthOfDoc = (doc: QueryDocumentSnapshot) => utcDay((doc.get('startedAt') as Timestamp).toMillis()).slice(0, 7);
-  return async (month) => {
-    const days = new Map<DayKey, DayEvents>();
-    for (;;) {
-      while (pending.length > 0 && monthOfDoc(pending[0]!) <= month) {
-        const doc = pending.shift()!;
-        const day = utcDay((doc.get('startedAt') as Timestamp).toMillis());
-        if (day.slice(0, 7) === month) addToDay(days.get(day) ?? days.set(day, emptyDay()).get(day)!, doc, pid);
+  let read = 0;
+  const dayOfDoc = (doc: QueryDocumentSnapshot) => utcDay((doc.get('startedAt') as Timestamp).toMillis());
+  const close = () => {
+    done = true;
+    stream?.destroy();
+  };
+  return {
+    close,
+    month: async (month) => {
+      const days = new Map<DayKey, DayEvents>();
+      for (;;) {
+        if (pending) {
+          const day = dayOfDoc(pending);
+          if (day.slice(0, 7) > month) return days;
+          if (day.slice(0, 7) === month) addToDay(days.get(day) ?? days.set(day, emptyDay()).get(day)!, pending, pid);
+          pending = null;
+        }
+        if (done) return days;
+        stream ??= query.stream() as Readable;
+        documents ??= stream[Symbol.asyncIterator]() as AsyncIterator<QueryDocumentSnapshot>;
+        const next = await withDeadline(documents.next(), 'reading sync events', readDeadlineMs());
+        if (next.done) {
+          // A query is billed at least one read, even when it matches nothing.
+          if (read === 0) countReads(1);
+          close();
+          return days;
+        }
+        read += 1;
+        countReads(1);
+        pending = next.value;
       }
-      if (pending.length > 0 || done) return days;
-      const page = await runQuery((last ? base.startAfter(last) : base).limit(STREAM_PAGE));
-      done = page.size < STREAM_PAGE;
-      last = page.docs.at(-1) ?? last;
-      pending = page.docs;
-    }
+    },
   };
 }
-
-const STREAM_PAGE = 2000;

@@ -36,43 +36,47 @@ export async function rollUpDays(
   for (const day of sorted) byMonth.set(monthOf(day), [...(byMonth.get(monthOf(day)) ?? []), day]);
   const stream = options.stream && sorted[0] ? streamEventsByMonth(sorted[0], options.pid) : null;
 
-  for (const [month, monthDays] of byMonth) {
-    const dayRollups = new Map<DayKey, DayRollup | null>();
-    const usage = new Map<string, Record<DayKey, UserDayUsage>>();
-    // A rebuild streams the month; an incremental run reads its changed days a few at a time. Either way the
-    // month's hour documents are compared in one batched read.
-    const streamed = stream ? await stream(month) : null;
-    const read = await mapWithConcurrency(monthDays, 8, async (day) => {
-      const dayEvents = streamed ? (streamed.get(day) ?? { events: [], docsRead: 0, skipped: 0 }) : await readDayEvents(day, options.pid);
-      options.onDay?.();
-      return dayEvents;
-    });
-    const hourDocs = await readDocs(adminDb(), monthDays.map(syncHoursRef));
-    monthDays.forEach((day, index) => {
-      const { events, docsRead, skipped } = read[index]!;
-      result.dayCounts[day] = docsRead;
-      result.eventsRead += docsRead;
-      result.skippedEvents += skipped;
-      const aggregate = aggregateDay(events);
-      dayRollups.set(day, events.length > 0 ? aggregate.day : null);
-      writeHours(options.writer, day, hourDocs[index]!, events.length > 0 ? aggregate.hours : null);
-      for (const [pid, dayUsage] of Object.entries(aggregate.users)) {
-        const days = usage.get(pid) ?? {};
-        days[day] = dayUsage;
-        usage.set(pid, days);
-      }
-      if (options.recentDays.has(day)) {
-        for (const event of events) {
-          const seen = result.recentUsers.get(event.pid) ?? { uid: event.uid, pushed: 0, bytesUp: 0 };
-          seen.pushed += event.pushed;
-          seen.bytesUp += event.bytesUp;
-          result.recentUsers.set(event.pid, seen);
+  try {
+    for (const [month, monthDays] of byMonth) {
+      const dayRollups = new Map<DayKey, DayRollup | null>();
+      const usage = new Map<string, Record<DayKey, UserDayUsage>>();
+      // A rebuild streams the month; an incremental run reads its changed days a few at a time. Either way the
+      // month's hour documents are compared in one batched read.
+      const streamed = stream ? await stream.month(month) : null;
+      const read = await mapWithConcurrency(monthDays, 8, async (day) => {
+        const dayEvents = streamed ? (streamed.get(day) ?? { events: [], docsRead: 0, skipped: 0 }) : await readDayEvents(day, options.pid);
+        options.onDay?.();
+        return dayEvents;
+      });
+      const hourDocs = await readDocs(adminDb(), monthDays.map(syncHoursRef));
+      monthDays.forEach((day, index) => {
+        const { events, docsRead, skipped } = read[index]!;
+        result.dayCounts[day] = docsRead;
+        result.eventsRead += docsRead;
+        result.skippedEvents += skipped;
+        const aggregate = aggregateDay(events);
+        dayRollups.set(day, events.length > 0 ? aggregate.day : null);
+        writeHours(options.writer, day, hourDocs[index]!, events.length > 0 ? aggregate.hours : null);
+        for (const [pid, dayUsage] of Object.entries(aggregate.users)) {
+          const days = usage.get(pid) ?? {};
+          days[day] = dayUsage;
+          usage.set(pid, days);
         }
-      }
-    });
-    const daysChanged = await writeSyncDays(options.writer, month, dayRollups);
-    const usageChanged = await writeUserMonths(options.writer, month, usage);
-    if (daysChanged || usageChanged) result.changedMonths.add(month);
+        if (options.recentDays.has(day)) {
+          for (const event of events) {
+            const seen = result.recentUsers.get(event.pid) ?? { uid: event.uid, pushed: 0, bytesUp: 0 };
+            seen.pushed += event.pushed;
+            seen.bytesUp += event.bytesUp;
+            result.recentUsers.set(event.pid, seen);
+          }
+        }
+      });
+      const daysChanged = await writeSyncDays(options.writer, month, dayRollups);
+      const usageChanged = await writeUserMonths(options.writer, month, usage);
+      if (daysChanged || usageChanged) result.changedMonths.add(month);
+    }
+  } finally {
+    stream?.close();
   }
   return result;
 }
