@@ -31,10 +31,18 @@ export async function measurePropagation(samples: number): Promise<PropagationBe
   await signInWithCustomToken(auth, await adminAuth().createCustomToken(uid));
   const web = clientDb(config, `bench-web-${uid}`);
   const waiting = new Map<string, (at: number) => void>();
+  let listening: () => void = () => {};
+  const live = new Promise<void>((resolve, reject) => {
+    listening = resolve;
+    setTimeout(() => reject(new Error('the web listener did not reach the server within 60 s')), 60_000).unref();
+  });
   const stop = onSnapshot(query(collection(web, 'users', uid, 'journal_entries'), where('syncedAt', '>', Timestamp.now())), (snapshot) => {
     const at = performance.now();
+    if (!snapshot.metadata.fromCache) listening();
     for (const change of snapshot.docChanges()) waiting.get(change.doc.id)?.(at);
   });
+  // Timing starts once the listener has its first answer from the server, not while its stream is still opening.
+  await live;
 
   const latencies: number[] = [];
   try {
