@@ -1,5 +1,5 @@
 // `npm run bench`: measures the whole product at fleet scale against local emulators and writes docs/benchmarks.md.
-// `--quick` (a few minutes: a 1,000-user fleet, 3 rounds) or full (10,000 users and ~500,000 sync events, 5 rounds).
+// `--quick` (about 15 minutes here: a 1,000-user fleet, 3 rounds) or full (10,000 users and ~500,000 sync events, 5 rounds).
 // `--skip-build` reuses the last `npm run build`; `--users N` sets the fleet size. Nothing here is a test: figures are reported, goals marked met or missed.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

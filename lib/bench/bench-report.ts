@@ -138,7 +138,7 @@ export function renderBenchReport(r: BenchResults, notes: string): string {
     ['measure', 'value'],
     [
       [`device → web, edit to the portal's listener (${r.propagation.samples} edits)`, `p50 ${formatNumber(r.propagation.editToWebMs.median)} ms, p95 ${p95(r.propagation.editToWebMs)} ms, max ${formatNumber(r.propagation.editToWebMs.max)} ms`],
-      [`simulator push: ${r.push.users} users × 2 phones through the security rules`, `${formatNumber(r.push.edits)} edits in ${formatNumber(r.push.seconds)} s = ${formatNumber(r.push.editsPerSecond)} edits/s; ${formatNumber(r.push.attemptsPerSecond)} sync attempts/s; success ${(r.push.successRate * 100).toFixed(2)}%`],
+      [`simulator push: ${r.push.users} users × 2 phones through the security rules`, `${r.push.edits.toLocaleString('en-US')} edits in ${formatNumber(r.push.seconds)} s = ${formatNumber(r.push.editsPerSecond)} edits/s; ${formatNumber(r.push.attemptsPerSecond)} sync attempts/s; success ${(r.push.successRate * 100).toFixed(2)}%`],
     ],
   );
 
