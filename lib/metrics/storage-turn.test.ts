@@ -26,7 +26,7 @@ describe('storageTurn', () => {
     for (const pid of before.keys()) expect(after.has(pid)).toBe(true);
   });
 
-  it('uses at most 28 turns, so a very large fleet is measured weekly', () => {
+  it('uses at most 28 turns, so a very large fleet is measured about weekly', () => {
     const users = pids(40_000);
     const sizes = Array.from({ length: MAX_STORAGE_TURNS }, (_, pass) => storageTurn(users, pass).size);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(users.size);

@@ -1,12 +1,13 @@
 /** Users measured per storage pass when there are few enough; more are split into turns (docs/admin-analytics.md). */
 export const STORAGE_USERS_PER_PASS = 500;
-/** At most this many turns, so that each user is measured at least weekly at four passes a day. */
+/** At most this many turns, so that at four passes a day a user who keeps syncing is measured about weekly. */
 export const MAX_STORAGE_TURNS = 28;
 
 /**
  * The recent users whose storage this pass measures. Up to 500, all of them; beyond that, one of
- * ⌈n / 500⌉ turns (at most 28), a user's turn fixed by their pseudonymous id (hex after the `p`) so that it does not
- * move as others come and go (while the number of turns stays the same), and the pass's turn taken from its sequence number (runs since the epoch).
+ * ⌈n / 500⌉ turns (at most 28). A user's turn is fixed by their pseudonymous id (hex after the `p`), so it does not
+ * move as others come and go while the number of turns stays the same; `pass` picks the turn (the caller passes
+ * the 6-hour period since the epoch).
  */
 export function storageTurn<T>(users: ReadonlyMap<string, T>, pass: number): Map<string, T> {
   const turns = Math.min(MAX_STORAGE_TURNS, Math.ceil(users.size / STORAGE_USERS_PER_PASS));
