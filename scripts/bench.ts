@@ -1,7 +1,9 @@
 // `npm run bench`: measures the whole product at fleet scale against local emulators and writes docs/benchmarks.md.
 // `--quick` (about 15 minutes here: a 1,000-user fleet, 3 rounds) or full (10,000 users and ~500,000 sync events, 5 rounds).
 // `--skip-build` reuses the last `npm run build`; `--users N` sets the fleet size. Nothing here is a test: figures are reported, goals marked met or missed.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// `--resume` continues a run that failed: each of the two phases (per-user, then fleet) keeps its results in
+// CHECKPOINT when it ends, and a resumed run of the same mode and fleet size skips the phases found there.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderBenchReport } from '@/lib/bench/bench-report';
@@ -21,7 +23,7 @@ import { utcDay } from '@/lib/metrics/utc-days';
 import { HEAVY_USER, type DemoAccount } from '@/lib/seed/demo-accounts';
 import { ensureAuthUser } from '@/lib/seed/write-history';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'skip-build': { type: 'boolean', default: false }, users: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'skip-build': { type: 'boolean', default: false }, users: { type: 'string' }, resume: { type: 'boolean', default: false } } });
 const mode = values.quick ? 'quick' : 'full';
 const plan = mode === 'quick'
   ? { users: 1_000, telemetryDays: 36, rounds: 3, rollupRounds: 3, pageViews: 20, propagation: 30, pushUsers: 6, pushDays: 5, loadSeconds: 20 }
@@ -30,39 +32,67 @@ const plan = mode === 'quick'
 if (values.users) plan.users = Math.max(50, Number(values.users));
 const REPORT = 'docs/benchmarks.md';
 const NOTES_MARKER = '<!-- Notes below are kept when the benchmark rewrites this file. -->';
+const CHECKPOINT = '.wellsync/bench-checkpoint.json';
 
 const step = (label: string) => console.log(`\n▶ ${label}`);
 const version = (pkg: string) => (JSON.parse(readFileSync(path.resolve('node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 
 stopAllOnExit();
-const startedAt = new Date();
-const emulators = await startEmulators({ projectId: 'demo-bench', firestorePort: await findFreePort(), authPort: await findFreePort(), rulesPath: path.resolve('firestore.rules') });
-try {
-  // lib/ reads its environment on first use (lib/config/env.ts), which is after this.
-  Object.assign(process.env, emulators.env);
-  const env = { ...envWithoutTsx(), ...emulators.env, NEXT_TELEMETRY_DISABLED: '1', RATE_LIMIT_SCALE: '1000' };
-
-  if (!values['skip-build'] || !existsSync('.next/standalone/server.js')) {
-    step('production build');
-    await runCommand(bin('next'), ['build'], env);
-    await runCommand(process.execPath, ['scripts/prepare-standalone.mjs'], env);
+type PerUser = Awaited<ReturnType<typeof measurePerUser>>;
+type Fleet = Awaited<ReturnType<typeof measureFleet>>;
+type Checkpoint = { mode: string; users: number; startedAt: string; minutes: number; perUser?: PerUser; fleet?: Fleet };
+const resumed = values.resume && existsSync(CHECKPOINT) ? (JSON.parse(readFileSync(CHECKPOINT, 'utf8')) as Checkpoint) : undefined;
+if (values.resume && (resumed?.mode !== mode || resumed.users !== plan.users)) {
+  console.error(`--resume: ${CHECKPOINT} holds no ${mode} run of ${plan.users} users; run without --resume.`);
+  process.exit(1);
+}
+const checkpoint: Checkpoint = resumed ?? { mode, users: plan.users, startedAt: new Date().toISOString(), minutes: 0 };
+// Runs a phase unless the checkpoint already has its results, and keeps them there when it ends.
+async function phase<K extends 'perUser' | 'fleet'>(name: K, measure: () => Promise<NonNullable<Checkpoint[K]>>): Promise<NonNullable<Checkpoint[K]>> {
+  const kept = checkpoint[name];
+  if (kept) {
+    console.log(`\n↷ ${name}: results kept from the run started ${checkpoint.startedAt}`);
+    return kept;
   }
+  const startedAt = Date.now();
+  const results = await measure();
+  Object.assign(checkpoint, { [name]: results, minutes: checkpoint.minutes + (Date.now() - startedAt) / 60_000 });
+  mkdirSync(path.dirname(CHECKPOINT), { recursive: true });
+  writeFileSync(CHECKPOINT, JSON.stringify(checkpoint));
+  return results;
+}
 
-  const bars = new Map<string, ReturnType<typeof progressBar>>();
-  const onProgress = (label: string, done: number, total: number) => {
-    if (!bars.has(label)) bars.set(label, progressBar(`Seeding ${label}`));
-    bars.get(label)!.update(done, total);
-  };
-  const stopBars = () => {
-    for (const bar of bars.values()) bar.stop();
-    bars.clear();
-  };
-  const today = utcDay(Date.now());
+const emulators = await startEmulators({ projectId: 'demo-bench', firestorePort: await findFreePort(), authPort: await findFreePort(), rulesPath: path.resolve('firestore.rules') });
+// lib/ reads its environment on first use (lib/config/env.ts), which is after this.
+Object.assign(process.env, emulators.env);
+const env = { ...envWithoutTsx(), ...emulators.env, NEXT_TELEMETRY_DISABLED: '1', RATE_LIMIT_SCALE: '1000' };
+const today = utcDay(Date.now());
+const bars = new Map<string, ReturnType<typeof progressBar>>();
+const onProgress = (label: string, done: number, total: number) => {
+  if (!bars.has(label)) bars.set(label, progressBar(`Seeding ${label}`));
+  bars.get(label)!.update(done, total);
+};
+const stopBars = () => {
+  for (const bar of bars.values()) bar.stop();
+  bars.clear();
+};
 
-  // Per-user paths first, while the database holds only those users; the fleet comes last, for the admin side.
-  // The emulator answers a query by scanning every document of its collection group, where Firestore reads an
-  // index: with 300,000 other users' sync events, one user's 50-event query took 488 ms instead of 37 ms
-  // (docs/benchmarks.md, "Fleet size"). Measured after the fleet, a user's pages would time the emulator's scan.
+let baseUrl: string | undefined;
+async function startServer(): Promise<string> {
+  step('starting the production server');
+  const port = await findFreePort();
+  await startProcess('next', process.execPath, ['.next/standalone/server.js'], { env: { ...env, PORT: String(port), HOSTNAME: '127.0.0.1' }, readyWhen: /Ready in/, timeoutMs: 60_000, echo: true }); // its log explains any failed view
+  // The bench's own batch work (seeding, the adoption replay, rollups) reads collection-group pages, which the
+  // emulator scans whole: at fleet scale a page outlasts the 10 s a page view may wait. The server keeps 10 s.
+  process.env.WELLSYNC_READ_DEADLINE_MS = '120000';
+  return (baseUrl = `http://localhost:${port}`);
+}
+
+// Per-user paths first, while the database holds only those users; the fleet comes last, for the admin side.
+// The emulator answers a query by scanning every document of its collection group, where Firestore reads an
+// index: with 300,000 other users' sync events, one user's 50-event query took 488 ms instead of 37 ms
+// (docs/benchmarks.md, "Fleet size"). Measured after the fleet, a user's pages would time the emulator's scan.
+async function measurePerUser() {
   step('1. seeding the heavy user');
   const heavy = await seedHeavyUser(today, onProgress);
   step('4. export: wellsync, a raw stream(), firestore-export-import, firestore-backfire');
@@ -71,14 +101,7 @@ try {
   const load = await seedLoadUsers(today, 50, onProgress);
   stopBars();
 
-  step('starting the production server');
-  const port = await findFreePort();
-  const baseUrl = `http://localhost:${port}`;
-  await startProcess('next', process.execPath, ['.next/standalone/server.js'], { env: { ...env, PORT: String(port), HOSTNAME: '127.0.0.1' }, readyWhen: /Ready in/, timeoutMs: 60_000, echo: true }); // its log explains any failed view
-  // The bench's own batch work (seeding, the adoption replay, rollups) reads collection-group pages, which the
-  // emulator scans whole: at fleet scale a page outlasts the 10 s a page view may wait. The server keeps 10 s.
-  process.env.WELLSYNC_READ_DEADLINE_MS = '120000';
-
+  const baseUrl = await startServer();
   step('3. portal pages of the heavy user');
   const heavyCookie = await signInOverHttp(baseUrl, emulators.authHost, HEAVY_USER);
   const portal = await measurePages(baseUrl, heavyCookie, portalPages(HEAVY_USER, 'anxious'), plan.pageViews);
@@ -96,42 +119,56 @@ try {
   stopBars();
   step('4. export memory: a 100,000-document user');
   const exportMemory = await measureExportMemory(LARGE_USER.uid, mode === 'quick' ? 1 : 2, ['wellsync', 'firestore-export-import']);
+  return { seeded: { heavy, load: load.seeded, large }, portal, userLoad, exports, exportMemory, imports, propagation, push };
+}
 
+async function measureFleet() {
   step(`1. seeding a ${plan.users.toLocaleString('en-US')}-user fleet`);
   const fleet = await seedBenchFleet({ today, users: plan.users, telemetryDays: plan.telemetryDays, onProgress });
   stopBars();
-  const seed = { ...fleet, heavy, load: load.seeded, large };
+  const server = baseUrl ?? (await startServer());
 
   const admins: DemoAccount[] = Array.from({ length: 5 }, (_, n) => ({ uid: `bench-admin-${n}`, email: `admin-${n}@bench.wellsync.test`, password: `bench-admin-password-${n}`, displayName: `Bench admin ${n}`, timezone: 'UTC', role: 'admin', description: 'Benchmark operator' }));
   for (const account of admins) await ensureAuthUser({ account });
-  const adminCookies = await Promise.all(admins.map((admin) => signInOverHttp(baseUrl, emulators.authHost, admin)));
+  const adminCookies = await Promise.all(admins.map((admin) => signInOverHttp(server, emulators.authHost, admin)));
   step('2. admin pages at fleet scale');
   const adminScope = { uid: admins[0]!.uid, isAdmin: true as const };
-  const admin = await measurePages(baseUrl, adminCookies[0]!, adminPages(adminScope, Date.now()), plan.pageViews);
+  const admin = await measurePages(server, adminCookies[0]!, adminPages(adminScope, Date.now()), plan.pageViews);
   step('5. rollup at fleet scale: full, and incremental after new syncs');
   const rollup = await measureRollup(plan.rollupRounds, (round) => measurePush({ users: 2, days: 1, seed: 100 + round }).then(() => undefined));
   step('7. load: 5 admins browsing at fleet scale');
-  const adminLoad = await runLoad('5 admins: overview, adoption, cost, reliability', baseUrl, adminCookies, ['/admin', '/admin/adoption', '/admin/cost', '/admin/reliability'], plan.loadSeconds);
+  const adminLoad = await runLoad('5 admins: overview, adoption, cost, reliability', server, adminCookies, ['/admin', '/admin/adoption', '/admin/cost', '/admin/reliability'], plan.loadSeconds);
+  return { fleet, admin, rollup, adminLoad };
+}
+
+try {
+  if (!values['skip-build'] || !existsSync('.next/standalone/server.js')) {
+    step('production build');
+    await runCommand(bin('next'), ['build'], env);
+    await runCommand(process.execPath, ['scripts/prepare-standalone.mjs'], env);
+  }
+  const perUser = await phase('perUser', measurePerUser);
+  const { fleet, admin, rollup, adminLoad } = await phase('fleet', measureFleet);
 
   const previous = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '';
   const notes = previous.includes(NOTES_MARKER) ? previous.slice(previous.indexOf(NOTES_MARKER)) : `${NOTES_MARKER}\n## Notes\n`;
   const report = renderBenchReport(
     {
       mode,
-      startedAt,
-      minutes: (Date.now() - startedAt.getTime()) / 60_000,
+      startedAt: new Date(checkpoint.startedAt),
+      minutes: checkpoint.minutes,
       rounds: plan.rounds,
       versions: { 'Node.js': process.versions.node, next: version('next'), 'firebase-admin': version('firebase-admin'), firebase: version('firebase'), 'firebase-tools (Auth emulator)': version('firebase-tools'), 'firestore-export-import': version('firestore-export-import'), 'firestore-backfire': version('firestore-backfire'), autocannon: version('autocannon') },
-      seed,
+      seed: { ...fleet, ...perUser.seeded },
       admin,
-      portal,
-      exports,
-      exportMemory,
-      imports,
+      portal: perUser.portal,
+      exports: perUser.exports,
+      exportMemory: perUser.exportMemory,
+      imports: perUser.imports,
       rollup,
-      propagation,
-      push,
-      load: [userLoad, adminLoad],
+      propagation: perUser.propagation,
+      push: perUser.push,
+      load: [perUser.userLoad, adminLoad],
     },
     notes,
   );
