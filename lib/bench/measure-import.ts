@@ -1,11 +1,10 @@
 import 'server-only';
 import { Writable } from 'node:stream';
 import { EXPORT_TYPES } from '@/lib/export/export-types';
-import { adminDb } from '@/lib/firebase/admin';
-import { userRef } from '@/lib/firebase/refs';
 import { writeExportArchive } from '@/lib/export/write-export-archive';
 import { applyImportPlan } from '@/lib/import/apply-import-plan';
 import { parseImportFile } from '@/lib/import/parse-import-file';
+import { deleteUserData } from '@/lib/seed/write-history';
 import { summarize, type Summary } from './summarize-samples';
 
 export type ImportBench = { documents: number; zipBytes: number; parseSeconds: Summary; applySeconds: Summary; docsPerSecond: Summary; reimportSeconds: Summary };
@@ -42,7 +41,7 @@ export async function measureImport(sourceUid: string, rounds: number): Promise<
     const changed = Object.values(again.counts).reduce((n, c) => n + c.new + c.updated + c.conflicting, 0);
     if (changed > 0) throw new Error(`importing the same file twice changed ${changed} documents`);
     // Removed again, so that what is measured next does not pay the emulator's scan of 11,000 more documents.
-    await adminDb().recursiveDelete(userRef(target));
+    await deleteUserData(target.uid);
   }
   return { documents, zipBytes: zip.length, parseSeconds: summarize(parse), applySeconds: summarize(apply), docsPerSecond: summarize(rates), reimportSeconds: summarize(reimport) };
 }

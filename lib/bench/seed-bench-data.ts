@@ -39,11 +39,11 @@ export async function seedLoadUsers(today: DayKey, count: number, onProgress: Pr
     return { uid, email: `${uid}@bench.wellsync.test`, password: `bench-load-password-${n + 1}`, displayName: `Load user ${n + 1}`, timezone: 'UTC', role: 'user', description: '' };
   });
   let documents = 0;
-  for (const account of accounts) {
+  for (const [n, account] of accounts.entries()) {
     await ensureAuthUser({ account });
     const history = generateHistory(account, { today, seed: 6, days: 365, journalRate: 0.5, moodsPerDay: 1, devices: [{ id: `ios-${account.uid.slice(-2)}ld`, name: 'iPhone', platform: 'ios', model: 'iPhone 15', appVersion: '3.2.1' }] });
     documents += await writeWithProgress('load users', history, () => {});
-    onProgress('load users', accounts.indexOf(account) + 1, accounts.length);
+    onProgress('load users', n + 1, accounts.length);
   }
   return { accounts, seeded: { users: count, documents, seconds: (performance.now() - started) / 1000 } };
 }
