@@ -1,10 +1,10 @@
 import 'server-only';
 import type { BulkWriter } from 'firebase-admin/firestore';
+import pLimit from 'p-limit';
 import { CONFLICTS, DEVICES, JOURNAL_ENTRIES, MOOD_ENTRIES, SYNC_EVENTS } from '@/lib/contract/paths';
 import { runCount } from '@/lib/firebase/metered';
 import { userCollection } from '@/lib/firebase/refs';
 import { estimateUserStorage, type StorageCounts } from './estimate-user-storage';
-import { mapWithConcurrency } from './map-with-concurrency';
 import { userMonthRef } from './metrics-refs';
 import { ROLLUP_VERSION, type StorageMeasurement } from './rollup-types';
 
@@ -30,7 +30,7 @@ export async function measureUsersStorage(
   nowMs: number,
   writer: BulkWriter,
 ): Promise<number> {
-  await mapWithConcurrency([...users], 4, async ([pid, user]) => {
+  await pLimit(4).map([...users], async ([pid, user]) => {
     const storage = await measureUserStorage(user.uid, user, nowMs);
     void writer.set(userMonthRef(pid, month), { version: ROLLUP_VERSION, pid, month, storage }, { mergeFields: ['version', 'pid', 'month', 'storage'] });
   });

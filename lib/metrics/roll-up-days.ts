@@ -1,9 +1,9 @@
 import 'server-only';
 import { FieldPath, type BulkWriter, type DocumentSnapshot } from 'firebase-admin/firestore';
+import pLimit from 'p-limit';
 import { readDoc, readDocs } from '@/lib/firebase/metered';
 import { adminDb } from '@/lib/firebase/admin';
 import { aggregateDay, membersOfDay } from './aggregate-sync-events';
-import { mapWithConcurrency } from './map-with-concurrency';
 import { syncDaysRef, syncHoursRef, userMonthRef } from './metrics-refs';
 import { readDayEvents, streamEventsByMonth } from './read-day-events';
 import { ROLLUP_VERSION, ZSyncDaysDoc, ZUserMonthDoc, type DayRollup, type SyncDaysDoc, type UserDayUsage } from './rollup-types';
@@ -43,7 +43,7 @@ export async function rollUpDays(
       // A rebuild streams the month; an incremental run reads its changed days a few at a time. Either way the
       // month's hour documents are compared in one batched read.
       const streamed = stream ? await stream.month(month) : null;
-      const read = await mapWithConcurrency(monthDays, 8, async (day) => {
+      const read = await pLimit(8).map(monthDays, async (day) => {
         const dayEvents = streamed ? (streamed.get(day) ?? { events: [], docsRead: 0, skipped: 0 }) : await readDayEvents(day, options.pid);
         options.onDay?.();
         return dayEvents;

@@ -2,10 +2,10 @@ import 'server-only';
 import { withDeadline } from '@/lib/firebase/with-deadline';
 import { randomUUID } from 'node:crypto';
 import type { BulkWriter } from 'firebase-admin/firestore';
+import pLimit from 'p-limit';
 import { getEnv } from '@/lib/config/env';
 import { adminDb } from '@/lib/firebase/admin';
 import { withReadMeter } from '@/lib/firebase/metered';
-import { mapWithConcurrency } from './map-with-concurrency';
 import { measureUsersStorage } from './measure-user-storage';
 import { rollupStateRef } from './metrics-refs';
 import { storageTurn } from './storage-turn';
@@ -76,7 +76,7 @@ async function rollUp(options: RollupOptions): Promise<Outcome> {
   } else {
     checked = eachDay(addDays(today, -(options.horizonDays ?? DEFAULT_HORIZON_DAYS)), addDays(today, 1));
     let done = 0;
-    const counts = await mapWithConcurrency(checked, 4, async (day) => {
+    const counts = await pLimit(4).map(checked, async (day) => {
       const n = await countDayEvents(day);
       progress('Checking days for new events', ++done, checked.length);
       return n;
