@@ -1,11 +1,11 @@
 import 'server-only';
-import { withDeadline } from '@/lib/firebase/with-deadline';
 import { randomUUID } from 'node:crypto';
 import type { BulkWriter } from 'firebase-admin/firestore';
 import pLimit from 'p-limit';
 import { getEnv } from '@/lib/config/env';
 import { adminDb } from '@/lib/firebase/admin';
 import { withReadMeter } from '@/lib/firebase/metered';
+import { withDeadline } from '@/lib/firebase/with-deadline';
 import { measureUsersStorage } from './measure-user-storage';
 import { rollupStateRef } from './metrics-refs';
 import { storageTurn } from './storage-turn';
