@@ -1,9 +1,10 @@
 import 'server-only';
+import type { Readable } from 'node:stream';
 import { FieldPath, Timestamp, type Query, type QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import type { UserScope } from '@/lib/auth/scope';
-import { runCount, streamQuery } from '@/lib/firebase/metered';
+import { countReads, runCount } from '@/lib/firebase/metered';
 import { userCollection } from '@/lib/firebase/refs';
-import { withDeadline } from '@/lib/firebase/with-deadline';
+import { readDeadlineMs, withDeadline } from '@/lib/firebase/with-deadline';
 
 export type PageOptions = { dateField: string | null; fromMs: number | null; toMs: number | null; pageSize?: number };
 
@@ -16,19 +17,25 @@ export type PageOptions = { dateField: string | null; fromMs: number | null; toM
  */
 export async function* pageUserCollection(scope: UserScope, collection: string, options: PageOptions): AsyncGenerator<QueryDocumentSnapshot[]> {
   const pageSize = options.pageSize ?? 500;
-  const documents = streamQuery(rangeQuery(scope, collection, options), 'reading your data');
+  const stream = rangeQuery(scope, collection, options).stream() as Readable;
+  const documents = stream[Symbol.asyncIterator]() as AsyncIterator<QueryDocumentSnapshot>;
   let page: QueryDocumentSnapshot[] = [];
   try {
-    for (let doc = await documents.next(); doc; doc = await documents.next()) {
-      page.push(doc);
+    for (;;) {
+      const next = await withDeadline(documents.next(), 'reading your data', readDeadlineMs());
+      if (next.done) break;
+      page.push(next.value);
       if (page.length === pageSize) {
+        countReads(page.length);
         yield page;
         page = [];
       }
     }
+    // A query is billed at least one read, even when it matches nothing.
+    countReads(Math.max(1, page.length));
     if (page.length > 0) yield page;
   } finally {
-    documents.close();
+    stream.destroy();
   }
 }
 

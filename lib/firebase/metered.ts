@@ -1,13 +1,11 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Readable } from 'node:stream';
 import { readDeadlineMs, withDeadline } from './with-deadline';
 import type {
   DocumentReference,
   DocumentSnapshot,
   Firestore,
   Query,
-  QueryDocumentSnapshot,
   QuerySnapshot,
 } from 'firebase-admin/firestore';
 
@@ -60,38 +58,3 @@ export async function runCount(query: Query): Promise<number> {
   return total;
 }
 
-export type QueryStream = { next: () => Promise<QueryDocumentSnapshot | null>; close: () => void };
-
-/**
- * A query's documents one at a time from one streamed query (the emulator sorts a query's results once per query,
- * so a stream beats `startAfter` pages), each counted as read. The stream opens on the first `next`; a stream that
- * goes silent fails after the read deadline. `next` gives null at the end; `close` ends it early.
- */
-export function streamQuery(query: Query, what: string): QueryStream {
-  let stream: Readable | null = null;
-  let documents: AsyncIterator<QueryDocumentSnapshot> | null = null;
-  let read = 0;
-  let ended = false;
-  const close = () => {
-    ended = true;
-    stream?.destroy();
-  };
-  return {
-    close,
-    async next() {
-      if (ended) return null;
-      stream ??= query.stream() as Readable;
-      documents ??= stream[Symbol.asyncIterator]() as AsyncIterator<QueryDocumentSnapshot>;
-      const next = await withDeadline(documents.next(), what, readDeadlineMs());
-      if (next.done) {
-        // A query is billed at least one read, even when it matches nothing.
-        if (read === 0) count(1);
-        close();
-        return null;
-      }
-      read += 1;
-      count(1);
-      return next.value;
-    },
-  };
-}

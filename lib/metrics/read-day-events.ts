@@ -1,10 +1,12 @@
 import 'server-only';
+import type { Readable } from 'node:stream';
 import { Timestamp, type Query, type QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { parseDoc } from '@/lib/contract/parse-docs';
 import { SYNC_EVENTS } from '@/lib/contract/paths';
 import { ZSyncEvent } from '@/lib/contract/schemas';
 import { adminDb } from '@/lib/firebase/admin';
-import { runCount, runQuery, streamQuery } from '@/lib/firebase/metered';
+import { countReads, runCount, runQuery } from '@/lib/firebase/metered';
+import { readDeadlineMs, withDeadline } from '@/lib/firebase/with-deadline';
 import type { RollupEvent } from './aggregate-sync-events';
 import { scanQuery } from './scan-query';
 import { DAY_MS, utcDay, utcDayStart, type DayKey } from './utc-days';
@@ -86,12 +88,19 @@ export async function readDayEvents(day: DayKey, pid: (uid: string) => string): 
  * stream sorts it once. `close` ends the stream early.
  */
 export function streamEventsByMonth(from: DayKey, pid: (uid: string) => string): { month: (month: string) => Promise<Map<DayKey, DayEvents>>; close: () => void } {
-  const events = streamQuery(adminDb().collectionGroup(SYNC_EVENTS).where('startedAt', '>=', Timestamp.fromMillis(utcDayStart(from))).orderBy('startedAt'), 'reading sync events');
+  const query = adminDb().collectionGroup(SYNC_EVENTS).where('startedAt', '>=', Timestamp.fromMillis(utcDayStart(from))).orderBy('startedAt');
+  let stream: Readable | null = null;
+  let documents: AsyncIterator<QueryDocumentSnapshot> | null = null;
   let pending: QueryDocumentSnapshot | null = null;
   let done = false;
+  let read = 0;
   const dayOfDoc = (doc: QueryDocumentSnapshot) => utcDay((doc.get('startedAt') as Timestamp).toMillis());
+  const close = () => {
+    done = true;
+    stream?.destroy();
+  };
   return {
-    close: events.close,
+    close,
     month: async (month) => {
       const days = new Map<DayKey, DayEvents>();
       for (;;) {
@@ -102,8 +111,18 @@ export function streamEventsByMonth(from: DayKey, pid: (uid: string) => string):
           pending = null;
         }
         if (done) return days;
-        pending = await events.next();
-        done = pending === null;
+        stream ??= query.stream() as Readable;
+        documents ??= stream[Symbol.asyncIterator]() as AsyncIterator<QueryDocumentSnapshot>;
+        const next = await withDeadline(documents.next(), 'reading sync events', readDeadlineMs());
+        if (next.done) {
+          // A query is billed at least one read, even when it matches nothing.
+          if (read === 0) countReads(1);
+          close();
+          return days;
+        }
+        read += 1;
+        countReads(1);
+        pending = next.value;
       }
     },
   };
