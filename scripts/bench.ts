@@ -80,7 +80,9 @@ const stopBars = () => {
   bars.clear();
 };
 
-let baseUrl: string | undefined;
+// The production server, started on first use: after the per-user seeding, or in the fleet phase of a resumed run.
+let serverUrl: Promise<string> | undefined;
+const server = () => (serverUrl ??= startServer());
 async function startServer(): Promise<string> {
   step('starting the production server');
   const port = await findFreePort();
@@ -88,7 +90,7 @@ async function startServer(): Promise<string> {
   // The bench's own batch work (seeding, the adoption replay, rollups) reads collection-group pages, which the
   // emulator scans whole: at fleet scale a page outlasts the 10 s a page view may wait. The server keeps 10 s.
   process.env.WELLSYNC_READ_DEADLINE_MS = '120000';
-  return (baseUrl = `http://localhost:${port}`);
+  return `http://localhost:${port}`;
 }
 
 // Per-user paths first, while the database holds only those users; the fleet comes last, for the admin side.
@@ -104,7 +106,7 @@ async function measurePerUser() {
   const load = await seedLoadUsers(today, 50, onProgress);
   stopBars();
 
-  const baseUrl = await startServer();
+  const baseUrl = await server();
   step('3. portal pages of the heavy user');
   const heavyCookie = await signInOverHttp(baseUrl, emulators.authHost, HEAVY_USER);
   const portal = await measurePages(baseUrl, heavyCookie, portalPages(HEAVY_USER, 'anxious'), plan.pageViews);
@@ -129,18 +131,18 @@ async function measureFleet() {
   step(`1. seeding a ${plan.users.toLocaleString('en-US')}-user fleet`);
   const fleet = await seedBenchFleet({ today, users: plan.users, telemetryDays: plan.telemetryDays, onProgress });
   stopBars();
-  const server = baseUrl ?? (await startServer());
+  const baseUrl = await server();
 
   const admins: DemoAccount[] = Array.from({ length: 5 }, (_, n) => ({ uid: `bench-admin-${n}`, email: `admin-${n}@bench.wellsync.test`, password: `bench-admin-password-${n}`, displayName: `Bench admin ${n}`, timezone: 'UTC', role: 'admin', description: 'Benchmark operator' }));
   for (const account of admins) await ensureAuthUser({ account });
-  const adminCookies = await Promise.all(admins.map((admin) => signInOverHttp(server, emulators.authHost, admin)));
+  const adminCookies = await Promise.all(admins.map((admin) => signInOverHttp(baseUrl, emulators.authHost, admin)));
   step('2. admin pages at fleet scale');
   const adminScope = { uid: admins[0]!.uid, isAdmin: true as const };
-  const admin = await measurePages(server, adminCookies[0]!, adminPages(adminScope, Date.now()), plan.pageViews);
+  const admin = await measurePages(baseUrl, adminCookies[0]!, adminPages(adminScope, Date.now()), plan.pageViews);
   step('5. rollup at fleet scale: full, and incremental after new syncs');
   const rollup = await measureRollup(ROLLUP_ROUNDS, (round) => measurePush({ users: 2, days: 1, seed: 100 + round }).then(() => undefined));
   step('7. load: 5 admins browsing at fleet scale');
-  const adminLoad = await runLoad('5 admins: overview, adoption, cost, reliability', server, adminCookies, ['/admin', '/admin/adoption', '/admin/cost', '/admin/reliability'], plan.loadSeconds);
+  const adminLoad = await runLoad('5 admins: overview, adoption, cost, reliability', baseUrl, adminCookies, ['/admin', '/admin/adoption', '/admin/cost', '/admin/reliability'], plan.loadSeconds);
   return { fleet, admin, rollup, adminLoad };
 }
 
