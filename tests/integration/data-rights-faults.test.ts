@@ -4,9 +4,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningEmulators } from '@/lib/dev/start-emulators';
 
-// Short deadlines for the jobs' database calls, before any module reads them.
+// Short deadlines for the jobs' database calls, before any module reads them. Staleness is pushed well past the
+// outage: the emulators' stop (saving their data) and restart (loading it) on a busy two-core CI machine, plus the
+// job's backoff of up to 15 s between attempts to record its failure, can pass the default 90 s, and a stale job
+// reads 'interrupted' rather than the 'failed' this file checks the job records itself.
 vi.hoisted(() => {
   process.env.WELLSYNC_JOB_DEADLINE_MS = '4000';
+  process.env.WELLSYNC_JOB_STALE_MS = '600000';
 });
 
 import { GET as getExport } from '@/app/api/data/exports/[jobId]/route';
