@@ -19,7 +19,6 @@ import { bin, envWithoutTsx, runCommand, startProcess, stopAllOnExit } from '@/l
 import { findFreePort } from '@/lib/dev/free-port';
 import { progressBar } from '@/lib/dev/progress-bar';
 import { startEmulators } from '@/lib/dev/start-emulators';
-import { utcDay } from '@/lib/metrics/utc-days';
 import { HEAVY_USER, type DemoAccount } from '@/lib/seed/demo-accounts';
 import { ensureAuthUser } from '@/lib/seed/write-history';
 
@@ -69,7 +68,7 @@ const emulators = await startEmulators({ projectId: 'demo-bench', firestorePort:
 // lib/ reads its environment on first use (lib/config/env.ts), which is after this.
 Object.assign(process.env, emulators.env);
 const env = { ...envWithoutTsx(), ...emulators.env, NEXT_TELEMETRY_DISABLED: '1', RATE_LIMIT_SCALE: '1000' };
-const today = utcDay(Date.now());
+const nowMs = Date.now();
 const bars = new Map<string, ReturnType<typeof progressBar>>();
 const onProgress = (label: string, done: number, total: number) => {
   if (!bars.has(label)) bars.set(label, progressBar(`Seeding ${label}`));
@@ -99,11 +98,11 @@ async function startServer(): Promise<string> {
 // (docs/benchmarks.md, "Fleet size"). Measured after the fleet, a user's pages would time the emulator's scan.
 async function measurePerUser() {
   step('1. seeding the heavy user');
-  const heavy = await seedHeavyUser(today, onProgress);
+  const heavy = await seedHeavyUser(nowMs, onProgress);
   step('4. export: wellsync, a raw stream(), firestore-export-import, firestore-backfire');
   const exports = await measureExport(HEAVY_USER.uid, plan.rounds, (round, r) => console.log(`  round ${round}/${plan.rounds}: ${r.tool} ${'ms' in r ? `${r.documents} documents in ${(r.ms / 1000).toFixed(1)} s` : `failed: ${r.error}`}`));
   step('1. seeding the load test\'s 50 users');
-  const load = await seedLoadUsers(today, 50, onProgress);
+  const load = await seedLoadUsers(nowMs, 50, onProgress);
   stopBars();
 
   const baseUrl = await server();
@@ -120,7 +119,7 @@ async function measurePerUser() {
   const push = await measurePush({ users: plan.pushUsers, days: plan.pushDays, seed: 1 });
 
   step('1. seeding a 100,000-document user');
-  const large = await seedLargeUser(today, onProgress);
+  const large = await seedLargeUser(nowMs, onProgress);
   stopBars();
   step('4. export memory: a 100,000-document user');
   const exportMemory = await measureExportMemory(LARGE_USER.uid, mode === 'quick' ? 1 : 2, ['wellsync', 'firestore-export-import']);
@@ -129,7 +128,7 @@ async function measurePerUser() {
 
 async function measureFleet() {
   step(`1. seeding a ${plan.users.toLocaleString('en-US')}-user fleet`);
-  const fleet = await seedBenchFleet({ today, users: plan.users, telemetryDays: plan.telemetryDays, onProgress });
+  const fleet = await seedBenchFleet({ nowMs, users: plan.users, telemetryDays: plan.telemetryDays, onProgress });
   stopBars();
   const baseUrl = await server();
 

@@ -6,7 +6,6 @@ import { generateHistory, type UserHistory } from '@/lib/seed/generate-history';
 import { seedFleet } from '@/lib/seed/seed-fleet';
 import { historyWrites, planHeavyUser, writeHistoryInBulk } from '@/lib/seed/seed-heavy-user';
 import { ensureAuthUser } from '@/lib/seed/write-history';
-import type { DayKey } from '@/lib/time/zoned';
 import { BENCH_MARKER } from './export-tools';
 
 export type Seeded = { documents: number; seconds: number };
@@ -20,10 +19,10 @@ export const LARGE_USER: DemoAccount = { uid: 'bench-100k', email: 'large@bench.
  * The heavy user, ten years of daily journal and mood, with one entry whose `updatedAt` has microseconds for the
  * export's timestamp check. Seeded first, so the exports are compared while the database holds little else.
  */
-export async function seedHeavyUser(today: DayKey, onProgress: Progress): Promise<Seeded> {
+export async function seedHeavyUser(nowMs: number, onProgress: Progress): Promise<Seeded> {
   const started = performance.now();
   await ensureAuthUser({ account: HEAVY_USER });
-  const documents = await writeWithProgress('heavy user', planHeavyUser({ today, seed: 6 }), onProgress);
+  const documents = await writeWithProgress('heavy user', planHeavyUser({ nowMs, seed: 6 }), onProgress);
   const at = new Timestamp(BENCH_MARKER.seconds, BENCH_MARKER.nanoseconds);
   await userCollection(HEAVY_USER, 'journal_entries')
     .doc(BENCH_MARKER.id)
@@ -32,7 +31,7 @@ export async function seedHeavyUser(today: DayKey, onProgress: Progress): Promis
 }
 
 /** The load test's users: a year of daily check-ins and a journal entry on about half the days, one phone each. */
-export async function seedLoadUsers(today: DayKey, count: number, onProgress: Progress): Promise<{ accounts: DemoAccount[]; seeded: Seeded & { users: number } }> {
+export async function seedLoadUsers(nowMs: number, count: number, onProgress: Progress): Promise<{ accounts: DemoAccount[]; seeded: Seeded & { users: number } }> {
   const started = performance.now();
   const accounts = Array.from({ length: count }, (_, n): DemoAccount => {
     const uid = `bench-load-${String(n + 1).padStart(2, '0')}`;
@@ -41,7 +40,7 @@ export async function seedLoadUsers(today: DayKey, count: number, onProgress: Pr
   let documents = 0;
   for (const [n, account] of accounts.entries()) {
     await ensureAuthUser({ account });
-    const history = generateHistory(account, { today, seed: 6, days: 365, journalRate: 0.5, moodsPerDay: 1, devices: [{ id: `ios-${account.uid.slice(-2)}ld`, name: 'iPhone', platform: 'ios', model: 'iPhone 15', appVersion: '3.2.1' }] });
+    const history = generateHistory(account, { nowMs, seed: 6, days: 365, journalRate: 0.5, moodsPerDay: 1, devices: [{ id: `ios-${account.uid.slice(-2)}ld`, name: 'iPhone', platform: 'ios', model: 'iPhone 15', appVersion: '3.2.1' }] });
     documents += await writeWithProgress('load users', history, () => {});
     onProgress('load users', n + 1, accounts.length);
   }
@@ -49,17 +48,17 @@ export async function seedLoadUsers(today: DayKey, count: number, onProgress: Pr
 }
 
 /** The 100,000-document user. */
-export async function seedLargeUser(today: DayKey, onProgress: Progress): Promise<Seeded> {
+export async function seedLargeUser(nowMs: number, onProgress: Progress): Promise<Seeded> {
   const started = performance.now();
-  const large = generateHistory(LARGE_USER, { today, seed: 6, days: 33_334, journalRate: 1, moodsPerDay: 2, devices: [{ id: 'ios-lg01', name: 'iPhone', platform: 'ios', model: 'iPhone 16', appVersion: '3.2.1' }] });
+  const large = generateHistory(LARGE_USER, { nowMs, seed: 6, days: 33_334, journalRate: 1, moodsPerDay: 2, devices: [{ id: 'ios-lg01', name: 'iPhone', platform: 'ios', model: 'iPhone 16', appVersion: '3.2.1' }] });
   const documents = await writeWithProgress('100,000-document user', large, onProgress);
   return { documents, seconds: (performance.now() - started) / 1000 };
 }
 
 /** The admin pages' synthetic fleet at the size asked for: about 50 sync events a user over `telemetryDays`. */
-export async function seedBenchFleet(options: { today: DayKey; users: number; telemetryDays: number; onProgress: Progress }): Promise<Pick<SeedReport, 'fleetUsers' | 'syncEvents' | 'fleet'>> {
+export async function seedBenchFleet(options: { nowMs: number; users: number; telemetryDays: number; onProgress: Progress }): Promise<Pick<SeedReport, 'fleetUsers' | 'syncEvents' | 'fleet'>> {
   const started = performance.now();
-  const fleet = await seedFleet({ today: options.today, seed: 6, users: options.users, telemetryDays: options.telemetryDays, replayDays: 7, onProgress: (done, total) => options.onProgress('fleet', done, total) });
+  const fleet = await seedFleet({ nowMs: options.nowMs, seed: 6, users: options.users, telemetryDays: options.telemetryDays, replayDays: 7, onProgress: (done, total) => options.onProgress('fleet', done, total) });
   return { fleetUsers: fleet.users, syncEvents: fleet.syncEvents, fleet: { documents: fleet.documents, seconds: (performance.now() - started) / 1000 } };
 }
 

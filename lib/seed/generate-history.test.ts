@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ZRev } from '@/lib/contract/schemas';
 import { compareRevs } from '@/lib/sync/hlc';
+import { dayKeyOf, startOfDay } from '@/lib/time/zoned';
 import { DEMO_USER } from './demo-accounts';
 import { generateHistory, type HistoryOptions } from './generate-history';
 
 const options: HistoryOptions = {
-  today: '2026-11-25',
+  nowMs: Date.parse('2026-11-25T22:59:00Z'), // 23:59 in Berlin: the whole of 25 Nov has happened
   days: 120,
   seed: 42,
   devices: [
@@ -43,9 +44,23 @@ describe('generateHistory', () => {
     expect(history.journal.some((entry) => entry.deletedAtMs !== null)).toBe(true);
   });
 
-  it('never dates anything after today', () => {
-    const history = generateHistory(DEMO_USER, options);
-    const end = Date.parse('2026-11-25T23:00:00Z'); // end of 25 Nov in Berlin
-    for (const doc of [...history.journal, ...history.moods]) expect(doc.updatedAtMs).toBeLessThanOrEqual(end);
+  // The morning: 08:40 UTC, 09:40 in Berlin. The evening's check-in and journal entry have not happened yet.
+  const hardInstants = {
+    'a weekday morning': '2026-12-03T08:40:00Z',
+    'the spring-forward day in Berlin, after the switch': '2026-03-29T01:30:00Z',
+    'the fall-back day in Berlin, in the repeated hour': '2026-10-25T00:30:00Z',
+    'the last minutes of 31 December in Berlin': '2026-12-31T22:58:00Z',
+    'a leap day': '2028-02-29T11:00:00Z',
+  };
+
+  it.each(Object.entries(hardInstants))('stops at now on %s: nothing dated after it, every earlier day complete', (_name, iso) => {
+    const nowMs = Date.parse(iso);
+    const history = generateHistory(DEMO_USER, { ...options, nowMs, days: 40 });
+    const times = [...history.journal, ...history.moods].flatMap((doc) => [doc.updatedAtMs, doc.deletedAtMs ?? 0, 'createdAtMs' in doc ? doc.createdAtMs : doc.recordedAtMs]);
+    expect(Math.max(...times)).toBeLessThanOrEqual(nowMs);
+    // One check-in for each of the 39 earlier days; yesterday's may have run past midnight.
+    const todayStart = startOfDay(dayKeyOf(nowMs, DEMO_USER.timezone), DEMO_USER.timezone);
+    expect(history.moods.filter((m) => m.recordedAtMs < todayStart).length).toBeGreaterThanOrEqual(38);
+    expect(history.journal.some((entry) => entry.title === 'Walk to the lighthouse')).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Platform } from '@/lib/contract/schemas';
 import { formatRev, initialClock, tick, type Hlc } from '@/lib/sync/hlc';
-import { addDays, isoWeekday, startOfDay, type DayKey } from '@/lib/time/zoned';
+import { addDays, dayKeyOf, isoWeekday, startOfDay, type DayKey } from '@/lib/time/zoned';
 import { ACTIVITIES, EMOTIONS_BY_SCORE, journalContent, THEME_NAMES, type Theme } from './content';
 import type { DemoAccount } from './demo-accounts';
 import { createRandom, deriveSeed, type Random } from './random';
@@ -32,7 +32,8 @@ export type UserHistory = {
 };
 
 export type HistoryOptions = {
-  today: DayKey;
+  /** The instant the history ends: nothing is dated after it (the seed never shows the future). */
+  nowMs: number;
   days: number;
   seed: number;
   devices: Omit<PlannedDevice, 'createdAtMs'>[];
@@ -49,19 +50,20 @@ type Edit = { atMs: number; deviceId: string; apply: (rev: string) => void };
 export function generateHistory(account: DemoAccount, options: HistoryOptions): UserHistory {
   const random = createRandom(deriveSeed(options.seed, account.uid));
   const tz = account.timezone;
-  const firstDay = addDays(options.today, -(options.days - 1));
+  const now = options.nowMs;
+  const today = dayKeyOf(now, tz);
+  const firstDay = addDays(today, -(options.days - 1));
   const createdAtMs = startOfDay(firstDay, tz) - 86_400_000;
   const devices = options.devices.map((device) => ({ ...device, createdAtMs }));
   const journal: PlannedJournalEntry[] = [];
   const moods: PlannedMoodEntry[] = [];
   const edits: Edit[] = [];
-  const now = startOfDay(addDays(options.today, 1), tz) - 60_000;
   const idAt = (ms: number) => uuidv7({ msecs: ms, random: Uint8Array.from({ length: 16 }, () => random.int(0, 255)) });
   // Weekday entries come from the first phone, weekends from the second, as if it lived at home.
   const deviceFor = (day: DayKey) => devices[devices.length > 1 && isoWeekday(day) >= 5 ? 1 : 0]!.id;
   const localTime = (day: DayKey, minutes: number) => startOfDay(day, tz) + minutes * 60_000;
 
-  const pinnedByDay = new Map((options.pinned ?? []).map((pin) => [addDays(options.today, -pin.daysAgo), pin]));
+  const pinnedByDay = new Map((options.pinned ?? []).map((pin) => [addDays(today, -pin.daysAgo), pin]));
   for (let offset = 0; offset < options.days; offset++) {
     const day = addDays(firstDay, offset);
     const deviceId = deviceFor(day);
@@ -70,7 +72,7 @@ export function generateHistory(account: DemoAccount, options: HistoryOptions): 
     for (let n = 0; n < options.moodsPerDay; n++) {
       // Mornings and evenings; some evenings run past midnight, which tests day bucketing.
       const minutes = n === 0 && options.moodsPerDay === 2 ? random.int(7 * 60, 10 * 60) : random.int(19 * 60, 24 * 60 + 40);
-      const recordedAtMs = Math.min(localTime(day, minutes), now);
+      const recordedAtMs = localTime(day, minutes);
       const score = clampScore(dayMood.score + random.normal(0, 0.5));
       const entry: PlannedMoodEntry = {
         id: idAt(recordedAtMs),
@@ -85,13 +87,18 @@ export function generateHistory(account: DemoAccount, options: HistoryOptions): 
         rev: '',
         baseRev: null,
       };
+      // Today's later check-ins have not happened yet.
+      if (recordedAtMs > now) continue;
       moods.push(entry);
       edits.push({ atMs: recordedAtMs, deviceId, apply: (rev) => (entry.rev = rev) });
     }
 
     const pin = pinnedByDay.get(day);
     if (pin || random.chance(options.journalRate)) {
-      const createdAt = Math.min(localTime(day, random.int(18 * 60, 23 * 60 + 30)), now - 3_600_000);
+      const evening = localTime(day, random.int(18 * 60, 23 * 60 + 30));
+      // A pinned entry is always there (tests look for it); an unpinned one waits for its evening.
+      const createdAt = pin ? Math.min(evening, now - 3_600_000) : evening;
+      if (createdAt > now) continue;
       const theme: Theme = dayMood.score <= 2 ? random.pick(['anxiety', 'work', 'sleep', 'therapy'] as const) : random.pick(THEME_NAMES);
       const content = pin ?? journalContent(random, theme);
       const entry: PlannedJournalEntry = {

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Platform } from '@/lib/contract/schemas';
-import { addDays, startOfDay, type DayKey } from '@/lib/time/zoned';
+import { addDays, dayKeyOf, startOfDay, type DayKey } from '@/lib/time/zoned';
 import type { PlannedDevice } from './generate-history';
 import { createRandom, deriveSeed } from './random';
 
@@ -38,19 +38,19 @@ const ERROR_CODES = ['unavailable', 'deadline-exceeded', 'unavailable', 'interna
 export function generateTelemetry(
   uid: string,
   devices: PlannedDevice[],
-  options: { today: DayKey; days: number; timeZone: string; seed: number; editsOn: (deviceId: string, day: DayKey) => number },
+  options: { nowMs: number; days: number; timeZone: string; seed: number; editsOn: (deviceId: string, day: DayKey) => number },
 ): PlannedSyncEvent[] {
   const random = createRandom(deriveSeed(options.seed, `telemetry:${uid}`));
   const events: PlannedSyncEvent[] = [];
-  const first = addDays(options.today, -(options.days - 1));
-  const end = startOfDay(addDays(options.today, 1), options.timeZone) - 60_000;
+  const end = options.nowMs;
+  const first = addDays(dayKeyOf(end, options.timeZone), -(options.days - 1));
   for (let offset = 0; offset < options.days; offset++) {
     const day = addDays(first, offset);
     for (const device of devices) {
       const attempts = random.int(2, 5);
       const edits = options.editsOn(device.id, day);
       for (let n = 0; n < attempts; n++) {
-        const startedAtMs = Math.min(startOfDay(day, options.timeZone) + random.int(7 * 60, 23 * 60) * 60_000, end);
+        const startedAtMs = startOfDay(day, options.timeZone) + random.int(7 * 60, 23 * 60) * 60_000;
         const failed = random.chance(ERROR_RATE[device.appVersion] ?? 0.002);
         const pushed = failed ? 0 : n === 0 ? edits : 0;
         const pulled = failed ? 0 : random.int(0, 2);
@@ -79,5 +79,6 @@ export function generateTelemetry(
       }
     }
   }
-  return events;
+  // Drawn for the whole of today so the stream is the same at any hour; only attempts already finished are kept.
+  return events.filter((event) => event.startedAtMs + event.durationMs <= end);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planFleet, settingsAt } from './plan-fleet';
 
-const options = { today: '2026-11-25', seed: 7, users: 60, telemetryDays: 90 };
+const options = { nowMs: Date.parse('2026-11-25T08:40:00Z'), seed: 7, users: 60, telemetryDays: 90 };
 
 describe('planFleet', () => {
   const fleet = planFleet(options);
@@ -38,5 +38,16 @@ describe('planFleet', () => {
       return group.filter((e) => e.status === 'error').length / group.length;
     };
     expect(rate((e) => e.platform === 'android' && e.appVersion === '3.1.0')).toBeGreaterThan(3 * rate((e) => e.appVersion !== '3.1.0'));
+  });
+
+  it('dates nothing after now, in any of its time zones', () => {
+    const times = fleet.flatMap((u) => [
+      ...u.telemetry.map((e) => e.startedAtMs + e.durationMs),
+      ...u.conflicts.flatMap((c) => [c.detectedAtMs, c.resolvedAtMs ?? 0]),
+      ...u.devices.flatMap((d) => [d.createdAtMs, d.revokedAtMs ?? 0]),
+      ...u.settings.map((s) => s.atMs),
+      ...[...u.history.journal, ...u.history.moods].map((doc) => doc.updatedAtMs),
+    ]);
+    expect(Math.max(...times)).toBeLessThanOrEqual(options.nowMs);
   });
 });

@@ -1,6 +1,6 @@
 import { APP_VERSION } from '@/lib/config/app-version';
 import type { Platform } from '@/lib/contract/schemas';
-import { addDays, dayKeyOf, startOfDay, type DayKey } from '@/lib/time/zoned';
+import { addDays, dayKeyOf, startOfDay } from '@/lib/time/zoned';
 import type { DemoAccount } from './demo-accounts';
 import { generateHistory, type PlannedDevice, type UserHistory } from './generate-history';
 import { generateTelemetry, type PlannedSyncEvent } from './generate-telemetry';
@@ -25,7 +25,7 @@ export type FleetUser = {
   conflicts: FleetConflict[];
 };
 
-export type FleetOptions = { today: DayKey; seed: number; users: number; telemetryDays: number };
+export type FleetOptions = { nowMs: number; seed: number; users: number; telemetryDays: number };
 
 const TIME_ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'Europe/London', 'America/Los_Angeles', 'Australia/Sydney', 'UTC'];
 const VERSIONS: Record<Platform, [string, number][]> = {
@@ -58,9 +58,8 @@ export function planFleet(options: FleetOptions): FleetUser[] {
 function planUser(account: DemoAccount, options: FleetOptions): FleetUser {
   const random = createRandom(deriveSeed(options.seed, `fleet:${account.uid}`));
   const tz = account.timezone;
-  const todayStart = startOfDay(options.today, tz);
-  const endMs = todayStart + DAY - 60_000;
-  const windowStart = startOfDay(addDays(options.today, -(options.telemetryDays - 1)), tz);
+  const endMs = options.nowMs;
+  const windowStart = startOfDay(addDays(dayKeyOf(endMs, tz), -(options.telemetryDays - 1)), tz);
   // Four in ten joined before the telemetry window; the rest joined during it.
   const signupMs = random.chance(0.4) ? windowStart - random.int(10, 300) * DAY : windowStart + random.int(0, options.telemetryDays - 5) * DAY + random.int(8, 20) * 3_600_000;
 
@@ -92,7 +91,7 @@ function planUser(account: DemoAccount, options: FleetOptions): FleetUser {
   const syncOnAt = (ms: number) => [...settings].reverse().find((s) => s.atMs <= ms)?.value.enabled ?? false;
 
   const historyDays = Math.max(1, Math.min(30, Math.ceil((endMs - signupMs) / DAY)));
-  const history = generateHistory(account, { today: options.today, days: historyDays, seed: options.seed, devices: devices.map(({ revokedAtMs: _r, createdAtMs: _c, ...d }) => d), journalRate: 0.3, moodsPerDay: 1 });
+  const history = generateHistory(account, { nowMs: options.nowMs, days: historyDays, seed: options.seed, devices: devices.map(({ revokedAtMs: _r, createdAtMs: _c, ...d }) => d), journalRate: 0.3, moodsPerDay: 1 });
   history.createdAtMs = signupMs;
   history.devices = [];
 
@@ -101,7 +100,7 @@ function planUser(account: DemoAccount, options: FleetOptions): FleetUser {
     const key = `${doc.deviceId}|${dayKeyOf(doc.updatedAtMs, tz)}`;
     edits.set(key, (edits.get(key) ?? 0) + 1);
   }
-  const raw = generateTelemetry(account.uid, devices, { today: options.today, days: options.telemetryDays, timeZone: tz, seed: options.seed, editsOn: (deviceId, day) => edits.get(`${deviceId}|${day}`) ?? 0 });
+  const raw = generateTelemetry(account.uid, devices, { nowMs: options.nowMs, days: options.telemetryDays, timeZone: tz, seed: options.seed, editsOn: (deviceId, day) => edits.get(`${deviceId}|${day}`) ?? 0 });
   // Each device syncs on a little over half of the days it exists, only while sync is on and it is not revoked.
   const activeDay = new Map<string, boolean>();
   const telemetry = raw.filter((event) => {

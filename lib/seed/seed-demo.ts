@@ -1,16 +1,14 @@
 import 'server-only';
 import { getEnv } from '@/lib/config/env';
-import { utcDay } from '@/lib/metrics/utc-days';
-import { simulateFleet, type SimulatedAccount } from '@/lib/simulator/simulate-fleet';
-import type { DayKey } from '@/lib/time/zoned';
+import { simulateFleet, type FleetOptions, type SimulatedAccount } from '@/lib/simulator/simulate-fleet';
 import { DEMO_ACCOUNTS, DEMO_USER, HEAVY_USER, SECOND_USER, type DemoAccount } from './demo-accounts';
 import { FLEET_USERS, seedFleet } from './seed-fleet';
 import { planHeavyUser, historyWrites, writeHistoryInBulk } from './seed-heavy-user';
 import { deleteUserData, ensureAuthUser } from './write-history';
 
 export type SeedOptions = {
-  /** The last day of the histories (default: today). Fix it to get the same data on every run. */
-  today?: DayKey;
+  /** The instant the histories end (default: now); nothing is dated after it. Fix it to get the same data on every run. */
+  nowMs?: number;
   heavy?: boolean;
   seed?: number;
   onProgress?: (done: number, total: number) => void;
@@ -40,6 +38,30 @@ const simulated = (account: DemoAccount, days: number, devices: SimulatedAccount
   doubleEditsDaysAgo,
 });
 
+/** The demo accounts' simulation (scripts/find-hard-days.ts replays it without a database). */
+export const DEMO_SIMULATION = {
+  users: [
+    simulated(
+      DEMO_USER,
+      730,
+      [
+        { id: 'ios-4f2a9c', name: 'Alex\u2019s iPhone', platform: 'ios', model: 'iPhone 15', appVersion: '3.2.1' },
+        { id: 'android-7be310', name: 'Pixel at home', platform: 'android', model: 'Pixel 8', appVersion: '3.1.0' },
+      ],
+      [LIGHTHOUSE_ENTRY],
+      // Two edits of the same entry on both phones before either synced: the Conflicts page has something to show.
+      [4, 9],
+    ),
+    simulated(SECOND_USER, 60, [{ id: 'android-5a11ce', name: 'Sam\u2019s Galaxy', platform: 'android', model: 'Galaxy S24', appVersion: '3.2.1' }]),
+  ],
+  devicesPerUser: 1,
+  days: 60,
+  failureRate: 0.001,
+  offlineRate: 0.04,
+  busyDays: 30,
+  quietSyncEveryDays: 7,
+} satisfies Partial<FleetOptions>;
+
 /**
  * Seeds the demo accounts. Their histories are played by the device simulator (lib/simulator) with the real
  * sync protocol, so entries, revs, conflicts, devices and telemetry are what phones would have produced.
@@ -51,11 +73,12 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> 
   const { projectId } = getEnv();
   if (!projectId.startsWith('demo-')) throw new Error(`Refusing to seed ${projectId}: demo data only goes into demo- projects.`);
   const seed = options.seed ?? DEMO_SEED;
+  const nowMs = options.nowMs ?? Date.now();
   const accounts = options.heavy ? [...DEMO_ACCOUNTS, HEAVY_USER] : [...DEMO_ACCOUNTS];
   await Promise.all(accounts.map((account) => deleteUserData(account.uid)));
   await Promise.all(accounts.map((account) => ensureAuthUser({ account })));
 
-  const heavy = options.heavy ? planHeavyUser({ today: options.today, seed }) : null;
+  const heavy = options.heavy ? planHeavyUser({ nowMs, seed }) : null;
   const heavyWrites = heavy ? historyWrites(heavy) : 0;
   const demoDays = 730 + 60;
   let simulatedDays = 0;
@@ -65,29 +88,10 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> 
   const report = () => options.onProgress?.(simulatedDays + written + fleetDone, demoDays + heavyWrites + fleetTotal);
 
   const fleet = await simulateFleet({
-    users: [
-      simulated(
-        DEMO_USER,
-        730,
-        [
-          { id: 'ios-4f2a9c', name: 'Alex\u2019s iPhone', platform: 'ios', model: 'iPhone 15', appVersion: '3.2.1' },
-          { id: 'android-7be310', name: 'Pixel at home', platform: 'android', model: 'Pixel 8', appVersion: '3.1.0' },
-        ],
-        [LIGHTHOUSE_ENTRY],
-        // Two edits of the same entry on both phones before either synced: the Conflicts page has something to show.
-        [4, 9],
-      ),
-      simulated(SECOND_USER, 60, [{ id: 'android-5a11ce', name: 'Sam\u2019s Galaxy', platform: 'android', model: 'Galaxy S24', appVersion: '3.2.1' }]),
-    ],
-    devicesPerUser: 1,
-    days: 60,
-    failureRate: 0.001,
-    offlineRate: 0.04,
+    ...DEMO_SIMULATION,
     seed,
-    today: options.today,
+    nowMs,
     transport: 'server',
-    busyDays: 30,
-    quietSyncEveryDays: 7,
     concurrency: 2,
     onProgress: (done) => {
       simulatedDays = done;
@@ -105,7 +109,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> 
 
   // The admin pages' synthetic fleet, and the rollups over everything seeded (lib/seed/seed-fleet.ts).
   const synthetic = await seedFleet({
-    today: options.today ?? utcDay(Date.now()),
+    nowMs,
     seed,
     onProgress: (done, total) => {
       fleetDone = done;

@@ -7,7 +7,8 @@ import { syncSettingsRef, userCollection } from '@/lib/firebase/refs';
 import { AUDIT_LOG, METRICS } from '@/lib/metrics/metrics-refs';
 import { runRollup } from '@/lib/metrics/run-rollup';
 import { takeFleetSnapshot } from '@/lib/metrics/take-fleet-snapshot';
-import { addDays, type DayKey } from '@/lib/time/zoned';
+import { addDays } from '@/lib/time/zoned';
+import { utcDay } from '@/lib/metrics/utc-days';
 import { planFleet, settingsAt, type FleetUser } from './plan-fleet';
 import { contractDoc, queueHistory } from './write-history';
 
@@ -26,11 +27,11 @@ const ts = (ms: number) => Timestamp.fromMillis(ms);
  * adoption snapshots (the aggregator's own snapshot, taken as the documents stood at the end of each day), then
  * runs the aggregator once so that the admin pages have rollups on first start. Demo projects only (seedDemo checks).
  */
-export type SeedFleetOptions = { today: DayKey; seed: number; users?: number; telemetryDays?: number; replayDays?: number; onProgress?: (done: number, total: number) => void };
+export type SeedFleetOptions = { nowMs: number; seed: number; users?: number; telemetryDays?: number; replayDays?: number; onProgress?: (done: number, total: number) => void };
 
 export async function seedFleet(options: SeedFleetOptions): Promise<FleetSummary> {
   const replayDays = options.replayDays ?? REPLAY_DAYS;
-  const fleet = planFleet({ today: options.today, seed: options.seed, users: options.users ?? FLEET_USERS, telemetryDays: options.telemetryDays ?? FLEET_TELEMETRY_DAYS });
+  const fleet = planFleet({ nowMs: options.nowMs, seed: options.seed, users: options.users ?? FLEET_USERS, telemetryDays: options.telemetryDays ?? FLEET_TELEMETRY_DAYS });
   const db = adminDb();
   // Start clean: earlier fleet users, rollups and the audit log (demo data only). Only what exists is deleted,
   // because each recursive delete scans on the emulator.
@@ -54,16 +55,16 @@ export async function seedFleet(options: SeedFleetOptions): Promise<FleetSummary
   }
   await writer.close();
 
-  const end = Date.parse(`${options.today}T23:59:59.999Z`);
+  const today = utcDay(options.nowMs);
   for (let n = replayDays; n >= 1; n--) {
-    const dayEnd = Date.parse(`${addDays(options.today, -n)}T23:59:59.999Z`);
+    const dayEnd = Date.parse(`${addDays(today, -n)}T23:59:59.999Z`);
     await writeSettingsAsOf(fleet, dayEnd);
-    await takeFleetSnapshot({ nowMs: Date.now(), asOfMs: dayEnd });
+    await takeFleetSnapshot({ nowMs: options.nowMs, asOfMs: dayEnd });
     done += 1;
     options.onProgress?.(done, total);
   }
-  await writeSettingsAsOf(fleet, Math.min(end, Date.now()));
-  await runRollup({ full: true, forceSnapshot: true });
+  await writeSettingsAsOf(fleet, options.nowMs);
+  await runRollup({ full: true, forceSnapshot: true, nowMs: options.nowMs });
   options.onProgress?.(total, total);
   return { users: fleet.length, documents: total - replayDays, syncEvents: fleet.reduce((n, u) => n + u.telemetry.length, 0), snapshots: replayDays + 1 };
 }

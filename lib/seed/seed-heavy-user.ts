@@ -1,14 +1,13 @@
 import 'server-only';
 import { adminDb } from '@/lib/firebase/admin';
-import { dayKeyOf, type DayKey } from '@/lib/time/zoned';
 import { HEAVY_USER } from './demo-accounts';
 import { generateHistory, type UserHistory } from './generate-history';
 import { countWrites, queueHistory } from './write-history';
 
 /** Ten years of one journal entry and two check-ins a day from two phones (`npm run dev -- --heavy`, and the benchmarks). */
-export function planHeavyUser(options: { today?: DayKey; seed: number }): UserHistory {
+export function planHeavyUser(options: { nowMs: number; seed: number }): UserHistory {
   return generateHistory(HEAVY_USER, {
-    today: options.today ?? dayKeyOf(Date.now(), HEAVY_USER.timezone),
+    nowMs: options.nowMs,
     seed: options.seed,
     days: 3650,
     journalRate: 1,

@@ -6,9 +6,8 @@ import { syncSettingsRef, userRef } from '@/lib/firebase/refs';
 import { createRandom, deriveSeed } from '@/lib/seed/random';
 import { memoryStore } from '@/lib/sync/stores/memory-store';
 import type { SyncReport } from '@/lib/sync/sync-client';
-import { dayKeyOf, type DayKey } from '@/lib/time/zoned';
 import { connectUser, type Transport } from './connect-user';
-import { simulateUser, type PinnedEntry, type SimulatedDevice } from './simulate-user';
+import { simulateUser, type PinnedEntry, type SimulatedDevice, type UserSimulation } from './simulate-user';
 
 export type SimulatedAccount = {
   uid: string;
@@ -31,7 +30,8 @@ export type FleetOptions = {
   offlineRate: number;
   seed: number;
   transport: Transport;
-  today?: DayKey;
+  /** The instant the simulation ends (default: now): nothing happens after it. */
+  nowMs?: number;
   journalRate?: number;
   syncsPerDay?: number;
   busyDays?: number;
@@ -72,35 +72,16 @@ export async function simulateFleet(options: FleetOptions): Promise<FleetSummary
   let done = 0;
   options.onProgress?.(0, total);
 
+  const nowMs = options.nowMs ?? Date.now();
   const queue = [...accounts];
   const worker = async () => {
     for (let account = queue.shift(); account; account = queue.shift()) {
-      // Per-account randomness, so the outcome does not depend on which worker ran which account first.
-      const random = createRandom(deriveSeed(options.seed, `fleet/${account.uid}`));
-      const days = account.days ?? options.days;
-      const devices: SimulatedDevice[] = (account.devices ?? Array.from({ length: options.devicesPerUser }, (_, d) => {
-        const phone = PHONES[(accounts.indexOf(account!) + d) % PHONES.length]!;
-        return { ...phone, id: `${phone.platform}-${account!.uid.slice(-5)}${d}`, name: `${phone.model} ${d + 1}` };
-      })).map((device) => ({ ...device, skewMs: random.int(-600_000, 600_000) }));
-      summary.devices += devices.length;
-      await ensureAccount(account, devices[0]?.id ?? 'simulator');
+      const plan = planUserSimulation(account, accounts.indexOf(account), { ...options, nowMs });
+      summary.devices += plan.devices.length;
+      await ensureAccount(account, plan.devices[0]?.id ?? 'simulator');
       const { cloud } = await connectUser(account.uid, options.transport);
       const result = await simulateUser({
-        uid: account.uid,
-        timeZone: account.timeZone,
-        devices,
-        today: options.today ?? dayKeyOf(Date.now(), account.timeZone),
-        days,
-        seed: options.seed,
-        failureRate: options.failureRate,
-        offlineRate: options.offlineRate,
-        journalRate: options.journalRate ?? 0.7,
-        moodsPerDay: 1,
-        syncsPerDay: options.syncsPerDay ?? 3,
-        busyDays: Math.min(days, options.busyDays ?? 60),
-        quietSyncEveryDays: options.quietSyncEveryDays,
-        pinned: account.pinned,
-        doubleEditsDaysAgo: account.doubleEditsDaysAgo,
+        ...plan,
         connect: () => ({ cloud, store: memoryStore() }),
         onAttempt: (device, report) => {
           summary.attempts.push({ platform: device.platform, appVersion: device.appVersion, status: report.status, errorCode: report.errorCode, durationMs: report.durationMs, conflicts: report.conflicts });
@@ -117,6 +98,37 @@ export async function simulateFleet(options: FleetOptions): Promise<FleetSummary
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
   return summary;
+}
+
+/** One account's simulation, without its connection: pure, so a search over days can replay the seed without a database. */
+export function planUserSimulation(account: SimulatedAccount, index: number, options: Omit<FleetOptions, 'users' | 'transport'> & { nowMs: number }): Omit<UserSimulation, 'connect'> {
+  // Per-account randomness, so the outcome does not depend on which worker ran which account first.
+  const random = createRandom(deriveSeed(options.seed, `fleet/${account.uid}`));
+  const days = account.days ?? options.days;
+  const devices: SimulatedDevice[] = (
+    account.devices ??
+    Array.from({ length: options.devicesPerUser }, (_, d) => {
+      const phone = PHONES[(index + d) % PHONES.length]!;
+      return { ...phone, id: `${phone.platform}-${account.uid.slice(-5)}${d}`, name: `${phone.model} ${d + 1}` };
+    })
+  ).map((device) => ({ ...device, skewMs: random.int(-600_000, 600_000) }));
+  return {
+    uid: account.uid,
+    timeZone: account.timeZone,
+    devices,
+    nowMs: options.nowMs,
+    days,
+    seed: options.seed,
+    failureRate: options.failureRate,
+    offlineRate: options.offlineRate,
+    journalRate: options.journalRate ?? 0.7,
+    moodsPerDay: 1,
+    syncsPerDay: options.syncsPerDay ?? 3,
+    busyDays: Math.min(days, options.busyDays ?? 60),
+    quietSyncEveryDays: options.quietSyncEveryDays,
+    pinned: account.pinned,
+    doubleEditsDaysAgo: account.doubleEditsDaysAgo,
+  };
 }
 
 /** The app's first launch: an Auth account, a profile and sync settings (everything on). Existing ones are kept. */

@@ -4,7 +4,7 @@ import { ACTIVITIES, EMOTIONS_BY_SCORE, journalContent, THEME_NAMES } from '@/li
 import { createRandom, deriveSeed, type Random } from '@/lib/seed/random';
 import { SyncClient, type LocalStore, type SyncReport } from '@/lib/sync/sync-client';
 import type { DeviceIdentity, SyncCloud } from '@/lib/sync/types';
-import { addDays, isoWeekday, startOfDay, type DayKey } from '@/lib/time/zoned';
+import { addDays, dayKeyOf, isoWeekday, startOfDay } from '@/lib/time/zoned';
 import { networkProfile, withNetwork, type DeviceNetwork } from './network-model';
 
 /**
@@ -20,8 +20,8 @@ export type UserSimulation = {
   uid: string;
   timeZone: string;
   devices: SimulatedDevice[];
-  /** The last simulated day (the user's local calendar). */
-  today: DayKey;
+  /** The instant the simulation ends: the last day is the user's local today, played only up to this instant. */
+  nowMs: number;
   days: number;
   seed: number;
   failureRate: number;
@@ -65,14 +65,15 @@ export async function simulateUser(sim: UserSimulation): Promise<UserSimulationR
   const stopped = new Set<number>();
   // The entry the first half of a double edit changed, for the second half to change too.
   const shared: { doubleEditId: string | null } = { doubleEditId: null };
-  const pinnedByDay = new Map((sim.pinned ?? []).map((pin) => [addDays(sim.today, -pin.daysAgo), pin]));
-  const first = addDays(sim.today, -(sim.days - 1));
-  const end = startOfDay(addDays(sim.today, 1), sim.timeZone) - 60_000;
+  const end = sim.nowMs;
+  const today = dayKeyOf(end, sim.timeZone);
+  const pinnedByDay = new Map((sim.pinned ?? []).map((pin) => [addDays(today, -pin.daysAgo), pin]));
+  const first = addDays(today, -(sim.days - 1));
 
   for (let offset = 0; offset < sim.days; offset++) {
     const day = addDays(first, offset);
     const midnight = startOfDay(day, sim.timeZone);
-    const at = (minutes: number) => Math.min(midnight + minutes * 60_000, end);
+    const at = (minutes: number) => midnight + minutes * 60_000;
     const busy = offset >= sim.days - sim.busyDays;
     const home = sim.devices.length > 1 && isoWeekday(day) >= 5 ? 1 : 0;
     const events: Event[] = [];
@@ -95,7 +96,8 @@ export async function simulateUser(sim: UserSimulation): Promise<UserSimulationR
     networks.forEach((net) => (net.offline = random.chance(sim.offlineRate)));
     events.sort((a, b) => a.at - b.at);
 
-    for (const event of events) {
+    // Everything is drawn for the whole day, so the randomness is the same at any hour; what is still ahead has not happened.
+    for (const event of events.filter((e) => e.at <= end)) {
       if (stopped.has(event.device)) continue;
       simTime = event.at;
       const net = networks[event.device]!;

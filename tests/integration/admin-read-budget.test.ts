@@ -36,9 +36,9 @@ async function pageReads(): Promise<Record<string, number>> {
 
 describe('admin page read budget', () => {
   it('stays under 100 reads per page view, the same for 8 users as for 40', async () => {
-    const small = await seedFleet({ today: TODAY, seed: 11, users: 8, replayDays: 2 });
+    const small = await seedFleet({ nowMs: NOW, seed: 11, users: 8, replayDays: 2 });
     const smallReads = await pageReads();
-    const large = await seedFleet({ today: TODAY, seed: 11, users: 40, replayDays: 2 });
+    const large = await seedFleet({ nowMs: NOW, seed: 11, users: 40, replayDays: 2 });
     const largeReads = await pageReads();
 
     expect(large.syncEvents).toBeGreaterThan(4 * small.syncEvents);

@@ -128,7 +128,7 @@ describe('the simulator under a slow and failing network', () => {
       uid: phone.uid,
       timeZone: 'UTC',
       devices: [{ id: 'android-flaky', platform: 'android', appVersion: '3.2.1', name: 'Flaky network', skewMs: 0 }],
-      today: '2026-11-20',
+      nowMs: Date.parse('2026-11-20T23:59:00Z'),
       days: 10,
       seed: 7,
       // A bad network: one call in ten fails, and a day in five starts offline.
