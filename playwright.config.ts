@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { withoutPinnedClock } from './lib/dev/pinned-clock';
 
 /**
  * End-to-end tests on Debian's Chromium against a production build (`next start`), with the emulators
@@ -24,6 +25,8 @@ export default defineConfig({
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      // Chromium crawls under libfaketime; its clock is pinned by e2e/fixtures.ts instead.
+      env: withoutPinnedClock(process.env),
     },
   },
   webServer: {

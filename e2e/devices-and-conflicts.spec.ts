@@ -4,7 +4,7 @@ import { deviceRef, userCollection } from '@/lib/firebase/refs';
 import { adminCloud } from '@/lib/sync/admin-cloud';
 import { memoryStore } from '@/lib/sync/stores/memory-store';
 import { SyncClient } from '@/lib/sync/sync-client';
-import { createTestUser, expect, signIn, test } from './fixtures';
+import { createTestUser, expect, pinnedContext, signIn, test } from './fixtures';
 
 test('devices: rename a phone, revoke it, and revoke this browser', async ({ page }) => {
   const user = await createTestUser();
@@ -34,8 +34,8 @@ test('devices: rename a phone, revoke it, and revoke this browser', async ({ pag
 
 test('revoking a browser from another one ends that session on its next request', async ({ browser }) => {
   const user = await createTestUser();
-  const first = await browser.newPage();
-  const second = await browser.newPage();
+  const first = await (await pinnedContext(browser)).newPage();
+  const second = await (await pinnedContext(browser)).newPage();
   await signIn(first, user, '/devices');
   await signIn(second, user, '/journal');
   const secondCookies = await second.context().cookies();
@@ -47,7 +47,7 @@ test('revoking a browser from another one ends that session on its next request'
   // The open tab notices at once (it listens to its own device doc) and signs out.
   await expect(second).toHaveURL(/\/signin\?reason=revoked/);
   // And the server refuses that session's cookie by itself, whatever the tab does.
-  const replay = await browser.newContext();
+  const replay = await pinnedContext(browser);
   await replay.addCookies(secondCookies);
   const replayed = await replay.newPage();
   await replayed.goto('/mood');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { FieldValue, Timestamp } from 'firebase-admin/firestore';
 import { adminAuth } from '@/lib/firebase/admin';
 import { userCollection, userRef } from '@/lib/firebase/refs';
@@ -56,5 +56,17 @@ export async function signIn(page: Page, user: { email: string; password: string
   await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, '\\$&')}`));
 }
 
-export const test = base;
+/** The test runner's clock is the pinned one (scripts/test.ts); a browser context starts from it and runs on. */
+export async function pinnedContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await context.clock.install({ time: Date.now() });
+  return context;
+}
+
+export const test = base.extend({
+  context: async ({ context }, provide) => {
+    await context.clock.install({ time: Date.now() });
+    await provide(context);
+  },
+});
 export { expect };
