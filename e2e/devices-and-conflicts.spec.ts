@@ -75,8 +75,14 @@ test('conflicts: both versions side by side, restore the one set aside', async (
   await signIn(page, user, '/conflicts');
   await expect(page.getByRole('link', { name: /Conflicts.*1 waiting/ })).toBeVisible();
   const card = page.getByRole('article', { name: /Conflict on Trip notes/ });
-  await expect(card.getByRole('region', { name: 'In your journal now' })).toContainText('Written at home');
-  await expect(card.getByRole('region', { name: 'Set aside' })).toContainText('Written on the train');
+  await expect(card.getByRole('region', { name: 'In your journal now', exact: true })).toContainText('Written at home');
+  await expect(card.getByRole('region', { name: 'Set aside', exact: true })).toContainText('Written on the train');
+  // A long body scrolls inside its box, so the box must be reachable by keyboard (axe scrollable-region-focusable).
+  const fullText = card.getByRole('region', { name: 'In your journal now, full text', exact: true });
+  await expect(fullText).toHaveAttribute('tabindex', '0');
+  await expect(fullText).toContainText('Written at home');
+  await fullText.focus();
+  await expect(fullText).toBeFocused();
   await card.getByRole('button', { name: 'Restore the other' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Restore it' }).click();
   await expect(page.getByRole('heading', { name: 'No conflicts' })).toBeVisible();

@@ -1,6 +1,7 @@
 import type { AdminTable } from '@/lib/metrics/admin-table';
 import { formatMetric } from '@/lib/metrics/format-metric';
 import { cn } from '@/components/ui/cn';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 /** An admin table with its CSV download; highlighted rows are marked in words too, not by colour alone. */
 export function ReportTable({ table, csvHref, emptyText = 'No rows in this range.', maxRows }: { table: AdminTable; csvHref: string; emptyText?: string; maxRows?: number }) {
@@ -21,7 +22,7 @@ export function ReportTable({ table, csvHref, emptyText = 'No rows in this range
       {table.rows.length === 0 ? (
         <p className="text-sm text-muted">{emptyText}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollRegion label={`${table.title}, table`} className="overflow-x-auto">
           <table className="w-full text-sm">
             <thead>
               <tr className="border-b border-border text-left text-muted">
@@ -53,7 +54,7 @@ export function ReportTable({ table, csvHref, emptyText = 'No rows in this range
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {maxRows && table.rows.length > maxRows && <p className="mt-2 text-xs text-muted">The latest {maxRows} of {table.rows.length} rows; the CSV has them all.</p>}
       {table.note && <p className="mt-2 text-xs text-muted">{table.note}</p>}

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmButton } from '@/components/ui/confirm-button';
 import { Field, Input } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { apiFetch } from '@/lib/api/client-fetch';
 
 export type ConflictSide = {
@@ -82,7 +83,11 @@ function Side({ heading, side }: { heading: string; side: ConflictSide | null })
           <p className="text-xs text-muted">{side.label}</p>
           {side.deleted && <p className="font-medium text-danger">Deleted</p>}
           {side.title !== undefined && <p className="font-medium">{side.title || 'Untitled entry'}</p>}
-          {side.body !== undefined && <p className="max-h-64 overflow-auto whitespace-pre-wrap break-words">{side.body}</p>}
+          {side.body !== undefined && (
+            <ScrollRegion label={`${heading}, full text`} className="max-h-64 overflow-auto whitespace-pre-wrap break-words">
+              {side.body}
+            </ScrollRegion>
+          )}
           {side.tags && side.tags.length > 0 && <p className="text-muted">{side.tags.map((t) => `#${t}`).join(' ')}</p>}
           {side.score !== undefined && <p>Mood {side.score}/5</p>}
           {side.emotions && side.emotions.length > 0 && <p className="text-muted">{[...side.emotions, ...(side.activities ?? [])].join(' · ')}</p>}

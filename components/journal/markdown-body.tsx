@@ -1,5 +1,6 @@
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 /**
  * Renders a journal entry's Markdown safely: raw HTML is dropped (`skipHtml`), link targets pass
@@ -28,7 +29,11 @@ const components: Components = {
   ol: ({ children }) => <ol className="mt-3 list-decimal pl-6">{children}</ol>,
   blockquote: ({ children }) => <blockquote className="mt-3 border-l-4 border-border pl-4 italic text-muted">{children}</blockquote>,
   code: ({ children }) => <code className="rounded bg-card-muted px-1 font-mono text-sm">{children}</code>,
-  pre: ({ children }) => <pre className="mt-3 overflow-x-auto rounded-lg bg-card-muted p-3">{children}</pre>,
+  pre: ({ children }) => (
+    <ScrollRegion label="Code block" className="mt-3 overflow-x-auto rounded-lg bg-card-muted">
+      <pre className="p-3">{children}</pre>
+    </ScrollRegion>
+  ),
   table: ({ children }) => <table className="mt-3 border-collapse text-sm">{children}</table>,
   th: ({ children }) => <th className="border border-border px-2 py-1 text-left">{children}</th>,
   td: ({ children }) => <td className="border border-border px-2 py-1">{children}</td>,

@@ -1,8 +1,9 @@
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import type { ActivityEffect } from '@/lib/mood/compute-mood-stats';
 
 export function ActivityTable({ activities }: { activities: ActivityEffect[] }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Mood by activity, table" className="overflow-x-auto">
       <table className="w-full text-sm">
         <caption className="sr-only">Average daily mood on days with and without each activity</caption>
         <thead>
@@ -29,6 +30,6 @@ export function ActivityTable({ activities }: { activities: ActivityEffect[] }) 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
