@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
+import { describeSyncSwitch } from '@/components/sync-settings/describe-sync-switch';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Dialog } from '@/components/ui/dialog';
@@ -57,7 +58,7 @@ export function SyncSettingsForm({ saved, stats, prices }: { saved: SyncChoice; 
           What syncs
         </h2>
         <div className="mt-4 flex flex-col gap-4">
-          <Toggle id="sync-enabled" label="Cloud sync" hint="Off: your phones keep everything on the device and nothing is sent or received." checked={draft.enabled} onChange={(enabled) => setDraft({ ...draft, enabled })} />
+          <Toggle id="sync-enabled" label="Cloud sync" status={describeSyncSwitch(draft.enabled, { kind: 'cloud' })} checked={draft.enabled} onChange={(enabled) => setDraft({ ...draft, enabled })} />
           <fieldset disabled={!draft.enabled} className="flex flex-col gap-3 border-t border-border pt-4 disabled:opacity-60">
             <legend className="sr-only">Data types</legend>
             {TYPES.map((type) => {
@@ -67,6 +68,7 @@ export function SyncSettingsForm({ saved, stats, prices }: { saved: SyncChoice; 
                   key={type.key}
                   id={`sync-${type.key}`}
                   label={type.label}
+                  status={describeSyncSwitch(draft.enabled, { kind: 'type', on: draft.collections[type.key] })}
                   hint={`${row.docs.toLocaleString('en')} ${row.docs === 1 && type.key !== 'profile' ? type.unit.replace(/s$/, '') : type.unit} in the cloud · ${size(row.bytes)} · storage ${money(row.storageCostMonth)} a month`}
                   checked={draft.collections[type.key]}
                   onChange={(on) => setDraft({ ...draft, collections: { ...draft.collections, [type.key]: on } })}
@@ -136,18 +138,31 @@ export function SyncSettingsForm({ saved, stats, prices }: { saved: SyncChoice; 
   );
 }
 
-function Toggle({ id, label, hint, checked, onChange }: { id: string; label: string; hint: string; checked: boolean; onChange: (on: boolean) => void }) {
+function Toggle({ id, label, status, hint, checked, onChange }: { id: string; label: string; status: string; hint?: string; checked: boolean; onChange: (on: boolean) => void }) {
   return (
     <div className="flex items-start justify-between gap-4">
       <div>
         <label htmlFor={id} className="font-medium">
           {label}
         </label>
-        <p id={`${id}-hint`} className="text-sm text-muted">
-          {hint}
+        <p id={`${id}-status`} className="text-sm">
+          {status}
         </p>
+        {hint && (
+          <p id={`${id}-hint`} className="text-sm text-muted">
+            {hint}
+          </p>
+        )}
       </div>
-      <input id={id} type="checkbox" role="switch" aria-describedby={`${id}-hint`} checked={checked} onChange={(e) => onChange(e.target.checked)} className="mt-1 h-5 w-9 cursor-pointer accent-[var(--accent)]" />
+      <input
+        id={id}
+        type="checkbox"
+        role="switch"
+        aria-describedby={hint ? `${id}-status ${id}-hint` : `${id}-status`}
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        className="mt-1 h-5 w-9 cursor-pointer accent-[var(--accent)]"
+      />
     </div>
   );
 }
