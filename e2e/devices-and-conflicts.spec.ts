@@ -32,6 +32,17 @@ test('devices: rename a phone, revoke it, and revoke this browser', async ({ pag
   await expect(page).toHaveURL(/\/signin\?reason=revoked/);
 });
 
+test('devices: a phone whose clock runs ahead is flagged, not shown as syncing in the future', async ({ page }) => {
+  const user = await createTestUser();
+  const ahead = Timestamp.fromMillis(Date.now() + 15 * 60_000);
+  await deviceRef(user, 'android-skew').set({ name: 'Fast Pixel', platform: 'android', model: 'Pixel 8', appVersion: '3.2.1', createdAt: Timestamp.now(), lastSeenAt: ahead, lastSyncAt: ahead, lastSyncStatus: 'ok', pendingChanges: 0, revokedAt: null });
+  await signIn(page, user, '/devices');
+  const phone = page.getByRole('article', { name: 'Fast Pixel' });
+  await expect(phone.getByRole('status')).toHaveText(/This phone's clock looks wrong: it is about 1[45] minutes ahead\./);
+  await expect(phone).not.toContainText(/\bin \d+ minutes\b/);
+  await expect(page.getByRole('article').filter({ hasText: 'This browser' })).not.toContainText('clock looks wrong');
+});
+
 test('revoking a browser from another one ends that session on its next request', async ({ browser }) => {
   const user = await createTestUser();
   const first = await (await pinnedContext(browser)).newPage();

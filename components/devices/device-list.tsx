@@ -8,6 +8,7 @@ import { ConfirmButton } from '@/components/ui/confirm-button';
 import { Input } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import { apiFetch } from '@/lib/api/client-fetch';
+import { clockAheadMs, describeClockSkew } from '@/lib/devices/describe-clock-skew';
 import type { DeviceSummary } from '@/lib/devices/list-devices';
 import { formatRelative } from '@/lib/time/relative';
 
@@ -31,6 +32,8 @@ function DeviceCard({ device, isCurrent, now }: { device: DeviceSummary; isCurre
   const [name, setName] = useState(device.name);
   const [error, setError] = useState<string | null>(null);
   const revoked = device.revokedAtMs !== null;
+  // `now` is the server's clock: only the device's own times can be ahead of it.
+  const clockAhead = clockAheadMs([device.lastSeenAtMs, device.lastSyncAtMs], now);
 
   async function rename(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -94,6 +97,11 @@ function DeviceCard({ device, isCurrent, now }: { device: DeviceSummary; isCurre
           </dd>
         </div>
       </dl>
+      {clockAhead !== null && (
+        <Notice tone="warning" className="mt-3">
+          {describeClockSkew(clockAhead, device.platform)}
+        </Notice>
+      )}
       {error && (
         <Notice tone="error" className="mt-3">
           {error}

@@ -8,7 +8,12 @@ it.each([
   [-86_400_000, 'yesterday'],
   [-9 * 86_400_000, 'last week'],
   [-400 * 86_400_000, 'last year'],
-  [2 * 3_600_000, 'in 2 hours'],
+  [-44_999, 'just now'],
+  [-45_000, '1 minute ago'],
+  [1, 'just now'],
+  [2 * 3_600_000, 'just now'],
+  [15 * 3_600_000, 'just now'],
+  [40 * 86_400_000, 'just now'],
 ])('formats %i ms as %s', (diff, expected) => {
   const now = Date.UTC(2026, 10, 25, 12);
   expect(formatRelative(now + diff, now)).toBe(expected);

@@ -10,7 +10,8 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 /** "3 minutes ago", "yesterday", "just now". */
 export function formatRelative(thenMs: number, nowMs: number, locale = 'en'): string {
   const diff = thenMs - nowMs;
-  if (Math.abs(diff) < 45_000) return 'just now';
+  // The times shown are ones a device recorded; one in the future only means that device's clock is ahead.
+  if (diff > -45_000) return 'just now';
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   for (const [unit, ms] of UNITS) if (Math.abs(diff) >= ms || unit === 'minute') return format.format(Math.round(diff / ms), unit);
   return 'just now';
