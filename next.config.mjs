@@ -1,3 +1,6 @@
+import { PHASE_DEVELOPMENT_SERVER } from 'next/constants.js';
+import { listDevOrigins } from './lib/dev/dev-origins.mjs';
+
 /**
  * Headers that do not depend on the request; the per-request CSP nonce, no-store on private pages and HSTS
  * (production only) are set in proxy.ts.
@@ -25,4 +28,8 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+/** @param {string} phase */
+export default function config(phase) {
+  // Only `next dev` reads allowedDevOrigins; leaving it out elsewhere keeps this machine's addresses out of builds.
+  return phase === PHASE_DEVELOPMENT_SERVER ? { ...nextConfig, allowedDevOrigins: listDevOrigins() } : nextConfig;
+}

@@ -1,0 +1,3 @@
+import type { NetworkInterfaceInfo } from 'node:os';
+
+export function listDevOrigins(interfaces?: NodeJS.Dict<NetworkInterfaceInfo[]>): string[];
