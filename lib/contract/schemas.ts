@@ -104,6 +104,8 @@ export const ZSyncEvent = z.object({
   pushed: ZCount,
   pulled: ZCount,
   conflicts: ZCount,
+  // Automatic merges of the attempt (contract 2026-12); absent means 0.
+  merged: ZCount.optional(),
   reads: ZCount,
   writes: ZCount,
   deletes: ZCount,
@@ -111,6 +113,7 @@ export const ZSyncEvent = z.object({
   bytesDown: ZCount,
 });
 
+/** What a person chooses on the Conflicts page. */
 export const CONFLICT_RESOLUTIONS = ['kept-winner', 'restored', 'merged'] as const;
 
 export const ZConflict = z.object({
@@ -119,9 +122,12 @@ export const ZConflict = z.object({
   rev: ZRev,
   deviceId: ZDeviceId,
   data: z.record(z.string(), z.unknown()),
+  // The version both sides started from, when the writer had it, and the rev of the automatic merge (2026-12).
+  base: z.record(z.string(), z.unknown()).nullish(),
+  mergedRev: ZRev.nullish(),
   detectedAt: ZTimestamp,
   resolvedAt: ZTimestampOrNull,
-  resolution: z.enum(CONFLICT_RESOLUTIONS).nullish(),
+  resolution: z.enum([...CONFLICT_RESOLUTIONS, 'auto-merged']).nullish(),
 });
 
 export type UserProfile = z.infer<typeof ZUserProfile>;

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { COLLECTION_OF_TYPE } from '@/lib/contract/paths';
 import { ZJournalEntry, ZMoodEntry } from '@/lib/contract/schemas';
+import { isWithinTelemetryBounds } from '@/lib/contract/telemetry-bounds';
 import { compareRevs, formatRev, initialClock, parseRev, receive, tick, type Hlc } from './hlc';
 import { firestoreCode } from './transaction-steps';
 import { SyncError, type CloudVersion, type DeviceIdentity, type EntryVersion, type PullCursor, type SyncAttempt, type SyncCloud, type SyncCollection } from './types';
@@ -303,9 +304,14 @@ export class SyncClient {
     }
   }
 
-  /** Writes this attempt's telemetry, with any that could not be sent earlier; keeps it for later if it cannot. */
+  /**
+   * Writes this attempt's telemetry, with any that could not be sent earlier; keeps it for later if it cannot.
+   * Queued attempts the rules would now refuse (too old) are dropped, as the contract says: kept, they would
+   * block every report after them.
+   */
   private async sendTelemetry(attempt: SyncAttempt) {
-    const queue = [...this.state.unsentAttempts, attempt];
+    const now = this.options.now();
+    const queue = [...this.state.unsentAttempts, attempt].filter((queued) => isWithinTelemetryBounds(queued, now));
     this.state.unsentAttempts = [];
     for (let i = 0; i < queue.length; i++) {
       try {

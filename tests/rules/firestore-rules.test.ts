@@ -5,7 +5,7 @@ import {
   initializeTestEnvironment,
   type RulesTestEnvironment,
 } from '@firebase/rules-unit-testing';
-import { deleteDoc, doc, getDoc, serverTimestamp, setDoc, setLogLevel, Timestamp, updateDoc, type Firestore } from 'firebase/firestore';
+import { collectionGroup, deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, setLogLevel, Timestamp, updateDoc, type Firestore } from 'firebase/firestore';
 import { afterAll, beforeAll, beforeEach, describe, inject, it } from 'vitest';
 
 let env: RulesTestEnvironment;
@@ -66,11 +66,13 @@ const device = (over: Record<string, unknown> = {}) => ({
   revokedAt: null,
   ...over,
 });
+const DAY_MS = 86_400_000;
+// Telemetry must be recent (contract bounds are relative to the write), so it is dated from the real clock.
 const syncEvent = (over: Record<string, unknown> = {}) => ({
   deviceId: 'ios-1',
   platform: 'ios',
   appVersion: '3.2.1',
-  startedAt: t,
+  startedAt: Timestamp.fromMillis(Date.now() - 60_000),
   durationMs: 420,
   status: 'ok',
   pushed: 1,
@@ -116,16 +118,22 @@ describe('who may read what', () => {
     ['admin reads mood', admin, 'users/alice/mood_entries/m1', false],
     ['admin reads conflicts', admin, 'users/alice/conflicts/c1', false],
     ['admin reads profile', admin, 'users/alice', false],
-    ['admin reads devices', admin, 'users/alice/devices/ios-1', true],
-    ['admin reads sync events', admin, 'users/alice/sync_events/s1', true],
-    ['admin reads sync settings', admin, 'users/alice/settings/sync', true],
-    ['admin reads rollups', admin, 'metrics/daily/days/2026-11-01', true],
+    ['admin reads devices', admin, 'users/alice/devices/ios-1', false],
+    ['admin reads sync events', admin, 'users/alice/sync_events/s1', false],
+    ['admin reads sync settings', admin, 'users/alice/settings/sync', false],
+    ['admin reads rollups', admin, 'metrics/daily/days/2026-11-01', false],
     ['user reads rollups', alice, 'metrics/daily/days/2026-11-01', false],
     ['owner reads derived views', alice, 'users/alice/derived_views/journal-search', false],
   ];
   it.each(cases)('%s', async (_name, who, path, allowed) => {
     const ref = doc(who(), path);
     await (allowed ? assertSucceeds(getDoc(ref)) : assertFails(getDoc(ref)));
+  });
+
+  // Contract 2026-12: an admin's browser token is no way around k-anonymity and the audit log.
+  it.each(['devices', 'sync_events', 'settings'])('an admin cannot list every user\'s %s through a collection-group query', async (group) => {
+    await seed(`users/alice/${group}/x1`, { any: 1 });
+    await assertFails(getDocs(collectionGroup(admin(), group)));
   });
 });
 
@@ -200,6 +208,9 @@ describe('revoked devices', () => {
   it('cannot update its own device doc', async () => {
     await assertFails(setDoc(doc(alice(), 'users/alice/devices/ios-1'), device()));
   });
+  it('cannot write a conflict copy', async () => {
+    await assertFails(setDoc(doc(alice(), 'users/alice/conflicts/c1'), conflict({ deviceId: 'ios-1', rev: '1764000000000:0000:ios-1' })));
+  });
   it('may only report that it was revoked', async () => {
     await assertFails(setDoc(doc(alice(), 'users/alice/sync_events/s1'), syncEvent()));
     await assertSucceeds(setDoc(doc(alice(), 'users/alice/sync_events/s2'), syncEvent({ status: 'error', errorCode: 'device-revoked' })));
@@ -233,6 +244,29 @@ describe('telemetry', () => {
     await assertFails(setDoc(doc(alice(), 'users/alice/sync_events/s3'), syncEvent({ pushed: 1.5 })));
     await assertFails(setDoc(doc(admin(), 'users/alice/sync_events/s4'), syncEvent()));
   });
+
+  // Contract "Telemetry": a phone that ignores the bounds cannot poison the SLO, cost and rollup pages.
+  const outOfBounds: [string, Record<string, unknown>][] = [
+    ['startedAt a year ahead', { startedAt: Timestamp.fromMillis(Date.now() + 365 * DAY_MS) }],
+    ['startedAt two days ahead', { startedAt: Timestamp.fromMillis(Date.now() + 2 * DAY_MS) }],
+    ['startedAt 31 days ago', { startedAt: Timestamp.fromMillis(Date.now() - 31 * DAY_MS) }],
+    ['durationMs over a day', { durationMs: 86_400_001 }],
+    ['a count over a million', { pushed: 1_000_001 }],
+    ['reads over a million', { reads: 1_000_001 }],
+    ['merged over a million', { merged: 1_000_001 }],
+    ['merged not an integer', { merged: 0.5 }],
+    ['bytesDown over 10 GB', { bytesDown: 10_000_000_001 }],
+    ['an unknown field', { cost: 0 }],
+  ];
+  it.each(outOfBounds)('refuses %s', async (_name, over) => {
+    await assertFails(setDoc(doc(alice(), 'users/alice/sync_events/bad'), syncEvent(over)));
+  });
+  it('accepts every bound exactly, and the merged count', async () => {
+    const atBounds = { durationMs: 86_400_000, pushed: 1_000_000, pulled: 1_000_000, conflicts: 1_000_000, merged: 1_000_000, reads: 1_000_000, writes: 1_000_000, deletes: 1_000_000, bytesUp: 10_000_000_000, bytesDown: 10_000_000_000 };
+    await assertSucceeds(setDoc(doc(alice(), 'users/alice/sync_events/max'), syncEvent(atBounds)));
+    await assertSucceeds(setDoc(doc(alice(), 'users/alice/sync_events/old'), syncEvent({ startedAt: Timestamp.fromMillis(Date.now() - 29 * DAY_MS) })));
+    await assertSucceeds(setDoc(doc(alice(), 'users/alice/sync_events/ahead'), syncEvent({ startedAt: Timestamp.fromMillis(Date.now() + 23 * 3_600_000) })));
+  });
 });
 
 describe('conflicts', () => {
@@ -240,6 +274,18 @@ describe('conflicts', () => {
   it('the protocol records a loser whole', async () => {
     await assertSucceeds(setDoc(doc(alice(), path), conflict()));
     await assertFails(setDoc(doc(alice(), 'users/alice/conflicts/c2'), conflict({ resolvedAt: t, resolution: 'restored' })));
+  });
+  it('keeps the base a merge needs', async () => {
+    await assertSucceeds(setDoc(doc(alice(), path), conflict({ base: { title: 'A walk', body: 'To the sea.' } })));
+    await assertFails(setDoc(doc(alice(), 'users/alice/conflicts/c2'), conflict({ base: 'the old text' })));
+  });
+  it('an automatic merge records its loser resolved at the commit, with the merge\'s rev', async () => {
+    const merged = { base: { body: 'a' }, mergedRev: '1764000000500:0001:ios-1', resolvedAt: serverTimestamp(), resolution: 'auto-merged' };
+    await assertSucceeds(setDoc(doc(alice(), path), conflict(merged)));
+    await assertFails(setDoc(doc(alice(), 'users/alice/conflicts/c2'), conflict({ ...merged, mergedRev: null })));
+    await assertFails(setDoc(doc(alice(), 'users/alice/conflicts/c3'), conflict({ ...merged, resolvedAt: t })));
+    await assertFails(setDoc(doc(alice(), 'users/alice/conflicts/c4'), conflict({ ...merged, resolution: 'restored' })));
+    await assertFails(setDoc(doc(alice(), 'users/alice/conflicts/c5'), conflict({ mergedRev: '1764000000500:0001:ios-1' })));
   });
   it('resolution only stamps resolvedAt and resolution', async () => {
     await seed(path, conflict());
@@ -275,9 +321,9 @@ describe('dashboard-owned paths (lib/metrics)', () => {
     for (const path of paths) await seed(path, { any: 1 });
   });
   const reads: [string, () => Firestore, string, boolean][] = [
-    ['admin reads the rollup state', admin, 'metrics/state', true],
-    ['admin reads day rollups', admin, 'metrics/rollups/sync_days/2026-11', true],
-    ['admin reads pseudonymous usage', admin, 'metrics/usage/user_months/p0123456789abcdef_2026-11', true],
+    ['admin reads the rollup state', admin, 'metrics/state', false],
+    ['admin reads day rollups', admin, 'metrics/rollups/sync_days/2026-11', false],
+    ['admin reads pseudonymous usage', admin, 'metrics/usage/user_months/p0123456789abcdef_2026-11', false],
     ['a user reads rollups', alice, 'metrics/rollups/sync_days/2026-11', false],
     ['anonymous reads rollups', anonymous, 'metrics/state', false],
     // The audit log is read through the server's admin page, never by a client.
