@@ -25,7 +25,8 @@ const { values, positionals } = parseArgs({
 
 // The default e2e instant: the morning the calendar-day failures were found (issue 12).
 const E2E_CLOCK = '2026-12-03T08:40:00Z';
-// Found by scripts/find-hard-days.ts over 2026-12-05 … 2027-01-31: the demo conflicts' longest texts.
+// scripts/find-hard-days.ts over 2026-12-01 … 2026-12-28: the demo conflicts' longest texts (417 characters,
+// five conflicts). The result repeats weekly (the seed's phones follow weekdays), so four weeks cover every case.
 const LONGEST_CONFLICTS_DAY = '2026-12-08T08:40:00Z';
 // Days the demo seed and the portal must survive (docs/testing.md says why each is hard).
 const HARD_DAYS = [

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { startProcess, type ManagedProcess } from './child-process';
 import { findFirestoreEmulator, firestoreJarArgs } from './find-firestore-emulator';
 import { findFreePort } from './free-port';
+import { withoutPinnedClock } from './pinned-clock';
 
 export type EmulatorOptions = {
   projectId: string;
@@ -46,6 +47,9 @@ export async function startEmulators(options: EmulatorOptions): Promise<RunningE
       if (firestoreImport) args.push('--import-data', firestoreImport);
       const [firestore, auth] = await Promise.all([
         startProcess('firestore', launcher.java, firestoreJarArgs(launcher.jar, args), {
+          // The JVM runs several times slower under libfaketime, so the Firestore emulator keeps real time even
+          // when the e2e suite pins everything else (docs/testing.md, "What is pinned").
+          env: withoutPinnedClock(process.env),
           readyWhen: /Dev App Server is now running/,
           timeoutMs: 60_000,
           echo: options.echo,
