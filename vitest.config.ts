@@ -27,7 +27,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: 'integration',
-          include: ['tests/integration/**/*.test.ts'],
+          include: ['tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts'],
           globalSetup: ['tests/helpers/emulator-global-setup.ts'],
           setupFiles: ['tests/helpers/per-file-project.ts'],
           testTimeout: 60_000,

@@ -46,10 +46,12 @@ export function rateLimitKeyPrefix(rule: Pick<RateLimit, 'name'>, key: string): 
 /**
  * The client's address, for limits before sign-in: the X-Forwarded-For entry our own proxies added. Entries to its
  * left come from the client, who could rotate them to dodge the limit, so the first entry is never trusted.
+ * `X-Real-IP` is never read: no proxy of ours sets it, so it is whatever the client wrote (issue 13). A request
+ * with no X-Forwarded-For did not come through our proxies, and shares one bucket with every other such request.
  */
 export function clientAddress(req: Request, trustedHops = getEnv().trustedProxyHops): string {
   const hops = (req.headers.get('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
-  return hops[Math.max(0, hops.length - trustedHops)] ?? req.headers.get('x-real-ip') ?? 'unknown';
+  return hops[Math.max(0, hops.length - trustedHops)] ?? 'unknown';
 }
 
 function formatWait(seconds: number): string {
