@@ -7,6 +7,7 @@ import { revokeWebDevices } from '@/lib/devices/revoke-web-devices';
 import { adminAuth } from '@/lib/firebase/admin';
 import { readDoc } from '@/lib/firebase/metered';
 import { deviceRef } from '@/lib/firebase/refs';
+import { assertPasswordSignIn } from './password-sign-in';
 import type { Caller } from './scope';
 
 /** A new session needs a password entered within this window (Firebase's session-cookie guidance). */
@@ -30,7 +31,10 @@ export function sessionCookieOptions(maxAgeSeconds: number) {
 
 export type NewSession = { cookie: string; deviceId: string; maxAgeSeconds: number };
 
-/** Exchanges a fresh Firebase ID token for an HttpOnly session cookie, and registers this browser as a web device. */
+/**
+ * Exchanges a fresh password sign-in's ID token for an HttpOnly session cookie, and registers this browser as a
+ * web device.
+ */
 export async function createSession(idToken: string, userAgent: string | null): Promise<NewSession> {
   const decoded = await adminAuth()
     .verifyIdToken(idToken, true)
@@ -38,6 +42,7 @@ export async function createSession(idToken: string, userAgent: string | null): 
       if (isAuthRejection(error)) throw new AppError('unauthenticated', 'That sign-in could not be verified. Please sign in again.');
       throw error;
     });
+  assertPasswordSignIn(decoded, 'unauthenticated');
   if (Date.now() / 1000 - decoded.auth_time > RECENT_SIGN_IN_SECONDS) {
     throw new AppError('unauthenticated', 'Your sign-in is too old to start a session. Please enter your password again.');
   }

@@ -1,12 +1,14 @@
 import 'server-only';
 import { AppError } from '@/lib/api/errors';
+import { assertPasswordSignIn } from '@/lib/auth/password-sign-in';
 import { RECENT_SIGN_IN_SECONDS } from '@/lib/auth/session';
 import type { Caller } from '@/lib/auth/scope';
 import { adminAuth } from '@/lib/firebase/admin';
 
 /**
  * Erasure needs the password entered again within five minutes, by the same account as the session: the browser
- * signs in afresh and sends that ID token. A stolen session cookie alone can never erase an account.
+ * signs in afresh with the password and sends that ID token. A stolen session cookie alone can never erase an
+ * account, including through the custom token the portal mints from it (a `custom` sign-in is refused).
  */
 export async function verifyRecentSignIn(caller: Caller, idToken: string, now = Date.now()): Promise<void> {
   let decoded;
@@ -17,6 +19,7 @@ export async function verifyRecentSignIn(caller: Caller, idToken: string, now = 
     if (code.startsWith('auth/')) throw new AppError('forbidden', 'Your password could not be confirmed. Enter it again.');
     throw error;
   }
+  assertPasswordSignIn(decoded, 'forbidden');
   if (decoded.uid !== caller.uid) throw new AppError('forbidden', 'That password belongs to another account. Enter the password of the account you are signed in to.');
   if (now / 1000 - decoded.auth_time > RECENT_SIGN_IN_SECONDS) throw new AppError('forbidden', 'Your password was entered more than 5 minutes ago. Enter it again to confirm.');
 }
