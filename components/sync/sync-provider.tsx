@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useFirebaseConfig } from '@/components/app-providers';
 import { apiFetch } from '@/lib/api/client-fetch';
+import { WEB_DEVICE_CLAIM } from '@/lib/contract/claims';
 import { clientAuth, clientDb } from '@/lib/firebase/client';
 import { indexedDbStore } from '@/lib/sync/stores/indexeddb-store';
 import { SyncClient, type SyncReport } from '@/lib/sync/sync-client';
@@ -99,7 +100,11 @@ export function SyncProvider({ uid, deviceId, deviceName, appVersion, renderedAt
     const unsubscribes: (() => void)[] = [];
     (async () => {
       const auth = clientAuth(config);
-      if (auth.currentUser?.uid !== uid) {
+      // The SDK must hold this session's own token, bound to its web device, so revoking or signing out this
+      // browser also ends its Firestore access (firestore.rules). The password sign-in the sign-in form (or the
+      // erasure step-up) left behind is not bound, so it is swapped too.
+      const claims = auth.currentUser?.uid === uid ? (await auth.currentUser.getIdTokenResult()).claims : null;
+      if (claims?.[WEB_DEVICE_CLAIM] !== deviceId) {
         const { token } = await apiFetch<{ token: string }>('/api/auth/firebase-token');
         await signInWithCustomToken(auth, token);
       }

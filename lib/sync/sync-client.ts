@@ -193,10 +193,16 @@ export class SyncClient {
     this.received = { docs: 0, bytes: 0 };
     let errorCode: string | null = null;
     try {
-      const [own, settings] = await Promise.all([cloud.readDevice(device.id), cloud.readSettings()]);
+      // Both at once, but a revoked device is told so first: an ended browser session may read only its own
+      // device doc (firestore.rules), so its settings read fails, and that must not hide the revocation.
+      const [ownRead, settingsRead] = await Promise.allSettled([cloud.readDevice(device.id), cloud.readSettings()]);
       counts.reads += 2;
+      if (ownRead.status === 'rejected') throw ownRead.reason;
+      const own = ownRead.value;
       this.registered = own !== null;
       if (own?.revoked) throw new SyncError('device-revoked', 'This device was signed out from another device.');
+      if (settingsRead.status === 'rejected') throw settingsRead.reason;
+      const settings = settingsRead.value;
       if (settings && !settings.enabled) {
         // Cloud sync is off: nothing is pushed or pulled, and there is no attempt to report.
         return this.report('disabled', null, counts, this.options.now() - startedAtMs);

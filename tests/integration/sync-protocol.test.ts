@@ -13,7 +13,8 @@ import { SyncClient } from '@/lib/sync/sync-client';
 import { SyncError, type DeviceIdentity, type SyncCloud, type SyncCollection } from '@/lib/sync/types';
 import { webCloud } from '@/lib/sync/web-cloud';
 import { signedInFirestore } from '../helpers/client-sdk';
-import { createTestUser } from '../helpers/users';
+import { signInFromStolenCookie } from '../security/attacker';
+import { createTestUser, sessionCookieFor } from '../helpers/users';
 
 const phone = (id: string, platform: DeviceIdentity['platform'] = 'ios'): DeviceIdentity => ({ id, platform, appVersion: '3.2.1', name: id, model: 'Test' });
 
@@ -161,6 +162,21 @@ describe('the protocol on the real emulator, through the security rules', () => 
     expect((await userCollection(user, JOURNAL_ENTRIES).doc('e1').get()).get('body')).toBe('b');
     const events = (await userCollection(user, SYNC_EVENTS).orderBy('startedAt').get()).docs.map((d) => d.data());
     expect(events.at(-1)).toMatchObject({ status: 'error', errorCode: 'device-revoked', deviceId: device.id });
+  });
+
+  it('a revoked browser session stops with device-revoked, though the rules now refuse it everything but its own device doc', async () => {
+    const user = await createTestUser();
+    const session = await sessionCookieFor(user);
+    const { db } = await signInFromStolenCookie(session.cookie);
+    const client = await SyncClient.open({ device: phone(session.deviceId, 'web'), cloud: webCloud(db, user.uid), store: memoryStore() });
+    await client.edit(JOURNAL_ENTRIES, 'e1', { title: 't', body: 'b', tags: [], mood: null, createdAt: ClientTimestamp.now() });
+    expect((await client.sync()).status).toBe('ok');
+    await userCollection(user, DEVICES).doc(session.deviceId).update({ revokedAt: Timestamp.now() });
+    await client.edit(JOURNAL_ENTRIES, 'e1', { body: 'after revocation' });
+    expect(await client.sync()).toMatchObject({ status: 'error', errorCode: 'device-revoked', revoked: true, pending: 1 });
+    expect((await userCollection(user, JOURNAL_ENTRIES).doc('e1').get()).get('body')).toBe('b');
+    const events = (await userCollection(user, SYNC_EVENTS).orderBy('startedAt').get()).docs.map((d) => d.data());
+    expect(events.at(-1)).toMatchObject({ status: 'error', errorCode: 'device-revoked', deviceId: session.deviceId });
   });
 
   it('honours settings/sync: off means nothing moves; a type off is neither pushed nor pulled', async () => {

@@ -5,7 +5,7 @@ import {
   initializeTestEnvironment,
   type RulesTestEnvironment,
 } from '@firebase/rules-unit-testing';
-import { collectionGroup, deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, setLogLevel, Timestamp, updateDoc, type Firestore } from 'firebase/firestore';
+import { collection, collectionGroup, deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, setLogLevel, Timestamp, updateDoc, type Firestore } from 'firebase/firestore';
 import { afterAll, beforeAll, beforeEach, describe, inject, it } from 'vitest';
 
 let env: RulesTestEnvironment;
@@ -341,5 +341,66 @@ describe('dashboard-owned paths (lib/metrics)', () => {
       await assertFails(setDoc(doc(who(), path), { forged: true }));
       await assertFails(deleteDoc(doc(who(), path)));
     }
+  });
+});
+
+// Issue 13: the portal's Firebase sign-in comes from a custom token bound to its web session's device
+// (`webDevice`). Revoking that browser on the devices page must end its Firestore access at once, not when its
+// ID token expires an hour later. Phones sign in with a password and carry no such claim (every test above).
+describe('browser sessions (custom tokens bound to a web device)', () => {
+  const browser = (deviceId = 'web-0123456789abcdef0123', claims: Record<string, unknown> = {}) =>
+    env.authenticatedContext('alice', { webDevice: deviceId, firebase: { sign_in_provider: 'custom' }, ...claims }).firestore() as unknown as Firestore;
+  const adminBrowser = () => browser('web-0123456789abcdef0123', { admin: true });
+  const webDevice = (over: Record<string, unknown> = {}) => device({ name: 'Chrome on Linux', platform: 'web', model: 'Chrome', lastSyncAt: null, lastSyncStatus: null, ...over });
+  const paths = ['users/alice', 'users/alice/journal_entries/e1', 'users/alice/mood_entries/m1', 'users/alice/conflicts/c1', 'users/alice/settings/sync', 'users/alice/devices/ios-1', 'users/alice/sync_events/s1'];
+  beforeEach(async () => {
+    await seed('users/alice/journal_entries/e1', { ...journal(), syncedAt: t });
+    await seed('users/alice/mood_entries/m1', { ...mood(), syncedAt: t });
+  });
+
+  it('reads and writes like its owner while its web device is active', async () => {
+    await seed('users/alice/devices/web-0123456789abcdef0123', webDevice());
+    for (const path of paths) await assertSucceeds(getDoc(doc(browser(), path)));
+    await assertSucceeds(setDoc(doc(browser(), 'users/alice/journal_entries/e2'), journal({ deviceId: 'web-0123456789abcdef0123', rev: '1764000000000:0000:web-1' })));
+  });
+
+  it.each(paths)('reads nothing once its web device is revoked: %s', async (path) => {
+    await seed('users/alice/devices/web-0123456789abcdef0123', webDevice({ revokedAt: t }));
+    await assertFails(getDoc(doc(browser(), path)));
+  });
+
+  it('lists nothing and writes nothing once revoked, even for another device id', async () => {
+    await seed('users/alice/devices/web-0123456789abcdef0123', webDevice({ revokedAt: t }));
+    await assertFails(getDocs(collection(browser(), 'users/alice/journal_entries')));
+    await assertFails(setDoc(doc(browser(), 'users/alice/journal_entries/e2'), journal({ deviceId: 'ios-1' })));
+    await assertFails(setDoc(doc(browser(), 'users/alice/mood_entries/m2'), mood({ deviceId: 'ios-1' })));
+    await assertFails(setDoc(doc(browser(), 'users/alice/devices/web-new'), webDevice()));
+    await assertFails(setDoc(doc(browser(), 'users/alice/sync_events/s2'), syncEvent({ deviceId: 'ios-1' })));
+  });
+
+  it('may still read its own device doc and report that it was revoked, so an open tab signs out', async () => {
+    await seed('users/alice/devices/web-0123456789abcdef0123', webDevice({ revokedAt: t }));
+    await assertSucceeds(getDoc(doc(browser(), 'users/alice/devices/web-0123456789abcdef0123')));
+    const revokedReport = syncEvent({ deviceId: 'web-0123456789abcdef0123', platform: 'web', status: 'error', errorCode: 'device-revoked' });
+    await assertSucceeds(setDoc(doc(browser(), 'users/alice/sync_events/s3'), revokedReport));
+    await assertFails(setDoc(doc(browser(), 'users/alice/sync_events/s4'), { ...revokedReport, deviceId: 'ios-1' }));
+  });
+
+  it('reads nothing when its web device does not exist (ended and deleted, or never a session)', async () => {
+    await assertFails(getDoc(doc(browser(), 'users/alice/journal_entries/e1')));
+    await assertFails(getDoc(doc(browser('web-unknown'), 'users/alice')));
+  });
+
+  it('an admin browser reads no fleet metadata once revoked', async () => {
+    await seed('users/alice/devices/web-0123456789abcdef0123', webDevice({ revokedAt: t }));
+    await seed('metrics/state', { any: 1 });
+    await assertFails(getDoc(doc(adminBrowser(), 'metrics/state')));
+    await assertFails(getDocs(collectionGroup(adminBrowser(), 'devices')));
+  });
+
+  it('leaves phones (password sign-in, no claim) as they were', async () => {
+    await seed('users/alice/devices/web-0123456789abcdef0123', webDevice({ revokedAt: t }));
+    await assertSucceeds(getDoc(doc(alice(), 'users/alice/journal_entries/e1')));
+    await assertSucceeds(setDoc(doc(alice(), 'users/alice/journal_entries/e3'), journal()));
   });
 });
