@@ -30,8 +30,10 @@ test('the session cookie is HttpOnly and SameSite=Lax', async ({ page, context }
   expect(await page.evaluate(() => document.cookie)).not.toContain('wellsync_session');
 });
 
-test('signing out clears the cookie and revokes the session', async ({ page, context }) => {
+test('signing out clears the cookie and ends this browser\u2019s session only', async ({ page, context, browser }) => {
   const user = await createTestUser();
+  const otherBrowser = await (await browser.newContext()).newPage();
+  await signIn(otherBrowser, user, '/mood');
   await signIn(page, user);
   const cookie = (await context.cookies()).find((c) => c.name.endsWith('wellsync_session'))!;
   // Revocation is checked to the second: let a second pass after sign-in before revoking.
@@ -43,8 +45,29 @@ test('signing out clears the cookie and revokes the session', async ({ page, con
   await page.goto('/journal');
   await expect(page).toHaveURL(/\/signin\?next=%2Fjournal/);
 
-  // The old cookie, replayed, is refused by the server itself (not just the redirect).
+  // The old cookie, replayed, is refused by the server itself (not just the redirect): its web device is revoked.
   await context.addCookies([cookie]);
   await page.goto('/journal');
-  await expect(page).toHaveURL(/\/signin\?next=%2Fjournal&reason=invalid/);
+  await expect(page).toHaveURL(/\/signin\?next=%2Fjournal&reason=revoked/);
+
+  // Another browser (and the user's phones) stay signed in: sign-out no longer revokes refresh tokens.
+  await otherBrowser.goto('/journal');
+  await expect(otherBrowser).toHaveURL(/\/journal$/);
+});
+
+test('signing out everywhere asks first, then ends every browser session', async ({ page, browser }) => {
+  const user = await createTestUser();
+  const otherBrowser = await (await browser.newContext()).newPage();
+  await signIn(otherBrowser, user, '/mood');
+  await signIn(page, user, '/devices');
+  // Revocation is checked to the second: let a second pass after sign-in before revoking.
+  await page.waitForTimeout(1100);
+  await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+  await expect(page.getByRole('dialog')).toContainText('every phone and browser');
+  await expect(page.getByRole('dialog')).toContainText('must sign in again');
+  await page.getByRole('dialog').getByRole('button', { name: 'Sign out everywhere' }).click();
+  await expect(page).toHaveURL(/\/signin/);
+
+  await otherBrowser.goto('/journal');
+  await expect(otherBrowser).toHaveURL(/\/signin/);
 });

@@ -30,7 +30,10 @@ type SyncApi = SyncState & {
   syncNow(): Promise<SyncReport | null>;
   timestamp(millis: number): Timestamp;
   pendingFor(collection: SyncCollection, id: string): boolean;
-  /** Deletes this browser's local copy (sign-out): health data does not stay behind in the browser. */
+  /**
+   * Deletes this browser's local copy (sign-out): health data does not stay behind in the browser. Called before
+   * the server ends the session, so the revocation that follows is not mistaken for one from another device.
+   */
   forget(): Promise<void>;
 };
 
@@ -61,6 +64,7 @@ export function SyncProvider({ uid, deviceId, deviceName, appVersion, renderedAt
   const config = useFirebaseConfig();
   const router = useRouter();
   const clientRef = useRef<SyncClient | null>(null);
+  const leaving = useRef(false);
   const [state, setState] = useState<SyncState>({ ready: false, online: true, pending: 0, syncing: false, lastReport: null, problem: null });
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const retryDelay = useRef(RETRY_FIRST_MS);
@@ -132,7 +136,7 @@ export function SyncProvider({ uid, deviceId, deviceName, appVersion, renderedAt
       }
       unsubscribes.push(
         onSnapshot(doc(db, 'users', uid, 'devices', deviceId), (snapshot) => {
-          if (snapshot.get('revokedAt') != null) void signOutEverywhere(config, uid, deviceId);
+          if (snapshot.get('revokedAt') != null && !leaving.current) void endRevokedSession(config, uid, deviceId);
         }),
       );
       await syncNow();
@@ -192,7 +196,10 @@ export function SyncProvider({ uid, deviceId, deviceName, appVersion, renderedAt
       syncNow,
       timestamp: (millis) => Timestamp.fromMillis(millis),
       pendingFor: (collectionName, id) => clientRef.current?.hasPending(collectionName, id) ?? false,
-      forget: () => localStore(uid, deviceId).clear(),
+      forget: () => {
+        leaving.current = true;
+        return localStore(uid, deviceId).clear();
+      },
     };
   }, [state, syncNow, uid, deviceId]);
 
@@ -200,7 +207,7 @@ export function SyncProvider({ uid, deviceId, deviceName, appVersion, renderedAt
 }
 
 /** This browser was revoked from another device: end the session and forget its local data. */
-async function signOutEverywhere(config: ReturnType<typeof useFirebaseConfig>, uid: string, deviceId: string) {
+async function endRevokedSession(config: ReturnType<typeof useFirebaseConfig>, uid: string, deviceId: string) {
   await apiFetch('/api/auth/session', { method: 'DELETE' }).catch(() => undefined);
   await signOut(clientAuth(config)).catch(() => undefined);
   await localStore(uid, deviceId).clear().catch(() => undefined);

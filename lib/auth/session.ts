@@ -4,6 +4,7 @@ import { AppError } from '@/lib/api/errors';
 import { getEnv } from '@/lib/config/env';
 import { registerWebDevice, webDeviceIdFor } from '@/lib/devices/register-web-device';
 import { revokeWebDevices } from '@/lib/devices/revoke-web-devices';
+import { revokeDevice } from '@/lib/devices/update-device';
 import { adminAuth } from '@/lib/firebase/admin';
 import { readDoc } from '@/lib/firebase/metered';
 import { deviceRef } from '@/lib/firebase/refs';
@@ -93,10 +94,19 @@ export async function verifySession(cookie: string | undefined): Promise<Session
 }
 
 /**
- * Signing out revokes the user's refresh tokens, as Firebase's session-cookie guide does. That ends every
- * session of the account, so every web device is marked revoked too (docs/architecture.md, "Sign-out").
+ * Signing out ends this browser's session only: its web device is marked revoked, which refuses its cookie on the
+ * next request and, through the rules, the custom tokens bound to it. Refresh tokens are left alone: revoking them
+ * would sign the user's phones out too (issue 13). Signing out twice is harmless.
  */
-export async function endSessions(scope: { uid: string }): Promise<void> {
+export async function endSession(caller: Pick<Caller, 'uid' | 'deviceId'>): Promise<void> {
+  await revokeDevice({ uid: caller.uid }, caller.deviceId);
+}
+
+/**
+ * "Sign out everywhere", the explicit action: every refresh token of the account is revoked, so every phone and
+ * browser must sign in again, and every web device is marked revoked (docs/architecture.md, "Sign-out").
+ */
+export async function endAllSessions(scope: { uid: string }): Promise<void> {
   await adminAuth().revokeRefreshTokens(scope.uid);
   await revokeWebDevices(scope);
 }

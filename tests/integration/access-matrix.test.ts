@@ -33,7 +33,7 @@ type Owner = { user: TestUser; cookie: string; deviceId: string };
  *   a resource (they act on their own data where it does not), a revoked session 401, a missing id 404, a
  *   malformed id 422.
  * - admin: anonymous 401, non-admins 404, admin 2xx, revoked 401.
- * - public: sign-in and sign-out, which work without a session.
+ * - public: sign-in, which works without a session.
  * - cron: the scheduler's bearer secret, nothing else.
  */
 type Entry = {
@@ -61,7 +61,8 @@ const ROUTES: Record<string, Entry> = {
   },
   'GET /api/auth/firebase-token': { access: 'user', ok: 200, prepare: async () => ({}) },
   'POST /api/auth/session': { access: 'public', ok: 200, prepare: async ({ user }) => ({ body: { idToken: await signInWithPassword(user) } }) },
-  'DELETE /api/auth/session': { access: 'public', ok: 200, prepare: async () => ({ body: {} }) },
+  'DELETE /api/auth/session': { access: 'user', ok: 200, prepare: async () => ({ body: {} }) },
+  'POST /api/auth/sign-out-everywhere': { access: 'user', ok: 200, prepare: async () => ({ body: {} }) },
   'POST /api/conflicts/[conflictId]/resolve': {
     access: 'user',
     ok: 200,
@@ -180,7 +181,7 @@ describe('the access matrix', () => {
       return;
     }
     if (entry.access === 'public') {
-      // Sign-in: a forged token is refused whoever asks; a real one signs its own user in. Sign-out always works.
+      // Sign-in: a forged token is refused whoever asks; a real one signs its own user in.
       if (method === 'POST') expect(await statusOf(undefined, { body: { idToken: 'x'.repeat(64) } })).toBe(401);
       expect(await statusOf(owner.revokedCookie, c)).toBe(entry.ok);
       expect(await statusOf(undefined, c)).toBe(entry.ok);

@@ -1,6 +1,6 @@
 import { Timestamp } from 'firebase-admin/firestore';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSession, endSessions, verifySession } from '@/lib/auth/session';
+import { createSession, endAllSessions, verifySession } from '@/lib/auth/session';
 import { deviceRef } from '@/lib/firebase/refs';
 import { createTestUser, sessionCookieFor, signInWithPassword } from '../helpers/users';
 
@@ -47,13 +47,13 @@ describe('sessions', () => {
     expect((await verifySession(cookie)).status).toBe('revoked');
   });
 
-  it('signing out revokes refresh tokens, so every session of the user ends', async () => {
+  it('signing out everywhere revokes refresh tokens, so every session of the user ends', async () => {
     const user = await createTestUser();
     const first = await sessionCookieFor(user);
     const second = await sessionCookieFor(user);
     // Revocation is recorded to the second: sessions from this very second would still pass.
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    await endSessions(user);
+    await endAllSessions(user);
     expect((await verifySession(first.cookie)).status).toBe('invalid');
     expect((await verifySession(second.cookie)).status).toBe('invalid');
     expect((await deviceRef(user, second.deviceId).get()).get('revokedAt')).not.toBeNull();

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { DeviceList } from '@/components/devices/device-list';
+import { SignOutEverywhereButton } from '@/components/portal/sign-out-everywhere-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/current-user';
@@ -14,7 +15,11 @@ export default async function DevicesPage() {
   const now = Date.now();
   return (
     <>
-      <PageHeader title="Devices" description="Every phone and browser that syncs your journal. Revoke one you lost or no longer use." />
+      <PageHeader
+        title="Devices"
+        description="Every phone and browser that syncs your journal. Revoke one you lost or no longer use, or sign out of all of them at once."
+        actions={<SignOutEverywhereButton />}
+      />
       {devices.length === 0 ? <EmptyState title="No devices yet">Your phones appear here after their first sync.</EmptyState> : <DeviceList devices={devices} currentDeviceId={caller.deviceId} now={now} />}
     </>
   );

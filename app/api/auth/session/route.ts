@@ -1,10 +1,11 @@
-// Sign-in and sign-out: exchanges a fresh Firebase ID token for an HttpOnly session cookie, and back.
+// Sign-in and sign-out of this browser: exchanges a fresh password sign-in's ID token for an HttpOnly session
+// cookie, and ends that session again. Signing out every device is POST /api/auth/sign-out-everywhere.
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { withPublic } from '@/lib/api/guard';
+import { clearedSessionCookie, withPublic, withUser } from '@/lib/api/guard';
 import { RATE_LIMITS } from '@/lib/api/rate-limit';
 import { safeReturnPath } from '@/lib/auth/current-user';
-import { createSession, endSessions, sessionCookieName, sessionCookieOptions, verifySession } from '@/lib/auth/session';
+import { createSession, endSession, sessionCookieName, sessionCookieOptions } from '@/lib/auth/session';
 
 const ZCreateSessionRequest = z.object({
   idToken: z.string().min(20).max(8192),
@@ -21,11 +22,14 @@ export const POST = withPublic(
   { body: ZCreateSessionRequest, rateLimit: RATE_LIMITS.signIn },
 );
 
-/** Ends the session: refresh tokens revoked (when the session was still valid) and the cookie cleared either way. */
-export const DELETE = withPublic(async ({ req }) => {
-  const session = await verifySession(req.cookies.get(sessionCookieName())?.value);
-  if (session.status === 'ok') await endSessions(session.caller);
-  const response = NextResponse.json({ ok: true }, { headers: { 'Cache-Control': 'no-store' } });
-  response.cookies.set(sessionCookieName(), '', { ...sessionCookieOptions(0), maxAge: 0 });
-  return response;
-});
+/**
+ * Ends this browser's session only: its web device is revoked and the cookie cleared; phones stay signed in.
+ * A session that has already ended is answered 401 by the guard, which clears its cookie all the same.
+ */
+export const DELETE = withUser(
+  async ({ caller }) => {
+    await endSession(caller);
+    return NextResponse.json({ ok: true }, { headers: { 'Cache-Control': 'no-store', 'Set-Cookie': clearedSessionCookie() } });
+  },
+  { body: z.object({}).strict() },
+);

@@ -1,0 +1,14 @@
+// Signs the account out of every phone and browser: refresh tokens revoked, every web session ended, this
+// browser's cookie cleared. An explicit action with its own confirmation; plain sign-out ends this browser only.
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { clearedSessionCookie, withUser } from '@/lib/api/guard';
+import { endAllSessions } from '@/lib/auth/session';
+
+export const POST = withUser(
+  async ({ caller }) => {
+    await endAllSessions(caller);
+    return NextResponse.json({ ok: true }, { headers: { 'Cache-Control': 'no-store', 'Set-Cookie': clearedSessionCookie() } });
+  },
+  { body: z.object({}).strict() },
+);
