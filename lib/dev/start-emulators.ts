@@ -49,7 +49,7 @@ export async function startEmulators(options: EmulatorOptions): Promise<RunningE
         startProcess('firestore', launcher.java, firestoreJarArgs(launcher.jar, args), {
           // The JVM runs several times slower under libfaketime, so the Firestore emulator keeps real time even
           // when the e2e suite pins everything else (docs/testing.md, "What is pinned").
-          env: withoutPinnedClock(process.env),
+          env: withoutPinnedClock(process.env) as NodeJS.ProcessEnv,
           readyWhen: /Dev App Server is now running/,
           timeoutMs: 60_000,
           echo: options.echo,
