@@ -19,7 +19,8 @@ export default defineConfig({
         ...shared,
         test: {
           name: 'unit',
-          include: ['{app,components,lib,scripts}/**/*.test.{ts,tsx}'],
+          // tests/security holds the attack tests of issue 13; they need no emulator, so they run with the unit tests.
+          include: ['{app,components,lib,scripts}/**/*.test.{ts,tsx}', 'tests/security/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -46,31 +46,38 @@ export class TypedJsonError extends Error {
   }
 }
 
+/**
+ * Firestore nests maps and arrays at most 20 deep, so no export holds more. Decoding recurses, and a hand-made file
+ * nested 500,000 deep would overflow the stack (a crash, not a refusal) if the depth were not counted.
+ */
+export const MAX_DEPTH = 20;
+
 const DOUBLES: Record<string, number> = { NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, '-Infinity': Number.NEGATIVE_INFINITY, '-0': -0 };
 
 /** The inverse of encodeValue. Throws TypedJsonError with the path of the first value it cannot read. */
-export function decodeValue(value: unknown, db: Firestore | null, path = ''): unknown {
+export function decodeValue(value: unknown, db: Firestore | null, path = '', depth = 0): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new TypedJsonError(path, 'Numbers must be finite.');
     return value;
   }
-  if (Array.isArray(value)) return value.map((item, i) => decodeValue(item, db, `${path}.${i}`));
   if (typeof value !== 'object') throw new TypedJsonError(path, `Unexpected ${typeof value}.`);
+  if (depth >= MAX_DEPTH) throw new TypedJsonError(path, `Values nest more than ${MAX_DEPTH} maps or lists deep, more than Firestore stores.`);
+  if (Array.isArray(value)) return value.map((item, i) => decodeValue(item, db, `${path}.${i}`, depth + 1));
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
-  if (keys.length === 1 && keys[0]!.startsWith('$')) return decodeTagged(keys[0]!, record[keys[0]!], db, path);
+  if (keys.length === 1 && keys[0]!.startsWith('$')) return decodeTagged(keys[0]!, record[keys[0]!], db, path, depth);
   if (keys.some((key) => key.startsWith('$'))) throw new TypedJsonError(path, 'A map with $-keys must be wrapped in {"$map": …}.');
-  return decodeFields(record, db, path);
+  return decodeFields(record, db, path, depth + 1);
 }
 
-export function decodeFields(record: Record<string, unknown>, db: Firestore | null, path = ''): Record<string, unknown> {
+export function decodeFields(record: Record<string, unknown>, db: Firestore | null, path = '', depth = 0): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(record)) out[key] = decodeValue(item, db, path ? `${path}.${key}` : key);
+  for (const [key, item] of Object.entries(record)) out[key] = decodeValue(item, db, path ? `${path}.${key}` : key, depth);
   return out;
 }
 
-function decodeTagged(tag: string, body: unknown, db: Firestore | null, path: string): unknown {
+function decodeTagged(tag: string, body: unknown, db: Firestore | null, path: string, depth: number): unknown {
   const at = `${path || '(value)'}`;
   switch (tag) {
     case '$timestamp': {
@@ -100,7 +107,7 @@ function decodeTagged(tag: string, body: unknown, db: Firestore | null, path: st
       return DOUBLES[body];
     case '$map':
       if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new TypedJsonError(at, '$map must hold an object.');
-      return decodeFields(body as Record<string, unknown>, db, path);
+      return decodeFields(body as Record<string, unknown>, db, path, depth + 1);
     default:
       throw new TypedJsonError(at, `Unknown type tag ${tag}.`);
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/api/errors';
+import { IMPORT_LIMITS } from './import-limits';
 import type { ImportPlan, PlannedEntry } from './import-plan';
 import { MIGRATION_NODES, migratedEntryId } from './migrated-entry';
 
@@ -22,12 +23,18 @@ export function looksLikeDayOne(value: unknown): boolean {
  * Day One entries become journal entries. Day One has no title field: like Day One itself, the first line is the
  * title (without its `#`), and the rest is the body, in Markdown. Starred entries get the tag "starred".
  */
-export function parseDayOneJournals(journals: { name: string; value: unknown }[]): ImportPlan {
+export function parseDayOneJournals(journals: { name: string; value: unknown }[], maxDocuments: number = IMPORT_LIMITS.maxDocuments): ImportPlan {
   const entries: PlannedEntry[] = [];
-  for (const { name, value } of journals) {
+  const outers = journals.map(({ name, value }) => {
     const outer = ZDayOneJournal.safeParse(value);
     if (!outer.success) throw new AppError('validation', `${name} is not a Day One export: it needs "metadata" and "entries".`);
-    outer.data.entries.forEach((raw, i) => {
+    return { name, entries: outer.data.entries };
+  });
+  // Counted before any entry is checked, so an oversized file costs no per-entry work.
+  const total = outers.reduce((sum, journal) => sum + journal.entries.length, 0);
+  if (total > maxDocuments) throw new AppError('payload-too-large', `The file holds ${total} entries; one import accepts at most ${maxDocuments}. Export fewer journals and import them in parts.`);
+  for (const { name, entries: raws } of outers) {
+    raws.forEach((raw, i) => {
       const parsed = ZDayOneEntry.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;

@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { AppError } from '@/lib/api/errors';
 import { startOfDay } from '@/lib/time/zoned';
+import { htmlToText } from './html-to-text';
+import { IMPORT_LIMITS } from './import-limits';
 import type { ImportPlan, PlannedEntry } from './import-plan';
 import { MIGRATION_NODES, migratedEntryId } from './migrated-entry';
 
@@ -8,6 +10,8 @@ export const DAYLIO_HEADER = ['full_date', 'date', 'weekday', 'time', 'mood', 'a
 /** Daylio's five standard moods, best first. Custom mood names cannot be placed on the 1–5 scale without asking. */
 const MOODS: Record<string, number> = { rad: 5, good: 4, meh: 3, bad: 2, awful: 1 };
 const NOTE_LIMIT = 2000;
+/** A journal entry's body limit in the contract; a longer note cannot be kept whole, so its row is refused. */
+const LONG_NOTE_LIMIT = 100_000;
 
 export function looksLikeDaylio(text: string): boolean {
   return text.replace(/^\uFEFF/, '').trimStart().toLowerCase().startsWith('full_date,');
@@ -18,10 +22,11 @@ export function looksLikeDaylio(text: string): boolean {
  * optional note. Times are in the user's own time zone. A note too long for a check-in (2,000 characters) becomes
  * a journal entry at the same moment instead, so no text is cut.
  */
-export function parseDaylioCsv(text: string, timeZone: string): ImportPlan {
+export function parseDaylioCsv(text: string, timeZone: string, maxRows: number = IMPORT_LIMITS.maxDocuments): ImportPlan {
   let rows: string[][];
   try {
-    rows = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: false, skip_empty_lines: true }) as string[][];
+    // Parsing stops one row past the limit: a 50 MB file of tiny rows is refused without reading it all.
+    rows = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: false, skip_empty_lines: true, to: maxRows + 2 }) as string[][];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw new AppError('validation', `The Daylio file is not valid CSV${line ? ` (near line ${line})` : ''}. Export it from Daylio again and retry.`);
@@ -30,6 +35,7 @@ export function parseDaylioCsv(text: string, timeZone: string): ImportPlan {
   if (!header || header.map((h) => h.trim().toLowerCase()).join(',') !== DAYLIO_HEADER.join(',')) {
     throw new AppError('validation', `This does not look like a Daylio export: the first line should be ${DAYLIO_HEADER.join(',')}.`);
   }
+  if (data.length > maxRows) throw new AppError('payload-too-large', `The file holds more than ${maxRows} check-ins; one import accepts at most ${maxRows} documents. Export a shorter date range and import it in parts.`);
   const entries: PlannedEntry[] = [];
   const seen = new Map<string, number>();
   data.forEach((row, index) => {
@@ -38,7 +44,11 @@ export function parseDaylioCsv(text: string, timeZone: string): ImportPlan {
     const at = localMoment(fullDate!, time!, timeZone, line);
     const score = MOODS[mood!.toLowerCase()];
     if (!score) throw new AppError('validation', `Line ${line}: the mood "${mood!.slice(0, 40)}" is not one of Daylio's five standard moods (${Object.keys(MOODS).join(', ')}). Rename custom moods in Daylio before exporting.`);
-    const text = [noteTitle, htmlToText(note ?? '')].filter(Boolean).join('\n\n');
+    const body = htmlToText(note ?? '');
+    if (body.length > LONG_NOTE_LIMIT) {
+      throw new AppError('validation', `Line ${line}: the note is ${body.length.toLocaleString('en-US')} characters long; wellsync keeps notes of up to ${LONG_NOTE_LIMIT.toLocaleString('en-US')} characters. Shorten or split it in Daylio, export again and retry.`);
+    }
+    const text = [noteTitle, body].filter(Boolean).join('\n\n');
     // Two check-ins can share a minute; the occurrence number keeps their ids apart and stable.
     const key = `${fullDate} ${time}`;
     const occurrence = (seen.get(key) ?? 0) + 1;
@@ -60,7 +70,7 @@ export function parseDaylioCsv(text: string, timeZone: string): ImportPlan {
         kind: 'migrated',
         node: MIGRATION_NODES.daylio,
         physicalMs: at,
-        fields: { title: (noteTitle || 'Daylio note').slice(0, 200), body: htmlToText(note ?? ''), tags: ['daylio'], mood: score, createdAt: at, deletedAt: null },
+        fields: { title: (noteTitle || 'Daylio note').slice(0, 200), body, tags: ['daylio'], mood: score, createdAt: at, deletedAt: null },
       });
     }
   });
@@ -87,9 +97,4 @@ function localMoment(day: string, time: string, timeZone: string, line: number):
 
 function splitActivities(cell: string): string[] {
   return cell.split('|').map((a) => a.trim()).filter(Boolean);
-}
-
-/** Daylio keeps line breaks in notes as <br>; the few tags it writes are dropped, their text kept. */
-function htmlToText(note: string): string {
-  return note.replace(/<br\s*\/?>/gi, '\n').replace(/<\/?(b|i|u|li|ul|ol|p|div|span)[^>]*>/gi, '').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 }

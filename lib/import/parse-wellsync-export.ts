@@ -4,6 +4,7 @@ import { ZConflict, ZDevice, ZJournalEntry, ZMoodEntry, ZSyncEvent, ZSyncSetting
 import { EXPORT_FORMAT } from '@/lib/export/export-readme';
 import { decodeFields, TypedJsonError } from '@/lib/export/typed-json';
 import { DOC_ID_PATTERN } from '@/lib/firebase/refs';
+import { IMPORT_LIMITS } from './import-limits';
 import type { ImportPlan, PlannedDoc, PlannedEntry } from './import-plan';
 
 const ZDocId = z.string().regex(DOC_ID_PATTERN, 'Expected a document id (no "/", at most 512 characters)');
@@ -24,6 +25,7 @@ const ZWellsyncExport = z.object({
 
 // An imported entry's syncedAt is the server's to set, so the file's is accepted and then dropped.
 const withoutSync = <S extends z.ZodObject>(schema: S) => schema.extend({ syncedAt: z.unknown().optional() }).strict();
+const SECTIONS = ['settings', 'devices', 'journal_entries', 'mood_entries', 'conflicts', 'sync_events'] as const;
 const SCHEMAS = {
   profile: ZUserProfile.strict(),
   settings: ZSyncSettings.strict(),
@@ -35,7 +37,7 @@ const SCHEMAS = {
 };
 
 /** Reads a wellsync export (already JSON-parsed) into an import plan, or throws a 422 naming the first problem. */
-export function parseWellsyncExport(raw: unknown): ImportPlan {
+export function parseWellsyncExport(raw: unknown, maxDocuments: number = IMPORT_LIMITS.maxDocuments): ImportPlan {
   const format = (raw as { format?: unknown } | null)?.format;
   if (typeof format === 'string' && format.startsWith('wellsync-export/') && format !== EXPORT_FORMAT) {
     throw new AppError('validation', `This export is format ${format}, which this version of wellsync cannot read (it reads ${EXPORT_FORMAT}).`);
@@ -43,6 +45,9 @@ export function parseWellsyncExport(raw: unknown): ImportPlan {
   const outer = ZWellsyncExport.safeParse(raw);
   if (!outer.success) throw validationError(outer.error, 'export file');
   const file = outer.data;
+  // Counted before any document is decoded, so an oversized file costs no per-document work.
+  const total = (file.profile ? 1 : 0) + SECTIONS.reduce((sum, key) => sum + (file[key]?.length ?? 0), 0);
+  if (total > maxDocuments) throw new AppError('payload-too-large', `The file holds ${total} documents; one import accepts at most ${maxDocuments}. Export a shorter date range and import it in parts.`);
   const docs: PlannedDoc[] = [];
   const entries: PlannedEntry[] = [];
   if (file.profile) docs.push({ kind: 'profile', path: '', data: checked('profile', file.profile, 'profile') });
@@ -79,7 +84,7 @@ function checked(kind: keyof typeof SCHEMAS, data: Record<string, unknown>, at: 
   const result = SCHEMAS[kind].safeParse(decoded);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    const field = issue.code === 'unrecognized_keys' ? `${issue.keys.join(', ')}` : issue.path.join('.');
+    const field = issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 5).join(', ') : issue.path.join('.');
     const message = issue.code === 'unrecognized_keys' ? 'fields that wellsync does not know' : issue.message;
     throw new AppError('validation', `The export file is not valid. ${at}${field ? `.${field}` : ''}: ${message}`);
   }

@@ -1,0 +1,159 @@
+// Issue 13, hole 1: an upload could freeze the event loop. A Daylio note of 160 KB of "<b" took seconds in
+// htmlToText's regex (quadratic backtracking), and a deeply nested wellsync export overflowed the stack (a 500).
+// Every parser of untrusted input is attacked here with hand-built inputs and with fast-check patterns; each must
+// answer with a plan or its own 4xx, within the CPU budget, and grow linearly from 100 KB to 1 MB.
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { EXPORT_FORMAT } from '@/lib/export/export-readme';
+import { parseDaylioCsv } from '@/lib/import/parse-daylio-csv';
+import { parseImportFile } from '@/lib/import/parse-import-file';
+import { makeZip } from '@/tests/helpers/zip-fixtures';
+import { CPU_BOUND_MS, cpuMs, expectLinearWithinBudget, expectPlanOrRefusal } from './cpu-time';
+
+// The machine is shared: wall time can be many times the CPU time measured.
+vi.setConfig({ testTimeout: 120_000 });
+
+type Attack = [name: string, make: (bytes: number) => Buffer | Promise<Buffer>];
+
+const parse = (input: Buffer) => parseImportFile(input, 'Europe/Berlin');
+/** `unit` repeated to about `bytes`, leaving room for the file around it. */
+const fill = (unit: string, bytes: number) => unit.repeat(Math.max(1, Math.floor((bytes - 400) / Buffer.byteLength(unit))));
+const nested = (open: string, inner: string, close: string, bytes: number) => {
+  const depth = Math.floor((bytes - 400) / (open.length + close.length));
+  return open.repeat(depth) + inner + close.repeat(depth);
+};
+
+const HEADER = 'full_date,date,weekday,time,mood,activities,note_title,note';
+const csvQuoted = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
+const daylio = (note: string, time = '10:00') => Buffer.from(`${HEADER}\n2025-01-01,,,${time},good,,Title,${csvQuoted(note)}\n`);
+
+const DAYLIO: Attack[] = [
+  ['a note full of "<b" (the reported freeze)', (n) => daylio(fill('<b', n))],
+  ['a note full of "<br"', (n) => daylio(fill('<br', n))],
+  ['a note full of "<span " never closed', (n) => daylio(fill('<span ', n))],
+  ['a note full of "</"', (n) => daylio(fill('</', n))],
+  ['a note full of "<"', (n) => daylio(fill('<', n))],
+  ['a note of closed tags only', (n) => daylio(fill('<b><i>', n))],
+  ['a note full of "&#"', (n) => daylio(fill('&#', n))],
+  ['a note full of "&#x"', (n) => daylio(fill('&#x', n))],
+  ['a note full of "&amp"', (n) => daylio(fill('&amp', n))],
+  ['a note of one endless entity name', (n) => daylio(`&${fill('a', n)}`)],
+  ['a note of one endless numeric entity', (n) => daylio(`&#${fill('9', n)};`)],
+  ['a note full of quotes', (n) => Buffer.from(`${HEADER}\n2025-01-01,,,10:00,good,,,"${fill('""', n)}"\n`)],
+  ['one endless unquoted line', (n) => Buffer.from(`${HEADER}\n2025-01-01,,,${fill('x', n)},good,,,\n`)],
+  ['an endless time of digits', (n) => daylio('', fill('1', n))],
+  ['an endless time of spaces before "pm"', (n) => daylio('', `1:00${fill(' ', n)}pm`)],
+  ['whitespace before the header', (n) => Buffer.from(`${fill(' ', n)}${HEADER}\n2025-01-01,,,10:00,good,,,\n`)],
+];
+
+/**
+ * A megabyte of valid rows is about 25,000 check-ins, each with its own time-zone conversion and id: honest linear
+ * work that costs more than the 100 ms budget (csv-parse alone takes about 80 ms per MB here). It is held to
+ * linear growth and to a per-row budget instead.
+ */
+const DAYLIO_BULK: Attack[] = [['rows that all fail late', (n) => Buffer.from(`${HEADER}\n${fill('2025-01-01,,,10:00,good,,,"<b>x</b>"\n', n - 200)}2025-01-01,,,10:00,ecstatic,,,\n`)]];
+const BULK_BUDGET_MS = 1000;
+
+const dayOne = (entries: unknown[], metadata: unknown = { version: '1.0' }) => Buffer.from(JSON.stringify({ metadata, entries }));
+const dayOneEntry = (patch: Record<string, unknown>) => ({ uuid: 'A1', creationDate: '2024-01-01T08:00:00Z', text: 'Title\nBody', ...patch });
+
+const DAY_ONE: Attack[] = [
+  ['a text of "#" only', (n) => dayOne([dayOneEntry({ text: fill('#', n) })])],
+  ['a title of "#" then endless spaces', (n) => dayOne([dayOneEntry({ text: `#${fill(' ', n)}x` })])],
+  ['a text of newlines', (n) => dayOne([dayOneEntry({ text: `Title${fill('\n', n / 2)}` })])],
+  ['an endless creation date', (n) => dayOne([dayOneEntry({ creationDate: `2024-01-01T00:00:00${fill('0', n)}Z` })])],
+  ['an endless uuid', (n) => dayOne([dayOneEntry({ uuid: fill('A', n) })])],
+  ['deeply nested arrays as an entry', (n) => Buffer.from(`{"metadata":{"version":"1"},"entries":[${nested('[', '', ']', n)}]}`)],
+  ['deeply nested objects in an entry', (n) => Buffer.from(`{"metadata":{"version":"1"},"entries":[{"uuid":"A","creationDate":"2024-01-01T08:00:00Z","x":${nested('{"a":', '1', '}', n)}}]}`)],
+  ['deeply nested metadata', (n) => Buffer.from(`{"metadata":{"version":"1","x":${nested('[', '', ']', n)}},"entries":[{"uuid":"A","creationDate":"2024-01-01T08:00:00Z"}]}`)],
+  ['many small entries', (n) => dayOne(Array.from({ length: Math.floor(n / 90) }, (_, i) => dayOneEntry({ uuid: `U${i}` })))],
+  ['many keys in one entry', (n) => dayOne([Object.fromEntries(Array.from({ length: Math.floor(n / 14) }, (_, i) => [`k${i}`, 1]))])],
+];
+
+const ts = { $timestamp: { seconds: 1_760_000_000, nanoseconds: 0 } };
+const JOURNAL = { title: 'A day', body: 'Walked.', tags: [], mood: 4, createdAt: ts, updatedAt: ts, deletedAt: null, rev: '1760000000000:0001:ios-a', baseRev: null, deviceId: 'ios-a' };
+const wellsync = (section: string, doc: { id?: string; data: Record<string, unknown> }) => Buffer.from(JSON.stringify({ format: EXPORT_FORMAT, [section]: [{ id: 'j-1', ...doc }] }));
+const journal = (patch: Record<string, unknown>) => wellsync('journal_entries', { data: { ...JOURNAL, ...patch } });
+const rawJournal = (field: string, json: string) => Buffer.from(`{"format":${JSON.stringify(EXPORT_FORMAT)},"journal_entries":[{"id":"j-1","data":{"${field}":${json}}}]}`);
+
+const WELLSYNC: Attack[] = [
+  ['deeply nested arrays in a field', (n) => rawJournal('body', nested('[', '', ']', n))],
+  ['deeply nested maps in a field', (n) => rawJournal('body', nested('{"a":', '1', '}', n))],
+  ['deeply nested $map tags', (n) => rawJournal('body', nested('{"$map":{"a":', '1', '}}', n))],
+  ['an endless $bytes that is not base64', (n) => journal({ body: { $bytes: `${fill('A', n)}!` } })],
+  ['an endless $bytes of "="', (n) => journal({ body: { $bytes: fill('=', n) } })],
+  ['an endless revision', (n) => journal({ rev: fill('1', n) })],
+  ['an endless device id', (n) => journal({ deviceId: fill('a', n) })],
+  ['an endless app version', (n) => wellsync('devices', { id: 'ios-a', data: { appVersion: `1.1.1-${fill('-', n)}!` } })],
+  ['an endless document id of "__"', (n) => wellsync('journal_entries', { id: `__${fill('a', n)}`, data: JOURNAL })],
+  ['an endless time zone', (n) => Buffer.from(JSON.stringify({ format: EXPORT_FORMAT, profile: { timezone: fill('Europe/', n) } }))],
+  ['a title of escaped quotes', (n) => journal({ title: fill('"', n / 2) })],
+  ['many entries', (n) => Buffer.from(JSON.stringify({ format: EXPORT_FORMAT, journal_entries: Array.from({ length: Math.floor(n / 330) }, (_, i) => ({ id: `j-${i}`, data: JOURNAL })) }))],
+];
+
+const ZIP: Attack[] = [
+  ['a ZIP whose export is deeply nested', (n) => makeZip([{ name: 'wellsync-export.json', data: rawJournal('body', nested('[', '', ']', n - 300)) }], true)],
+  ['a ZIP whose Day One journal is deeply nested', (n) => makeZip([{ name: 'Journal.json', data: `{"metadata":{"version":"1"},"entries":[${nested('[', '', ']', n - 300)}]}` }], true)],
+  ['a ZIP of many small JSON files', (n) => makeZip(Array.from({ length: Math.floor(n / 140) }, (_, i) => ({ name: `f${i}.json`, data: '{}' })), true)],
+  ['a ZIP of many files in folders', (n) => makeZip(Array.from({ length: Math.floor(n / 160) }, (_, i) => ({ name: `photos/p${i}.jpg`, data: 'x' })), true)],
+];
+
+const PARSERS: [string, Attack[]][] = [
+  ['Daylio CSV', DAYLIO],
+  ['Day One JSON', DAY_ONE],
+  ['wellsync export JSON', WELLSYNC],
+  ['ZIP', ZIP],
+];
+
+describe.each(PARSERS)('%s under hostile input', (_parser, attacks) => {
+  it.each(attacks)('%s: a plan or a 4xx, linear, within the CPU budget', async (_name, make) => {
+    await expectLinearWithinBudget(make, parse);
+  });
+});
+
+describe('Daylio CSV in bulk', () => {
+  it.each(DAYLIO_BULK)('%s: a plan or a 4xx, linear, within a per-row budget', async (_name, make) => {
+    await expectLinearWithinBudget(make, parse, BULK_BUDGET_MS);
+  });
+});
+
+describe('htmlToText, the reported case', () => {
+  it('decodes the entities Daylio writes, once, and keeps a bare & and unknown tags as text', () => {
+    const note = 'She said &quot;hi&quot; &amp; I&#39;m &#x1F600;&#65;&nbsp;ok<br>AT&T &amp;lt;b&amp;gt; <bold>x</bold> <b class="x">y</b><br/>&bogus;';
+    const plan = parseDaylioCsv(`${HEADER}\n2025-01-01,,,10:00,good,,,${csvQuoted(note)}\n`, 'UTC');
+    expect((plan.entries[0] as unknown as { fields: { note: string } }).fields.note).toBe('She said "hi" & I\'m 😀A ok\nAT&T &lt;b&gt; <bold>x</bold> y\n&bogus;');
+  });
+
+
+  it('reads 160 KB of "<b" in a Daylio note within the CPU budget, and refuses it as too long', async () => {
+    const csv = `${HEADER}\n2025-01-01,,,10:00,good,,,"${'<b'.repeat(80_000)}"\n`;
+    expect(() => parseDaylioCsv(csv, 'UTC')).toThrow(/Line 2: the note is 160,000 characters long/);
+    expect(await cpuMs(() => parseDaylioCsv(csv, 'UTC'))).toBeLessThan(CPU_BOUND_MS);
+  });
+});
+
+// fast-check builds the repeating patterns: a short random mix of the characters these parsers treat specially,
+// repeated to about 200 KB and put where each parser reads text.
+const TOKENS = ['<', '>', '/', 'b', 'br', 'span', ' ', '&', '#', 'x', '9', 'amp', ';', '"', '\\', '\n', '\r', '\t', '=', '$', ':', '-', 'é', '💥'];
+const pattern = fc.array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 8 }).map((tokens) => fill(tokens.join(''), 200 * 1024));
+const PLACES: [string, (text: string) => Buffer | Promise<Buffer>][] = [
+  ['Daylio CSV', (text) => daylio(text)],
+  ['Day One JSON', (text) => dayOne([dayOneEntry({ text })])],
+  ['wellsync export JSON', (text) => journal({ body: text, rev: text.slice(0, 2000), title: text.slice(0, 200) })],
+  ['ZIP', (text) => makeZip([{ name: 'Journal.json', data: dayOne([dayOneEntry({ text })]) }], true)],
+];
+
+describe.each(PLACES)('%s with fast-check patterns', (_parser, place) => {
+  it('answers every pattern with a plan or a 4xx within the CPU budget', async () => {
+    await fc.assert(
+      fc.asyncProperty(pattern, async (text) => {
+        const input = await place(text);
+        await expectPlanOrRefusal(() => parse(input));
+        const ms = await cpuMs(() => parse(input), 2);
+        expect(ms, `${JSON.stringify(text.slice(0, 24))}… took ${ms.toFixed(1)} ms`).toBeLessThan(CPU_BOUND_MS);
+      }),
+      // No shrinking: on slow code every shrink step would take seconds more.
+      { numRuns: 25, seed: 20261203, endOnFailure: true },
+    );
+  });
+});
