@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { AppError } from '@/lib/api/errors';
-import { startOfDay } from '@/lib/time/zoned';
+import { isValidDayKey, zonedInstant } from '@/lib/time/zoned';
 import { htmlToText } from './html-to-text';
 import { IMPORT_LIMITS } from './import-limits';
 import type { ImportPlan, PlannedEntry } from './import-plan';
@@ -77,22 +77,21 @@ export function parseDaylioCsv(text: string, timeZone: string, maxRows: number =
   return { source: 'daylio', docs: [], entries };
 }
 
+/**
+ * A Daylio date and time as an instant, built from the local date and wall time in the user's zone (so DST days
+ * are right). Dates must exist (no 31 February), and times must be real: 1–12 with am/pm, or 0–23 without.
+ */
 function localMoment(day: string, time: string, timeZone: string, line: number): number {
-  const match = /^(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\.?)?$/i.exec(time);
+  const match = /^(\d{1,2}):(\d{2})(?:\s?([ap])\.?m\.?)?$/i.exec(time);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !match) throw new AppError('validation', `Line ${line}: expected a date like 2024-01-31 and a time like 8:30 pm, got "${day.slice(0, 20)}" and "${time.slice(0, 20)}".`);
-  let hours = Number(match[1]);
-  const minutes = Number(match[2]);
+  if (!isValidDayKey(day)) throw new AppError('validation', `Line ${line}: "${day}" is not a date.`);
+  const hour = Number(match[1]);
+  const minute = Number(match[2]);
   const half = match[3]?.toLowerCase();
-  if (half) hours = (hours % 12) + (half === 'p' ? 12 : 0);
-  if (hours > 23 || minutes > 59) throw new AppError('validation', `Line ${line}: "${time}" is not a time of day.`);
-  let start: number;
-  try {
-    start = startOfDay(day, timeZone);
-  } catch {
-    throw new AppError('validation', `Line ${line}: "${day}" is not a date.`);
-  }
-  if (!Number.isFinite(start)) throw new AppError('validation', `Line ${line}: "${day}" is not a date.`);
-  return start + (hours * 60 + minutes) * 60_000;
+  const isRealTime = minute <= 59 && (half ? hour >= 1 && hour <= 12 : hour <= 23);
+  if (!isRealTime) throw new AppError('validation', `Line ${line}: "${time}" is not a time of day.`);
+  const hours24 = half ? (hour % 12) + (half === 'p' ? 12 : 0) : hour;
+  return zonedInstant(day, hours24, minute, timeZone);
 }
 
 function splitActivities(cell: string): string[] {

@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 
 /** Calendar days in the user's own time zone (`users/{uid}.timezone`), as `YYYY-MM-DD`. */
 export type DayKey = string;
@@ -28,6 +28,23 @@ export function startOfDay(day: DayKey, timeZone: string): number {
 /** The instant the next local day starts: day ranges are half-open, [startOfDay(from), endOfDay(to)). */
 export function endOfDay(day: DayKey, timeZone: string): number {
   return startOfDay(addDays(day, 1), timeZone);
+}
+
+/**
+ * The instant a local wall-clock time names in `timeZone`. On a DST-change day a wall time can be missing or
+ * doubled. A missing one (02:30 when clocks jump from 02:00 to 03:00) moves forward by the gap, to 03:30, as TZDate
+ * does; a doubled one (02:30 when clocks fall back) is its first occurrence, still in summer time. TZDate alone picks
+ * the first in some zones and the second in others, so both candidates are computed and checked here.
+ */
+export function zonedInstant(day: DayKey, hour: number, minute: number, timeZone: string): number {
+  const [year, month, date] = parseDayKey(day);
+  const wall = Date.UTC(year, month - 1, date, hour, minute);
+  const offsetMs = (instant: number) => tzOffset(timeZone, new Date(instant)) * 60_000;
+  // The offsets a day either side: any change near this wall time lies between them.
+  const before = offsetMs(wall - 86_400_000);
+  const after = offsetMs(wall + 86_400_000);
+  const candidates = [wall - before, wall - after].filter((instant) => instant + offsetMs(instant) === wall);
+  return candidates.length > 0 ? Math.min(...candidates) : wall - before;
 }
 
 export function parseDayKey(day: DayKey): [number, number, number] {
