@@ -2,6 +2,7 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
+import { safeReturnPath } from './safe-return-path';
 import type { AdminScope, Caller } from './scope';
 import { sessionCookieName, verifySession, type SessionCheck } from './session';
 
@@ -28,10 +29,4 @@ export async function requireAdmin(): Promise<Caller & AdminScope> {
   const caller = await requireUser();
   if (!caller.isAdmin) notFound();
   return caller as Caller & AdminScope;
-}
-
-/** Only same-site paths may be returned to after sign-in (no open redirect through `next=`). */
-export function safeReturnPath(path: string | null | undefined): string {
-  if (!path || !path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return '/journal';
-  return path;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { SignInForm, type DemoLogin } from '@/components/auth/sign-in-form';
-import { safeReturnPath } from '@/lib/auth/current-user';
+import { safeReturnPath } from '@/lib/auth/safe-return-path';
 import { getEnv } from '@/lib/config/env';
 import { DEMO_ACCOUNTS } from '@/lib/seed/demo-accounts';
 

@@ -4,7 +4,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { clearedSessionCookie, withPublic, withUser } from '@/lib/api/guard';
 import { RATE_LIMITS } from '@/lib/api/rate-limit';
-import { safeReturnPath } from '@/lib/auth/current-user';
+import { safeReturnPath } from '@/lib/auth/safe-return-path';
 import { createSession, endSession, sessionCookieName, sessionCookieOptions } from '@/lib/auth/session';
 
 const ZCreateSessionRequest = z.object({
