@@ -15,7 +15,8 @@ const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.uint8Array({ maxLength: 16 }).map((b) => Buffer.from(b)),
     fc.record({ lat: fc.double({ min: -90, max: 90, noNaN: true }), lng: fc.double({ min: -180, max: 180, noNaN: true }) }).map(({ lat, lng }) => new GeoPoint(lat + 0, lng + 0)), // JSON has no -0 inside a geopoint
     fc.array(tie('any'), { maxLength: 4 }),
-    fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('$timestamp', '$map', '$x')), tie('any'), { maxKeys: 4 }),
+    // Firestore reserves field names like __name__, so no stored document (and no export) has them.
+    fc.dictionary(fc.oneof(fc.string().filter((key) => !/^__.*__$/.test(key)), fc.constantFrom('$timestamp', '$map', '$x')), tie('any'), { maxKeys: 4 }),
   ),
 })).any;
 

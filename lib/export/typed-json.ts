@@ -1,5 +1,6 @@
 import 'server-only';
 import { DocumentReference, GeoPoint, Timestamp, type Firestore } from 'firebase-admin/firestore';
+import { z } from 'zod';
 
 /**
  * Firestore values as JSON without losing their types (docs/data-rights.md, "Typed values").
@@ -52,7 +53,23 @@ export class TypedJsonError extends Error {
  */
 export const MAX_DEPTH = 20;
 
-const DOUBLES: Record<string, number> = { NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, '-Infinity': Number.NEGATIVE_INFINITY, '-0': -0 };
+/**
+ * The closed set of type tags and the shapes of their bodies. Bodies are checked by zod's strict objects, which
+ * see only own keys, and names are looked up in Maps: with `in` on a plain object, {"$double": "toString"} found
+ * Object.prototype.toString and decoded to a function.
+ */
+const ZTypeTag = z.enum(['$timestamp', '$bytes', '$geopoint', '$reference', '$double', '$map']);
+const DOUBLES = new Map<string, number>([
+  ['NaN', Number.NaN],
+  ['Infinity', Number.POSITIVE_INFINITY],
+  ['-Infinity', Number.NEGATIVE_INFINITY],
+  ['-0', -0],
+]);
+const ZTimestampBody = z.strictObject({ seconds: z.number().refine(Number.isSafeInteger), nanoseconds: z.number().int().min(0).max(999_999_999) });
+const ZGeoPointBody = z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) });
+const ZPlainMap = z.custom<Record<string, unknown>>((body) => typeof body === 'object' && body !== null && !Array.isArray(body));
+/** Firestore reserves field names like `__name__`; `__proto__` among them would also replace a decoded map's prototype. */
+const RESERVED_FIELD = /^__.*__$/;
 
 /** The inverse of encodeValue. Throws TypedJsonError with the path of the first value it cannot read. */
 export function decodeValue(value: unknown, db: Firestore | null, path = '', depth = 0): unknown {
@@ -73,42 +90,44 @@ export function decodeValue(value: unknown, db: Firestore | null, path = '', dep
 
 export function decodeFields(record: Record<string, unknown>, db: Firestore | null, path = '', depth = 0): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(record)) out[key] = decodeValue(item, db, path ? `${path}.${key}` : key, depth);
+  for (const key of Object.keys(record)) {
+    if (RESERVED_FIELD.test(key)) throw new TypedJsonError(path || '(fields)', `The field name ${JSON.stringify(key.slice(0, 60))} is reserved by Firestore (names like __name__), so no export holds it.`);
+    out[key] = decodeValue(record[key], db, path ? `${path}.${key}` : key, depth);
+  }
   return out;
 }
 
 function decodeTagged(tag: string, body: unknown, db: Firestore | null, path: string, depth: number): unknown {
   const at = `${path || '(value)'}`;
-  switch (tag) {
+  const known = ZTypeTag.safeParse(tag);
+  if (!known.success) throw new TypedJsonError(at, `Unknown type tag ${tag.slice(0, 40)}.`);
+  switch (known.data) {
     case '$timestamp': {
-      const { seconds, nanoseconds } = (body ?? {}) as { seconds?: unknown; nanoseconds?: unknown };
-      if (!Number.isSafeInteger(seconds) || !Number.isInteger(nanoseconds) || (nanoseconds as number) < 0 || (nanoseconds as number) > 999_999_999) {
-        throw new TypedJsonError(at, 'A $timestamp needs integer seconds and nanoseconds from 0 to 999999999.');
-      }
+      const parsed = ZTimestampBody.safeParse(body);
+      if (!parsed.success) throw new TypedJsonError(at, 'A $timestamp needs integer seconds and nanoseconds from 0 to 999999999.');
+      const { seconds, nanoseconds } = parsed.data;
       // Firestore's range: 0001-01-01 to 9999-12-31.
-      if ((seconds as number) < -62_135_596_800 || (seconds as number) > 253_402_300_799) throw new TypedJsonError(at, 'A $timestamp is outside the years 1 to 9999.');
-      return new Timestamp(seconds as number, nanoseconds as number);
+      if (seconds < -62_135_596_800 || seconds > 253_402_300_799) throw new TypedJsonError(at, 'A $timestamp is outside the years 1 to 9999.');
+      return new Timestamp(seconds, nanoseconds);
     }
     case '$bytes':
       if (typeof body !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(body)) throw new TypedJsonError(at, '$bytes must be base64.');
       return Buffer.from(body, 'base64');
     case '$geopoint': {
-      const { latitude, longitude } = (body ?? {}) as { latitude?: unknown; longitude?: unknown };
-      if (typeof latitude !== 'number' || typeof longitude !== 'number' || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
-        throw new TypedJsonError(at, '$geopoint needs a latitude (±90) and a longitude (±180).');
-      }
-      return new GeoPoint(latitude, longitude);
+      const parsed = ZGeoPointBody.safeParse(body);
+      if (!parsed.success) throw new TypedJsonError(at, '$geopoint needs a latitude (±90) and a longitude (±180).');
+      return new GeoPoint(parsed.data.latitude, parsed.data.longitude);
     }
     case '$reference':
       if (typeof body !== 'string' || !db) throw new TypedJsonError(at, '$reference must be a document path.');
       return db.doc(body);
-    case '$double':
-      if (typeof body !== 'string' || !(body in DOUBLES)) throw new TypedJsonError(at, '$double must be "NaN", "Infinity", "-Infinity" or "-0".');
-      return DOUBLES[body];
+    case '$double': {
+      const value = typeof body === 'string' ? DOUBLES.get(body) : undefined;
+      if (value === undefined) throw new TypedJsonError(at, '$double must be "NaN", "Infinity", "-Infinity" or "-0".');
+      return value;
+    }
     case '$map':
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new TypedJsonError(at, '$map must hold an object.');
+      if (!ZPlainMap.safeParse(body).success) throw new TypedJsonError(at, '$map must hold an object.');
       return decodeFields(body as Record<string, unknown>, db, path, depth + 1);
-    default:
-      throw new TypedJsonError(at, `Unknown type tag ${tag}.`);
   }
 }

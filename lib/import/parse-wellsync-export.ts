@@ -8,13 +8,18 @@ import { IMPORT_LIMITS } from './import-limits';
 import type { ImportPlan, PlannedDoc, PlannedEntry } from './import-plan';
 
 const ZDocId = z.string().regex(DOC_ID_PATTERN, 'Expected a document id (no "/", at most 512 characters)');
-const ZDocument = z.object({ id: ZDocId, data: z.record(z.string(), z.unknown()) }).strict();
+/**
+ * A document's fields, kept as JSON.parse made them. z.record would copy them into a new object, and assigning a
+ * parsed own "__proto__" key sets the copy's prototype instead, so the key vanished before it could be refused.
+ */
+const ZFields = z.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'Expected an object of fields');
+const ZDocument = z.object({ id: ZDocId, data: ZFields }).strict();
 const ZSection = z.array(ZDocument);
 
 /** The outer shape of wellsync-export.json; every document inside is then checked against its contract schema. */
 const ZWellsyncExport = z.object({
   format: z.literal(EXPORT_FORMAT),
-  profile: z.record(z.string(), z.unknown()).nullish(),
+  profile: ZFields.nullish(),
   settings: ZSection.optional(),
   devices: ZSection.optional(),
   journal_entries: ZSection.optional(),
@@ -60,12 +65,12 @@ export function parseWellsyncExport(raw: unknown, maxDocuments: number = IMPORT_
   for (const [key, kind] of sections) {
     for (const [i, doc] of (file[key] ?? []).entries()) {
       if (key === 'settings' && doc.id !== 'sync') throw new AppError('validation', `The export file is not valid. settings.${i}.id: only the "sync" settings document exists.`);
-      docs.push({ kind, path: `${key}/${doc.id}`, data: checked(key, doc.data, `${key}.${i}.data`) });
+      docs.push({ kind, path: `${key}/${doc.id}`, data: checked(key, doc.data, `${key}.${i}.data`, doc.id) });
     }
   }
   for (const collection of ['journal_entries', 'mood_entries'] as const) {
     for (const [i, doc] of (file[collection] ?? []).entries()) {
-      const { syncedAt: _dropped, ...version } = checked(collection, doc.data, `${collection}.${i}.data`);
+      const { syncedAt: _dropped, ...version } = checked(collection, doc.data, `${collection}.${i}.data`, doc.id);
       entries.push({ collection, id: doc.id, kind: 'exact', version: version as { rev: string; baseRev: string | null; deviceId: string } });
     }
   }
@@ -73,7 +78,16 @@ export function parseWellsyncExport(raw: unknown, maxDocuments: number = IMPORT_
   return { source: 'wellsync', docs, entries };
 }
 
-function checked(kind: keyof typeof SCHEMAS, data: Record<string, unknown>, at: string): Record<string, unknown> {
+function checked(kind: keyof typeof SCHEMAS, data: Record<string, unknown>, at: string, id?: string): Record<string, unknown> {
+  // Own keys against the contract, before anything else: "__proto__", "constructor" and "prototype" are unknown
+  // fields like any other, and the first one found is named (a file can hold a million of them).
+  const known = Object.keys(SCHEMAS[kind].shape);
+  const unknown = Object.keys(data).find((key) => !known.includes(key));
+  if (unknown !== undefined) {
+    const key = JSON.stringify(unknown.slice(0, 60));
+    const entry = id === undefined ? '' : ` in document ${JSON.stringify(id.slice(0, 60))}`;
+    throw new AppError('validation', `The export file is not valid. ${at}.${unknown.slice(0, 60)}: fields that wellsync does not know (${key}${entry}). The file may have been edited; export it again from wellsync.`);
+  }
   let decoded: Record<string, unknown>;
   try {
     decoded = decodeFields(data, null);

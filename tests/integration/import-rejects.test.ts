@@ -52,6 +52,10 @@ const HAND_WRITTEN: Case[] = [
   { name: 'an unknown type tag', body: text(withEntry({ createdAt: { $date: 1 } })), status: 422, message: /Unknown type tag \$date/ },
   { name: 'a plain date string for a timestamp', body: text(withEntry({ createdAt: '2025-01-01' })), status: 422, message: /createdAt: Expected a Firestore Timestamp/ },
   { name: 'an unknown field', body: text(withEntry({ isAdmin: true })), status: 422, message: /isAdmin: fields that wellsync does not know/ },
+  // Issue 13, hole 4: prototype names are unknown fields too, and must not vanish on the way (JSON.parse makes an own key).
+  { name: 'a __proto__ key in an entry', body: text(withEntry(JSON.parse('{"__proto__":{"isAdmin":true}}'))), status: 422, message: /journal_entries\.0\.data\.__proto__: fields that wellsync does not know \("__proto__" in document "j-1"\)/ },
+  { name: 'a constructor key in an entry', body: text(withEntry({ constructor: { prototype: { polluted: true } } })), status: 422, message: /journal_entries\.0\.data\.constructor: fields that wellsync does not know/ },
+  { name: 'a $double naming a prototype method', body: text(withEntry({ mood: { $double: 'toString' } })), status: 422, message: /journal_entries\.0\.data\.mood: \$double must be/ },
   { name: 'a document id with a slash', body: () => { const f = validExport(); (f.journal_entries as { id: string }[])[0]!.id = '../../users/x'; return Buffer.from(json(f)); }, status: 422, message: /journal_entries\.0\.id/ },
   { name: 'the id ".."', body: () => { const f = validExport(); (f.mood_entries as { id: string }[])[0]!.id = '..'; return Buffer.from(json(f)); }, status: 422, message: /mood_entries\.0\.id/ },
   { name: 'the same entry twice', body: () => { const f = validExport(); const list = f.journal_entries as unknown[]; list.push(list[0]); return Buffer.from(json(f)); }, status: 422, message: /lists journal_entries\/j-1 twice/ },

@@ -88,6 +88,7 @@ const WELLSYNC: Attack[] = [
   ['an endless document id of "__"', (n) => wellsync('journal_entries', { id: `__${fill('a', n)}`, data: JOURNAL })],
   ['an endless time zone', (n) => Buffer.from(JSON.stringify({ format: EXPORT_FORMAT, profile: { timezone: fill('Europe/', n) } }))],
   ['a title of escaped quotes', (n) => journal({ title: fill('"', n / 2) })],
+  ['many unknown keys', (n) => journal(Object.fromEntries(Array.from({ length: Math.floor(n / 14) }, (_, i) => [`k${i}`, 1])))],
   ['many entries', (n) => Buffer.from(JSON.stringify({ format: EXPORT_FORMAT, journal_entries: Array.from({ length: Math.floor(n / 330) }, (_, i) => ({ id: `j-${i}`, data: JOURNAL })) }))],
 ];
 
