@@ -1,6 +1,6 @@
 import { Timestamp } from 'firebase-admin/firestore';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FILES, isoTime, spreadsheetSafe } from './export-files';
+import { csvRow, EXPORT_FILES, exportFileOf, isoTime } from './export-files';
 import { EXPORT_TYPES } from './export-types';
 
 describe('export files', () => {
@@ -14,13 +14,10 @@ describe('export files', () => {
     expect(isoTime(null)).toBeNull();
   });
 
-  it('defuses cells a spreadsheet would run as formulas, and leaves Markdown lists and numbers alone', () => {
-    expect(spreadsheetSafe('=SUM(A1)')).toBe("'=SUM(A1)");
-    expect(spreadsheetSafe('+1 555')).toBe("'+1 555");
-    expect(spreadsheetSafe('@cmd')).toBe("'@cmd");
-    expect(spreadsheetSafe('-cmd|calc')).toBe("'-cmd|calc");
-    expect(spreadsheetSafe('- a list item')).toBe('- a list item');
-    expect(spreadsheetSafe('-3')).toBe('-3');
-    expect(spreadsheetSafe(4)).toBe(4);
+  it('defuses every cell a spreadsheet would run as a formula, in every column (OWASP; see tests/security)', () => {
+    const file = exportFileOf('journal');
+    const row = csvRow(file, '=id', { title: '-2+3', body: '- a list item', tags: ['@a'], mood: 4 });
+    const cell = (name: string) => row[file.columns.findIndex((c) => c.name === name)];
+    expect([cell('id'), cell('title'), cell('body'), cell('tags'), cell('mood')]).toEqual(["'=id", "'-2+3", "'- a list item", "'@a", 4]);
   });
 });

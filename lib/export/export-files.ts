@@ -1,5 +1,6 @@
 import 'server-only';
 import { Timestamp } from 'firebase-admin/firestore';
+import { spreadsheetSafe, type CsvCell } from '@/lib/csv/spreadsheet-safe';
 import { encodeValue } from './typed-json';
 import type { ExportType } from './export-types';
 
@@ -7,7 +8,7 @@ import type { ExportType } from './export-types';
  * The files of an export and what every field means: the CSV columns and the README are both generated from
  * this one catalogue, so the README can never describe a column the CSV does not have.
  */
-type Cell = string | number | boolean | null;
+type Cell = CsvCell;
 export type CsvColumn = { name: string; meaning: string; cell: (id: string, data: Record<string, unknown>) => Cell };
 export type ExportFile = { type: ExportType; csv: string; jsonKey: string; title: string; why: string; columns: CsvColumn[] };
 
@@ -147,11 +148,7 @@ export const EXPORT_FILES: readonly ExportFile[] = [
 
 export const exportFileOf = (type: ExportType): ExportFile => EXPORT_FILES.find((file) => file.type === type)!;
 
-/**
- * Spreadsheet programs run a cell that starts with = + @ (or - followed by a letter) as a formula. Such cells
- * get a leading apostrophe in the CSV only; wellsync-export.json always has the exact text.
- */
-export function spreadsheetSafe(cell: Cell): Cell {
-  if (typeof cell !== 'string') return cell;
-  return /^[=+@\t\r]|^-[^\s\d-]/.test(cell) ? `'${cell}` : cell;
+/** One document as a CSV row of `file`, every cell defused for spreadsheets by the shared guard. */
+export function csvRow(file: ExportFile, id: string, data: Record<string, unknown>): Cell[] {
+  return file.columns.map((column) => spreadsheetSafe(column.cell(id, data)));
 }

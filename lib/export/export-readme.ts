@@ -48,7 +48,7 @@ export function exportReadme(scope: ExportScope, counts: Partial<Record<ExportTy
     '',
     '## The CSV files',
     '',
-    'UTF-8 with a byte-order mark (so Excel, Numbers and LibreOffice open accents and emoji correctly), comma-separated, quoted where needed, one header row. Times are UTC in ISO 8601 with microseconds. A cell that a spreadsheet would run as a formula (starting with `=`, `+`, `@`, or `-` and a letter) starts with an apostrophe; the JSON file has the exact text.',
+    'UTF-8 with a byte-order mark (so Excel, Numbers and LibreOffice open accents and emoji correctly), comma-separated, quoted where needed, one header row. Times are UTC in ISO 8601 with microseconds. A text cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) starts with an apostrophe; the JSON file has the exact text.',
     '',
     ...chosen.flatMap((file) => [`### ${file.csv}`, '', file.why, '', '| column | meaning |', '|---|---|', ...file.columns.map((c) => `| \`${c.name}\` | ${c.meaning} |`), '']),
     '## Importing it back',

@@ -15,7 +15,8 @@ import { readDoc } from '@/lib/firebase/metered';
 import { userRef } from '@/lib/firebase/refs';
 import { withDeadline } from '@/lib/firebase/with-deadline';
 import { endOfDay, startOfDay } from '@/lib/time/zoned';
-import { exportFileOf, spreadsheetSafe, type ExportFile } from './export-files';
+import type { CsvCell } from '@/lib/csv/spreadsheet-safe';
+import { csvRow, exportFileOf, type ExportFile } from './export-files';
 import { EXPORT_FORMAT, exportReadme } from './export-readme';
 import { COLLECTION_SPECS, type CollectionSpec, type ExportScope, type ExportType } from './export-types';
 import { countUserCollection, pageUserCollection, startEarly, type PageOptions } from './page-user-collection';
@@ -97,7 +98,7 @@ export async function writeExportArchive(scope: UserScope, exportScope: ExportSc
         for await (const page of pages) {
           // One write per page into the ZIP: per-document writes cost more than the encoding itself.
           let text = '';
-          const rows: Cell[][] = [];
+          const rows: CsvCell[][] = [];
           for (const doc of page) {
             const data = doc.data();
             if (spec.tombstones && !exportScope.includeTombstones && data.deletedAt != null) continue;
@@ -133,8 +134,7 @@ export async function writeExportArchive(scope: UserScope, exportScope: ExportSc
   }
 }
 
-type Cell = ReturnType<typeof spreadsheetSafe>;
-type CsvFile = { write(rows: Cell[][]): Promise<void>; close(): Promise<void> };
+type CsvFile = { write(rows: CsvCell[][]): Promise<void>; close(): Promise<void> };
 
 /** A CSV spooled to a temporary file, a page of rows at a time, with the stream's backpressure respected. */
 function openCsv(file: ExportFile, csvPath: string): CsvFile {
@@ -153,10 +153,6 @@ function openCsv(file: ExportFile, csvPath: string): CsvFile {
       await Promise.race([once(out, 'close'), failed]);
     },
   };
-}
-
-function csvRow(file: ExportFile, id: string, data: Record<string, unknown>): Cell[] {
-  return file.columns.map((column) => spreadsheetSafe(column.cell(id, data)));
 }
 
 async function writeWithBackpressure(stream: PassThrough, text: string, failed: Promise<never>) {
