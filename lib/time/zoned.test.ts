@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayKeyOf, daysBetween, endOfDay, isoWeekday, isValidDayKey, startOfDay } from './zoned';
+import { addDays, dayKeyOf, daysBetween, endOfDay, isoWeekday, isValidDayKey, startOfDay, zonedInstant } from './zoned';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -55,5 +55,24 @@ describe('days in the user time zone', () => {
     expect(isValidDayKey('2025-02-29')).toBe(false);
     expect(isValidDayKey('2025-13-01')).toBe(false);
     expect(isValidDayKey('25-01-01')).toBe(false);
+  });
+});
+
+describe('zonedInstant: a local wall time as an instant', () => {
+  it.each([
+    ['Europe/Berlin', '2026-03-29', 10, 0, '2026-03-29T08:00:00.000Z'],
+    ['Europe/Berlin', '2026-03-29', 2, 30, '2026-03-29T01:30:00.000Z'], // skipped: forward by the gap, 03:30 CEST
+    ['Europe/Berlin', '2026-10-25', 2, 30, '2026-10-25T00:30:00.000Z'], // repeated: the first, 02:30 CEST
+    ['America/New_York', '2026-11-01', 1, 30, '2026-11-01T05:30:00.000Z'], // repeated: the first, 01:30 EDT
+    ['America/New_York', '2026-03-08', 2, 30, '2026-03-08T07:30:00.000Z'], // skipped: 03:30 EDT
+    ['Australia/Lord_Howe', '2026-10-04', 2, 15, '2026-10-03T15:45:00.000Z'], // a half-hour DST gap
+    ['Asia/Kolkata', '2026-06-01', 0, 0, '2026-05-31T18:30:00.000Z'],
+    ['UTC', '2024-02-29', 23, 59, '2024-02-29T23:59:00.000Z'],
+  ])('%s %s %i:%i', (zone, day, hour, minute, iso) => {
+    expect(new Date(zonedInstant(day, hour, minute, zone)).toISOString()).toBe(iso);
+  });
+
+  it('agrees with dayKeyOf: the instant falls on the same local day', () => {
+    for (let hour = 0; hour < 24; hour += 1) expect(dayKeyOf(zonedInstant('2026-03-29', hour, 0, 'Europe/Berlin'), 'Europe/Berlin')).toBe('2026-03-29');
   });
 });
