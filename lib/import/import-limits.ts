@@ -11,3 +11,6 @@ export const IMPORT_LIMITS = {
   /** Documents in one import, all kinds together. */
   maxDocuments: 100_000,
 } as const;
+
+/** The same limits as plain numbers, so a caller (a test, a smaller deployment) can pass its own. */
+export type ImportLimits = { readonly [K in keyof typeof IMPORT_LIMITS]: number };

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { AppError } from '@/lib/api/errors';
-import { IMPORT_LIMITS } from './import-limits';
+import { IMPORT_LIMITS, type ImportLimits } from './import-limits';
 import { planSize, type ImportPlan } from './import-plan';
 import { looksLikeDaylio, parseDaylioCsv } from './parse-daylio-csv';
 import { looksLikeDayOne, parseDayOneJournals } from './parse-day-one';
@@ -12,7 +12,7 @@ import { unzipLimited } from './unzip-limited';
  * (ZIP or its JSON), a Daylio CSV, or a Day One export (ZIP or JSON). Everything is validated here, so a bad file
  * is refused before the first write.
  */
-export async function parseImportFile(bytes: Buffer, timeZone: string, limits = IMPORT_LIMITS): Promise<ImportPlan> {
+export async function parseImportFile(bytes: Buffer, timeZone: string, limits: ImportLimits = IMPORT_LIMITS): Promise<ImportPlan> {
   if (bytes.byteLength === 0) throw new AppError('validation', 'The file is empty.');
   const plan = isZip(bytes) ? await parseZip(bytes, limits) : parseText(decodeUtf8(bytes, 'The file'), timeZone, limits.maxDocuments);
   const size = planSize(plan);
@@ -23,7 +23,7 @@ export async function parseImportFile(bytes: Buffer, timeZone: string, limits = 
 
 const isZip = (bytes: Buffer) => bytes.byteLength >= 4 && bytes.readUInt32LE(0) === 0x04034b50;
 
-async function parseZip(bytes: Buffer, limits: typeof IMPORT_LIMITS): Promise<ImportPlan> {
+async function parseZip(bytes: Buffer, limits: ImportLimits): Promise<ImportPlan> {
   // Only top-level JSON files are read: Day One puts one per journal there, and its photos in folders.
   const files = await unzipLimited(bytes, (name) => !name.includes('/') && name.toLowerCase().endsWith('.json'), limits);
   const wellsync = files.get('wellsync-export.json');

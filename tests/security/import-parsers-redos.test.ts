@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { EXPORT_FORMAT } from '@/lib/export/export-readme';
 import { parseDaylioCsv } from '@/lib/import/parse-daylio-csv';
+import { IMPORT_LIMITS } from '@/lib/import/import-limits';
 import { parseImportFile } from '@/lib/import/parse-import-file';
 import { makeZip } from '@/tests/helpers/zip-fixtures';
 import { CPU_BOUND_MS, cpuMs, expectLinearWithinBudget, expectPlanOrRefusal } from './cpu-time';
@@ -113,6 +114,13 @@ describe.each(PARSERS)('%s under hostile input', (_parser, attacks) => {
 });
 
 describe('Daylio CSV in bulk', () => {
+  it('stops one row past the document limit instead of converting every row first', async () => {
+    const file = await DAYLIO_BULK[0]![1](1024 * 1024);
+    const run = () => parseImportFile(file, 'Europe/Berlin', { ...IMPORT_LIMITS, maxDocuments: 100 });
+    await expect(run()).rejects.toThrow(/at most 100 documents/);
+    expect(await cpuMs(run)).toBeLessThan(CPU_BOUND_MS);
+  });
+
   it.each(DAYLIO_BULK)('%s: a plan or a 4xx, linear, within a per-row budget', async (_name, make) => {
     await expectLinearWithinBudget(make, parse, BULK_BUDGET_MS);
   });
