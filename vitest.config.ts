@@ -19,8 +19,8 @@ export default defineConfig({
         ...shared,
         test: {
           name: 'unit',
-          // tests/security holds the attack tests of issue 13; they need no emulator, so they run with the unit tests.
-          include: ['{app,components,lib,scripts}/**/*.test.{ts,tsx}', 'tests/security/**/*.test.ts'],
+          // tests/security holds the attacks, written as tests: hostile input needs no emulator, stolen sessions do.
+          include: ['{app,components,lib,scripts}/**/*.test.{ts,tsx}', 'tests/security/input/**/*.test.ts'],
           environment: 'node',
         },
       },
@@ -28,7 +28,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: 'integration',
-          include: ['tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts'],
+          include: ['tests/integration/**/*.test.ts', 'tests/security/sessions/**/*.test.ts'],
           globalSetup: ['tests/helpers/emulator-global-setup.ts'],
           setupFiles: ['tests/helpers/per-file-project.ts'],
           testTimeout: 60_000,

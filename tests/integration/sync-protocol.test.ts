@@ -13,7 +13,7 @@ import { SyncClient } from '@/lib/sync/sync-client';
 import { SyncError, type DeviceIdentity, type SyncCloud, type SyncCollection } from '@/lib/sync/types';
 import { webCloud } from '@/lib/sync/web-cloud';
 import { signedInFirestore } from '../helpers/client-sdk';
-import { signInFromStolenCookie } from '../security/attacker';
+import { signInFromStolenCookie } from '../security/sessions/attacker';
 import { createTestUser, sessionCookieFor } from '../helpers/users';
 
 const phone = (id: string, platform: DeviceIdentity['platform'] = 'ios'): DeviceIdentity => ({ id, platform, appVersion: '3.2.1', name: id, model: 'Test' });

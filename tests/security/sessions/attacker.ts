@@ -4,7 +4,7 @@ import { setLogLevel, type Firestore } from 'firebase/firestore';
 import { GET as firebaseToken } from '@/app/api/auth/firebase-token/route';
 import { publicFirebaseConfig } from '@/lib/config/env';
 import { clientAuth, clientDb } from '@/lib/firebase/client';
-import { request, routeContext } from '../helpers/users';
+import { request, routeContext } from '../../helpers/users';
 
 /** What someone holding a copy of a browser's session cookie can get from the portal, step by step. */
 export async function customTokenFor(cookie: string): Promise<Response> {

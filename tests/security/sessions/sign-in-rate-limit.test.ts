@@ -5,7 +5,7 @@ process.env.RATE_LIMIT_SCALE = '1';
 import { describe, expect, it } from 'vitest';
 import { POST as signIn } from '@/app/api/auth/session/route';
 import { RATE_LIMITS } from '@/lib/api/rate-limit';
-import { request, routeContext } from '../helpers/users';
+import { request, routeContext } from '../../helpers/users';
 
 const attempt = (headers: Record<string, string>) => {
   const req = request('/api/auth/session', { method: 'POST', body: { idToken: 'x'.repeat(40) } });

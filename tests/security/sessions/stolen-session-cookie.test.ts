@@ -11,7 +11,7 @@ import { JOURNAL_ENTRIES } from '@/lib/contract/paths';
 import { ERASE_PHRASE } from '@/lib/erasure/erasure-receipt';
 import { adminAuth } from '@/lib/firebase/admin';
 import { userCollection, userRef } from '@/lib/firebase/refs';
-import { createTestUser, putJournalEntry, request, routeContext, sessionCookieFor } from '../helpers/users';
+import { createTestUser, putJournalEntry, request, routeContext, sessionCookieFor } from '../../helpers/users';
 import { claimsOf, customTokenFor, signInFromStolenCookie } from './attacker';
 
 describe('a stolen session cookie', () => {

@@ -8,7 +8,7 @@ import { GET as listExports } from '@/app/api/data/exports/route';
 import { JOURNAL_ENTRIES } from '@/lib/contract/paths';
 import { adminAuth } from '@/lib/firebase/admin';
 import { deviceRef } from '@/lib/firebase/refs';
-import { createTestUser, putJournalEntry, request, routeContext, sessionCookieFor, signInWithPassword } from '../helpers/users';
+import { createTestUser, putJournalEntry, request, routeContext, sessionCookieFor, signInWithPassword } from '../../helpers/users';
 import { customTokenFor, signInFromStolenCookie } from './attacker';
 
 /** Revocation is recorded to the second: a token from this very second would still pass. */
