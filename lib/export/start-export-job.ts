@@ -34,17 +34,17 @@ export async function startExportJob(scope: UserScope, request: CreateExportRequ
       throw new AppError('conflict', 'An export is already being prepared. Wait for it to finish, then start another.');
     }
     tx.create(ref, {
-    status: 'running',
-    attempt,
-    scope: exportScope,
-    progress: { done: 0, total: 0 },
-    counts: null,
-    file: null,
-    error: null,
-    createdAt: now,
-    heartbeatAt: now,
-    finishedAt: null,
-    expiresAt,
+      status: 'running',
+      attempt,
+      scope: exportScope,
+      progress: { done: 0, total: 0 },
+      counts: null,
+      file: null,
+      error: null,
+      createdAt: now,
+      heartbeatAt: now,
+      finishedAt: null,
+      expiresAt,
     });
   });
   await undoIfErased(scope, ref);

@@ -31,20 +31,20 @@ export async function createImportJob(scope: UserScope, bytes: Buffer, fileName:
   await adminDb().runTransaction(async (tx) => {
     await assertNoErasureLease(tx, scope);
     tx.create(ref, {
-    status: 'previewed',
-    source: plan.source,
-    fileName,
-    timeZone: timezone,
-    preview,
-    total: planSize(plan),
-    checkpoint: { done: 0, counts: {} },
-    file,
-    attempt: null,
-    error: null,
-    createdAt: now,
-    heartbeatAt: now,
-    finishedAt: null,
-    expiresAt,
+      status: 'previewed',
+      source: plan.source,
+      fileName,
+      timeZone: timezone,
+      preview,
+      total: planSize(plan),
+      checkpoint: { done: 0, counts: {} },
+      file,
+      attempt: null,
+      error: null,
+      createdAt: now,
+      heartbeatAt: now,
+      finishedAt: null,
+      expiresAt,
     });
   });
   return importJobView(await readDoc(ref));
