@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useFirebaseConfig } from '@/components/app-providers';
+import { useOptionalSync } from '@/components/sync/sync-provider';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/field';
@@ -24,6 +25,7 @@ import { useExportJobs, useStartExport } from './use-export-jobs';
  */
 export function EraseFlow({ uid, email }: { uid: string; email: string }) {
   const config = useFirebaseConfig();
+  const sync = useOptionalSync();
   const exports = useExportJobs();
   const startExport = useStartExport();
   const [copyDone, setCopyDone] = useState<'downloaded' | 'skipped' | null>(null);
@@ -43,9 +45,11 @@ export function EraseFlow({ uid, email }: { uid: string; email: string }) {
     event.preventDefault();
     setError(null);
     setProgress({ deleted: 0, total: inventory.data?.total ?? 0 });
+    const resume = sync?.suspend() ?? (() => undefined);
     try {
       setReceipt(await eraseAccount(config, email, password, phrase, (deleted, total) => setProgress({ deleted, total })));
     } catch (caught) {
+      resume();
       setError((caught as Error).message);
       setProgress(null);
     }

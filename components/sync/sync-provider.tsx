@@ -35,6 +35,11 @@ type SyncApi = SyncState & {
    * the server ends the session, so the revocation that follows is not mistaken for one from another device.
    */
   forget(): Promise<void>;
+  /**
+   * Stops syncing while the account is erased, so the erasure's own revocation is not taken for another device's
+   * and the receipt stays on screen. Returns a function that resumes (the erasure failed).
+   */
+  suspend(): () => void;
 };
 
 const SyncContext = createContext<SyncApi | null>(null);
@@ -76,14 +81,14 @@ export function SyncProvider({ uid, deviceId, deviceName, appVersion, renderedAt
 
   const syncNow = useCallback(async (): Promise<SyncReport | null> => {
     const client = clientRef.current;
-    if (!client) return null;
+    if (!client || leaving.current) return null;
     setState((s) => ({ ...s, syncing: true }));
     const report = await client.sync();
     setState((s) => ({ ...s, syncing: false, pending: client.pendingCount(), lastReport: report, online: navigator.onLine }));
 
     // A full navigation on purpose: nothing of this session should survive in memory.
     // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-    if (report.revoked) window.location.assign('/signin?reason=revoked');
+    if (report.revoked && !leaving.current) window.location.assign('/signin?reason=revoked');
     else if (report.pushed > 0) refreshSoon();
     return report;
   }, [refreshSoon]);
@@ -199,6 +204,12 @@ export function SyncProvider({ uid, deviceId, deviceName, appVersion, renderedAt
       forget: () => {
         leaving.current = true;
         return localStore(uid, deviceId).clear();
+      },
+      suspend: () => {
+        leaving.current = true;
+        return () => {
+          leaving.current = false;
+        };
       },
     };
   }, [state, syncNow, uid, deviceId]);
