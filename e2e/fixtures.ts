@@ -57,7 +57,7 @@ export async function signIn(page: Page, user: { email: string; password: string
 }
 
 // scripts/test.ts pins this process's clock with libfaketime (FAKETIME="+seconds"); the browser is shifted by
-// the same offset. Only Date moves: Playwright's clock.install also fakes timers, which stalls axe-core.
+// the same offset. Only Date moves: Playwright's clock.install would fake the page's timers too.
 const offsetMs = Number(process.env.FAKETIME ?? 0) * 1000;
 
 function shiftDate(offset: number) {

@@ -1,7 +1,7 @@
 // `npm test`: the whole suite, as CI runs it. Lint and types, then one set of real emulators for
-// unit, integration and rules tests (Vitest), then a production build served to Playwright on Chromium, with
-// the whole e2e stack (emulators, seed, server, browser) pinned to one instant so that no result depends on
-// the calendar day. Flags: --skip-e2e, --skip-static (lint and types), --skip-vitest, --skip-build (reuse
+// unit, integration and rules tests (Vitest), then a production build served to Playwright on Chromium; with
+// --clock, the e2e stack (Auth emulator, seed, server, runner, the browser's Date) is pinned to that instant
+// (docs/testing.md). Flags: --skip-e2e, --skip-static (lint and types), --skip-vitest, --skip-build (reuse
 // .next), --clock ISO (the e2e instant; repeat it to run e2e once per instant), --hard-days (the e2e suite at
 // each of HARD_DAYS); any other arguments go to Playwright (e.g. a spec file).
 import path from 'node:path';
