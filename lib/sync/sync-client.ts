@@ -85,6 +85,7 @@ export function visibleVersion(doc: LocalDoc): EntryVersion | null {
 export class SyncClient {
   private clock: Hlc;
   private syncing: Promise<SyncReport> | null = null;
+  private followUp: Promise<SyncReport> | null = null;
   private revoked = false;
   private received = { docs: 0, bytes: 0 };
   /** Whether the device's own doc exists in the cloud, as last seen (decides create or update when reporting). */
@@ -176,12 +177,23 @@ export class SyncClient {
     return this.edit(collection, id, { deletedAt: this.options.cloud.timestamp(this.options.now()) });
   }
 
-  /** One sync attempt. Concurrent calls share the attempt in flight. */
+  /**
+   * One sync attempt. A call while an attempt is in flight gets the one attempt queued after it (shared by every
+   * such call): the attempt in flight may have passed its push already, and an edit made meanwhile must not wait
+   * for the next timer.
+   */
   sync(): Promise<SyncReport> {
-    this.syncing ??= this.attempt().finally(() => {
-      this.syncing = null;
+    if (!this.syncing) {
+      this.syncing = this.attempt().finally(() => {
+        this.syncing = null;
+      });
+      return this.syncing;
+    }
+    this.followUp ??= this.syncing.then(() => {
+      this.followUp = null;
+      return this.sync();
     });
-    return this.syncing;
+    return this.followUp;
   }
 
   private async attempt(): Promise<SyncReport> {
