@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useFirebaseConfig } from '@/components/app-providers';
+import { useOptionalSync } from '@/components/sync/sync-provider';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/field';
@@ -24,6 +25,7 @@ import { useExportJobs, useStartExport } from './use-export-jobs';
  */
 export function EraseFlow({ uid, email }: { uid: string; email: string }) {
   const config = useFirebaseConfig();
+  const sync = useOptionalSync();
   const exports = useExportJobs();
   const startExport = useStartExport();
   const [copyDone, setCopyDone] = useState<'downloaded' | 'skipped' | null>(null);
@@ -44,7 +46,11 @@ export function EraseFlow({ uid, email }: { uid: string; email: string }) {
     setError(null);
     setProgress({ deleted: 0, total: inventory.data?.total ?? 0 });
     try {
-      setReceipt(await eraseAccount(config, email, password, phrase, (deleted, total) => setProgress({ deleted, total })));
+      const erased: { receipt?: ErasureReceipt } = {};
+      const erase = async () => void (erased.receipt = await eraseAccount(config, email, password, phrase, (deleted, total) => setProgress({ deleted, total })));
+      // Through forget: the session's end is expected (the receipt stays on screen), and the browser's copy goes too.
+      await (sync ? sync.forget(erase) : erase());
+      setReceipt(erased.receipt!);
     } catch (caught) {
       setError((caught as Error).message);
       setProgress(null);
