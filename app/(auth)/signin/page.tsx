@@ -14,8 +14,9 @@ export default async function SignInPage({ searchParams }: PageProps<'/signin'>)
   const next = safeReturnPath(typeof params.next === 'string' ? params.next : null);
   const reason = endedReason(params.reason);
   // Only a live session's own replica survives this page; any other in this browser can never sync again.
-  const session = await currentSession();
-  const keep = replicaToKeep(session.status === 'ok' ? session.caller : null, reason);
+  // When the session cannot be checked (Firestore unreachable), nothing is erased: the next visit sweeps.
+  const session = await currentSession().catch(() => null);
+  const keep = session && replicaToKeep(session.status === 'ok' ? session.caller : null, reason);
   // Demo accounts exist only on the emulators, so only there are they offered.
   const demoLogins: DemoLogin[] =
     getEnv().mode === 'emulator'
@@ -28,7 +29,7 @@ export default async function SignInPage({ searchParams }: PageProps<'/signin'>)
         <h1 className="mt-1 text-2xl font-semibold">Sign in to your journal</h1>
         <p className="mt-2 text-sm text-muted">Use the same email and password as in the app on your phone.</p>
       </div>
-      <EndedSessionCleanup keep={keep} />
+      {session && <EndedSessionCleanup keep={keep} />}
       <SignInForm next={next} reason={reason} demoLogins={demoLogins} />
     </main>
   );
