@@ -56,17 +56,39 @@ export async function signIn(page: Page, user: { email: string; password: string
   await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, '\\$&')}`));
 }
 
-/** The test runner's clock is the pinned one (scripts/test.ts); a browser context starts from it and runs on. */
-export async function pinnedContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  await context.clock.install({ time: Date.now() });
+// scripts/test.ts pins this process's clock with libfaketime (FAKETIME="+seconds"); the browser is shifted by
+// the same offset. Only Date moves: Playwright's clock.install would fake the page's timers too.
+const offsetMs = Number(process.env.FAKETIME ?? 0) * 1000;
+
+function shiftDate(offset: number) {
+  const RealDate = Date;
+  class PinnedDate extends RealDate {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(RealDate.now() + offset);
+      else super(...(args as [string]));
+    }
+    static override now() {
+      return RealDate.now() + offset;
+    }
+    // Dates made natively (IndexedDB, structuredClone) still count as Dates.
+    static override [Symbol.hasInstance](value: unknown) {
+      return value instanceof RealDate;
+    }
+  }
+  globalThis.Date = PinnedDate as unknown as DateConstructor;
+}
+
+async function pinClock(context: BrowserContext): Promise<BrowserContext> {
+  if (offsetMs) await context.addInitScript(shiftDate, offsetMs);
   return context;
 }
 
+/** A new browser context on the pinned clock, for tests that need several. */
+export const pinnedContext = async (browser: Browser) => pinClock(await browser.newContext());
+
 export const test = base.extend({
   context: async ({ context }, provide) => {
-    await context.clock.install({ time: Date.now() });
-    await provide(context);
+    await provide(await pinClock(context));
   },
 });
 export { expect };

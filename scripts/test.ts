@@ -1,7 +1,7 @@
 // `npm test`: the whole suite, as CI runs it. Lint and types, then one set of real emulators for
-// unit, integration and rules tests (Vitest), then a production build served to Playwright on Chromium, with
-// the whole e2e stack (emulators, seed, server, browser) pinned to one instant so that no result depends on
-// the calendar day. Flags: --skip-e2e, --skip-static (lint and types), --skip-vitest, --skip-build (reuse
+// unit, integration and rules tests (Vitest), then a production build served to Playwright on Chromium; with
+// --clock, the e2e stack (Auth emulator, seed, server, runner, the browser's Date) is pinned to that instant
+// (docs/testing.md). Flags: --skip-e2e, --skip-static (lint and types), --skip-vitest, --skip-build (reuse
 // .next), --clock ISO (the e2e instant; repeat it to run e2e once per instant), --hard-days (the e2e suite at
 // each of HARD_DAYS); any other arguments go to Playwright (e.g. a spec file).
 import path from 'node:path';
@@ -23,8 +23,6 @@ const { values, positionals } = parseArgs({
   },
 });
 
-// The default e2e instant: the morning the calendar-day failures were found (issue 12).
-const E2E_CLOCK = '2026-12-03T08:40:00Z';
 // scripts/find-hard-days.ts over 2026-12-01 … 2026-12-28: the demo conflicts' longest texts (417 characters,
 // five conflicts). The result repeats weekly (the seed's phones follow weekdays), so four weeks cover every case.
 const LONGEST_CONFLICTS_DAY = '2026-12-08T08:40:00Z';
@@ -35,7 +33,9 @@ const HARD_DAYS = [
   '2028-02-29T10:00:00Z', // a leap day
   LONGEST_CONFLICTS_DAY,
 ];
-const clocks = values['hard-days'] ? HARD_DAYS : (values.clock ?? [E2E_CLOCK]);
+// By default e2e runs on the real clock: with the browser's clock shifted, axe never finished on the portal pages
+// (docs/testing.md, "Open"), so a pinned run is opt-in until that is understood.
+const clocks: (string | null)[] = values['hard-days'] ? HARD_DAYS : (values.clock ?? [null]);
 
 const baseEnv = { ...envWithoutTsx(), NEXT_TELEMETRY_DISABLED: '1' };
 
@@ -85,10 +85,9 @@ try {
   }
 
   if (!values['skip-e2e']) {
-    const faketime = findFaketime();
     for (const [n, clock] of clocks.entries()) {
       // Emulators, seed, server and test runner all believe it is `clock`; the browser follows (e2e/fixtures.ts).
-      const pinned = pinnedClockEnv(clock, faketime);
+      const pinned = clock ? pinnedClockEnv(clock, findFaketime()) : {};
       Object.assign(process.env, pinned);
       const emulators = await startTestEmulators();
       const env = { ...testEnv(emulators.env), ...pinned };
@@ -99,7 +98,7 @@ try {
       // The specs' fixtures use lib/ (firebase-admin), whose modules are marked server-only. They share the
       // emulators' default project: the Auth emulator signs browsers in to that project whatever the API key.
       const e2e = { ...env, E2E_PORT: String(await findFreePort()), NODE_OPTIONS: '--conditions=react-server' };
-      await run(`end-to-end tests at ${clock} (playwright, chromium)`, bin('playwright'), ['test', ...positionals], e2e);
+      await run(`end-to-end tests${clock ? ` at ${clock}` : ''} (playwright, chromium)`, bin('playwright'), ['test', ...positionals], e2e);
       await emulators.stop();
       for (const name of PINNED_CLOCK_VARIABLES) delete process.env[name];
     }

@@ -46,11 +46,9 @@ export function EraseFlow({ uid, email }: { uid: string; email: string }) {
     setError(null);
     setProgress({ deleted: 0, total: inventory.data?.total ?? 0 });
     try {
-      const erased: { receipt?: ErasureReceipt } = {};
-      const erase = async () => void (erased.receipt = await eraseAccount(config, email, password, phrase, (deleted, total) => setProgress({ deleted, total })));
+      const erase = () => eraseAccount(config, email, password, phrase, (deleted, total) => setProgress({ deleted, total }));
       // Through forget: the session's end is expected (the receipt stays on screen), and the browser's copy goes too.
-      await (sync ? sync.forget(erase) : erase());
-      setReceipt(erased.receipt!);
+      setReceipt(await (sync ? sync.forget(erase) : erase()));
     } catch (caught) {
       setError((caught as Error).message);
       setProgress(null);

@@ -39,7 +39,7 @@ type SyncApi = SyncState & {
    * that no health data stays behind. The session's end is expected meanwhile, so it is not mistaken for a
    * revocation from another device. If `endOnServer` fails, nothing is erased and the tab stays signed in.
    */
-  forget(endOnServer: () => Promise<unknown>): Promise<void>;
+  forget<T>(endOnServer: () => Promise<T>): Promise<T>;
 };
 
 const SyncContext = createContext<SyncApi | null>(null);
@@ -105,7 +105,7 @@ export function SyncProvider({ uid, deviceId, deviceName, appVersion, renderedAt
 
   const syncNow = useCallback(async (): Promise<SyncReport | null> => {
     const client = clientRef.current;
-    if (!client) return null;
+    if (!client || leaving.current) return null;
     setState((s) => ({ ...s, syncing: true }));
     const report = await client.sync();
     setState((s) => ({ ...s, syncing: false, pending: client.pendingCount(), lastReport: report, online: navigator.onLine }));
@@ -234,8 +234,9 @@ export function SyncProvider({ uid, deviceId, deviceName, appVersion, renderedAt
       pendingFor: (collectionName, id) => clientRef.current?.hasPending(collectionName, id) ?? false,
       forget: async (endOnServer) => {
         leaving.current = true;
+        let ended;
         try {
-          await endOnServer();
+          ended = await endOnServer();
         } catch (error) {
           leaving.current = false;
           throw error;
@@ -243,6 +244,7 @@ export function SyncProvider({ uid, deviceId, deviceName, appVersion, renderedAt
         clientRef.current = null;
         // What cannot be erased now is erased by the sign-in page this leads to.
         await eraseLocalReplicas(indexedDbReplicas()).catch(() => undefined);
+        return ended;
       },
     };
   }, [state, syncNow]);

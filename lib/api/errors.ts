@@ -93,9 +93,19 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/** A 503 for work the server is too busy to take now, with when to try again. */
+export class BusyError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('unavailable', message);
+  }
+}
+
 export function errorResponse(error: unknown, requestId: string, headers?: Record<string, string>): Response {
   const appError = toAppError(error, requestId);
-  if (appError instanceof RateLimitedError) headers = { ...headers, 'Retry-After': String(appError.retryAfterSeconds) };
+  if (appError instanceof RateLimitedError || appError instanceof BusyError) headers = { ...headers, 'Retry-After': String(appError.retryAfterSeconds) };
   const body: ErrorBody = {
     error: { code: appError.code, message: appError.message, requestId, ...(appError.issues ? { issues: appError.issues } : {}) },
   };

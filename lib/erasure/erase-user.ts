@@ -1,25 +1,12 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { AppError } from '@/lib/api/errors';
 import type { UserScope } from '@/lib/auth/scope';
 import { adminAuth, adminDb } from '@/lib/firebase/admin';
-import { runQuery } from '@/lib/firebase/metered';
-import { userCollection } from '@/lib/firebase/refs';
-import { EXPORT_JOBS } from '@/lib/export/export-job';
-import { IMPORT_JOBS } from '@/lib/import/import-job';
-import { isStale } from '@/lib/jobs/job-status';
+import { erasureLeaseRef } from '@/lib/jobs/erasure-lease';
 import { authAccountLocator } from './auth-account-locator';
 import { ERASURE_RECEIPTS, keptReceipt, type ErasureReceipt } from './erasure-receipt';
 import type { LocatedData } from './user-data-locator';
 import { USER_DATA_LOCATORS } from './user-data-locators';
-
-/** A running export or import would write into the tree being deleted, so erasure waits for it. */
-export async function assertNoRunningJobs(scope: UserScope): Promise<void> {
-  for (const [collection, status, what] of [[EXPORT_JOBS, 'running', 'An export'], [IMPORT_JOBS, 'applying', 'An import']] as const) {
-    const running = await runQuery(userCollection(scope, collection).where('status', '==', status));
-    if (running.docs.some((doc) => !isStale(doc.get('heartbeatAt')))) throw new AppError('conflict', `${what} is still running. Wait for it to finish, then erase your account.`);
-  }
-}
 
 /**
  * Erases a user: sessions revoked first (phones and browsers stop), then every registered locator's data, then the
@@ -38,5 +25,7 @@ export async function eraseUser(scope: UserScope, onProgress: (deleted: number) 
   items.push(...(await authAccountLocator.erase(scope, tick)));
   const receipt: ErasureReceipt = { id: randomUUID(), startedAt, completedAt: new Date().toISOString(), items, total: items.reduce((n, i) => n + i.count, 0) };
   await adminDb().collection(ERASURE_RECEIPTS).doc(receipt.id).set(keptReceipt(receipt, scope.uid));
+  // The lease names the uid, so it goes too; nothing can start now that the sessions and the account are gone.
+  await erasureLeaseRef(scope).delete();
   return receipt;
 }

@@ -19,6 +19,7 @@ const WHAT: Record<string, string> = {
   derived_views: 'Search and chart indexes built from your entries',
   export_jobs: 'Your exports and their archives',
   import_jobs: 'Your imports and their uploaded files',
+  job_locks: 'A marker that one of your uploads is being checked right now',
 };
 
 /**

@@ -3,6 +3,7 @@ import { Timestamp } from 'firebase-admin/firestore';
 import { AppError, isBackendUnavailable } from '@/lib/api/errors';
 import type { UserScope } from '@/lib/auth/scope';
 import { adminAuth } from '@/lib/firebase/admin';
+import { assertNoErasureLease, assertNotErasing } from '@/lib/jobs/erasure-lease';
 import { JobSupersededError, JobWriter } from '@/lib/jobs/job-writer';
 import { withDeadline } from '@/lib/firebase/with-deadline';
 import { StoredFileWriter } from '@/lib/stored-files/write-stored-file';
@@ -23,6 +24,7 @@ export async function runExportJob(scope: UserScope, job: ExportAttempt): Promis
   const writer = new JobWriter(ref, job.attempt, job.lastUpdateTime);
   try {
     const account = await readAccount(scope);
+    await withDeadline(assertNotErasing(scope), 'checking your account');
     const file = new StoredFileWriter(ref, job.attempt, job.expiresAt);
     let progress = { done: 0, total: 0 };
     const counts = await writeExportArchive(scope, job.scope, file, {
@@ -31,7 +33,7 @@ export async function runExportJob(scope: UserScope, job: ExportAttempt): Promis
     });
     const stored = file.describe('wellsync-export.zip', 'application/zip');
     // Progress writes are throttled, so the final numbers are written with the outcome.
-    await writer.finish({ status: 'ready', counts, file: stored, progress, finishedAt: Timestamp.now(), error: null });
+    await writer.finish({ status: 'ready', counts, file: stored, progress, finishedAt: Timestamp.now(), error: null }, (tx) => assertNoErasureLease(tx, scope));
   } catch (error) {
     if (error instanceof JobSupersededError) return;
     await writer.finishEventually({ status: 'failed', error: failureMessage(error), finishedAt: Timestamp.now() });
@@ -44,6 +46,7 @@ async function readAccount(scope: UserScope): Promise<ExportAccount> {
 }
 
 function failureMessage(error: unknown): string {
+  if (error instanceof AppError && error.code === 'conflict') return error.message;
   if (error instanceof AppError && error.code === 'unavailable') return `${error.message} Your export was not finished; try again in a moment.`;
   if (isBackendUnavailable(error)) return 'Our database could not be reached, so your export was not finished. Try again in a moment.';
   console.error('[export] failed', error);

@@ -5,8 +5,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '@/lib/api/errors';
 import type { UserScope } from '@/lib/auth/scope';
 import { adminDb } from '@/lib/firebase/admin';
-import { countReads, readDoc, runQuery } from '@/lib/firebase/metered';
+import { countReads, readDoc } from '@/lib/firebase/metered';
 import { userCollection } from '@/lib/firebase/refs';
+import { assertNoErasureLease, undoIfErased } from '@/lib/jobs/erasure-lease';
 import { isStale } from '@/lib/jobs/job-status';
 import { getProfile } from '@/lib/profile/get-profile';
 import { deleteStoredFiles } from '@/lib/stored-files/delete-stored-files';
@@ -16,10 +17,6 @@ import type { ExportAttempt } from './run-export-job';
 
 /** Creates an export job; the caller runs the returned attempt (after the response). One export runs at a time. */
 export async function startExportJob(scope: UserScope, request: CreateExportRequest): Promise<{ view: ExportJobView; attempt: ExportAttempt }> {
-  const running = await runQuery(userCollection(scope, EXPORT_JOBS).where('status', '==', 'running'));
-  if (running.docs.some((doc) => !isStale(doc.get('heartbeatAt')))) {
-    throw new AppError('conflict', 'An export is already being prepared. Wait for it to finish, then start another.');
-  }
   const { timezone } = await getProfile(scope);
   const exportScope: ExportScope = { types: request.types, from: request.from ?? null, to: request.to ?? null, includeTombstones: request.includeTombstones, timeZone: timezone };
   const now = Timestamp.now();
@@ -27,21 +24,32 @@ export async function startExportJob(scope: UserScope, request: CreateExportRequ
   const attempt = randomUUID().slice(0, 8);
   const expiresAt = expiryFrom(now.toMillis());
   const ref = exportJobRef(scope, jobId);
-  const result = await ref.create({
-    status: 'running',
-    attempt,
-    scope: exportScope,
-    progress: { done: 0, total: 0 },
-    counts: null,
-    file: null,
-    error: null,
-    createdAt: now,
-    heartbeatAt: now,
-    finishedAt: null,
-    expiresAt,
+  // One transaction reads the erasure lease and the running exports, then creates the job: an erasure taking its
+  // lease either sees this job running, or this start sees the lease.
+  await adminDb().runTransaction(async (tx) => {
+    await assertNoErasureLease(tx, scope);
+    const running = await tx.get(userCollection(scope, EXPORT_JOBS).where('status', '==', 'running'));
+    countReads(Math.max(1, running.size));
+    if (running.docs.some((doc) => !isStale(doc.get('heartbeatAt')))) {
+      throw new AppError('conflict', 'An export is already being prepared. Wait for it to finish, then start another.');
+    }
+    tx.create(ref, {
+      status: 'running',
+      attempt,
+      scope: exportScope,
+      progress: { done: 0, total: 0 },
+      counts: null,
+      file: null,
+      error: null,
+      createdAt: now,
+      heartbeatAt: now,
+      finishedAt: null,
+      expiresAt,
+    });
   });
+  await undoIfErased(scope, ref);
   const snapshot = await readDoc(ref);
-  return { view: exportJobView(snapshot), attempt: { jobId, attempt, scope: exportScope, expiresAt, lastUpdateTime: result.writeTime } };
+  return { view: exportJobView(snapshot), attempt: { jobId, attempt, scope: exportScope, expiresAt, lastUpdateTime: snapshot.updateTime! } };
 }
 
 /** Starts a failed or interrupted export again, as a new attempt (its earlier chunks are deleted first). */
@@ -52,6 +60,7 @@ export async function retryExportJob(scope: UserScope, jobId: string): Promise<{
     const snapshot = await tx.get(ref);
     countReads(1);
     if (!snapshot.exists) throw new AppError('not-found', 'That export does not exist.');
+    await assertNoErasureLease(tx, scope);
     const view = exportJobView(snapshot);
     if (view.status !== 'failed' && view.status !== 'interrupted') {
       throw new AppError('conflict', view.status === 'running' ? 'This export is still being prepared.' : 'Only a failed export can be retried. Start a new one instead.');

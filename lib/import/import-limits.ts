@@ -8,6 +8,11 @@ export const IMPORT_LIMITS = {
   maxCompressionRatio: 200,
   /** Files in a ZIP (a Day One export has a JSON file per journal, plus photos we skip). */
   maxZipEntries: 10_000,
+  /**
+   * Files of a ZIP that are read (inflated and parsed): its top-level JSON files. Day One writes one per journal,
+   * and a wellsync export one in all; a thousand tiny JSON files would otherwise each cost an inflate and a parse.
+   */
+  maxZipFilesRead: 100,
   /** Documents in one import, all kinds together. */
   maxDocuments: 100_000,
 } as const;

@@ -5,12 +5,14 @@ import { AppError, isBackendUnavailable } from '@/lib/api/errors';
 import type { UserScope } from '@/lib/auth/scope';
 import { adminDb } from '@/lib/firebase/admin';
 import { countReads, readDoc } from '@/lib/firebase/metered';
+import { assertNoErasureLease, assertNotErasing } from '@/lib/jobs/erasure-lease';
 import { JobSupersededError, JobWriter } from '@/lib/jobs/job-writer';
 import { deleteStoredFiles } from '@/lib/stored-files/delete-stored-files';
 import { readStoredFileToBuffer } from '@/lib/stored-files/read-stored-file';
 import type { StoredFile } from '@/lib/stored-files/stored-file';
 import { withDeadline } from '@/lib/firebase/with-deadline';
 import { applyImportPlan, type ApplyCheckpoint } from './apply-import-plan';
+import { assertNoImportInFlight } from './hold-import-lock';
 import { importJobRef, importJobView, type ImportJobView } from './import-job';
 import { parseImportFile } from './parse-import-file';
 
@@ -28,6 +30,8 @@ export async function startImportApply(scope: UserScope, jobId: string): Promise
     if (status === 'applying') throw new AppError('conflict', 'This import is already being applied.');
     if (status === 'completed') throw new AppError('conflict', 'This import is already complete.');
     if (status === 'expired') throw new AppError('gone', 'This upload has expired. Upload the file again.');
+    await assertNoErasureLease(tx, scope);
+    await assertNoImportInFlight(tx, scope, jobId);
     tx.update(ref, { status: 'applying', attempt, error: null, heartbeatAt: Timestamp.now(), expiresAt: Timestamp.fromMillis(Date.now() + 7 * 86_400_000) });
   });
   const snapshot = await readDoc(ref);
@@ -47,8 +51,10 @@ export async function runImportJob(scope: UserScope, job: ImportAttempt): Promis
     const file = snapshot.get('file') as StoredFile;
     const plan = await parseImportFile(await readStoredFileToBuffer(ref, file), snapshot.get('timeZone') as string);
     const from = snapshot.get('checkpoint') as ApplyCheckpoint;
+    await withDeadline(assertNotErasing(scope), 'checking your account');
     await applyImportPlan(scope, plan, from, (checkpoint) => writer.progress({ checkpoint }, true));
-    if (await writer.finish({ status: 'completed', finishedAt: Timestamp.now(), error: null, file: null })) await deleteStoredFiles(ref);
+    const completed = { status: 'completed', finishedAt: Timestamp.now(), error: null, file: null };
+    if (await writer.finish(completed, (tx) => assertNoErasureLease(tx, scope))) await deleteStoredFiles(ref);
   } catch (error) {
     if (error instanceof JobSupersededError) return;
     await writer.finishEventually({ status: 'failed', error: failureMessage(error), finishedAt: Timestamp.now() });
@@ -57,6 +63,7 @@ export async function runImportJob(scope: UserScope, job: ImportAttempt): Promis
 
 function failureMessage(error: unknown): string {
   const resume = 'What was applied so far is safe; choose Resume to carry on from there.';
+  if (error instanceof AppError && error.code === 'conflict') return error.message;
   if ((error instanceof AppError && error.code === 'unavailable') || isBackendUnavailable(error)) return `Our database could not be reached, so the import stopped. ${resume}`;
   console.error('[import] failed', error);
   return `Something went wrong while applying the import. ${resume}`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeZip } from '@/tests/helpers/zip-fixtures';
 import { unzipLimited } from './unzip-limited';
 
-const limits = { maxUncompressedBytes: 4 * 1024 * 1024, maxCompressionRatio: 200, maxZipEntries: 5 };
+const limits = { maxUncompressedBytes: 4 * 1024 * 1024, maxCompressionRatio: 200, maxZipEntries: 5, maxZipFilesRead: 2 };
 
 describe('unzipLimited', () => {
   it('reads only the files asked for, skipping folders', async () => {
@@ -15,6 +15,13 @@ describe('unzipLimited', () => {
   it('refuses more files than allowed', async () => {
     const zip = await makeZip(Array.from({ length: 6 }, (_, i) => ({ name: `${i}.txt`, data: 'x' })));
     await expect(unzipLimited(zip, () => true, limits)).rejects.toThrow(/more than 5 files/);
+  });
+
+  it('refuses more selected files than an import reads, while skipped files do not count', async () => {
+    const zip = await makeZip([{ name: 'a.json', data: '{}' }, { name: 'p.jpeg', data: 'x' }, { name: 'b.json', data: '{}' }, { name: 'c.json', data: '{}' }]);
+    await expect(unzipLimited(zip, (name) => name.endsWith('.json'), limits)).rejects.toThrow(/more than 2 files an import would read/);
+    await expect(unzipLimited(zip, (name) => name !== 'c.json', limits)).rejects.toThrow(/more than 2 files an import would read/);
+    expect([...(await unzipLimited(zip, (name) => name !== 'a.json' && name !== 'p.jpeg', limits)).keys()]).toEqual(['b.json', 'c.json']);
   });
 
   it('refuses an archive that unpacks past the total, even when each file is within the ratio', async () => {

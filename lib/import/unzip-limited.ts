@@ -3,20 +3,25 @@ import { AppError } from '@/lib/api/errors';
 import { formatBytes } from '@/lib/api/read-body';
 import { IMPORT_LIMITS } from './import-limits';
 
-export type UnzipLimits = { maxUncompressedBytes: number; maxCompressionRatio: number; maxZipEntries: number };
+export type UnzipLimits = { maxUncompressedBytes: number; maxCompressionRatio: number; maxZipEntries: number; maxZipFilesRead: number };
 
 const invalid = (message: string) => new AppError('validation', message);
 
 /**
  * Reads the files of a ZIP that `want` selects, refusing hostile archives before anything is used: names that are
- * absolute or climb out with `..`, duplicate names, too many files, and zip bombs (a member that expands more than
- * the ratio allows, or more bytes in total than the limit). Sizes are checked against the directory first and
- * then counted again while inflating, since a directory can lie.
+ * absolute or climb out with `..`, duplicate names, too many files (counted by the directory's own total before
+ * any entry is read, and again entry by entry), more selected files than an import reads, and zip bombs (a member
+ * that expands more than the ratio allows, or more bytes in total than the limit). Sizes are checked against the
+ * directory first and then counted again while inflating, since a directory can lie.
  */
 export async function unzipLimited(zip: Buffer, want: (name: string) => boolean, limits: UnzipLimits = IMPORT_LIMITS): Promise<Map<string, Buffer>> {
   const file = await new Promise<ZipFile>((resolve, reject) =>
     yauzl.fromBuffer(zip, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: true }, (error, opened) => (error ? reject(zipError(error)) : resolve(opened))),
   );
+  if (file.entryCount > limits.maxZipEntries) {
+    file.close();
+    throw tooManyFiles(limits);
+  }
   const names = new Set<string>();
   const out = new Map<string, Buffer>();
   let declaredTotal = 0;
@@ -27,7 +32,7 @@ export async function unzipLimited(zip: Buffer, want: (name: string) => boolean,
       const entry = await nextEntry(file);
       if (!entry) break;
       count += 1;
-      if (count > limits.maxZipEntries) throw invalid(`The ZIP file holds more than ${limits.maxZipEntries} files.`);
+      if (count > limits.maxZipEntries) throw tooManyFiles(limits);
       const name = entry.fileName;
       const key = name.normalize('NFC').toLowerCase();
       if (names.has(key)) throw invalid(`The ZIP file holds two files named ${JSON.stringify(name)}; it may have been tampered with.`);
@@ -36,6 +41,7 @@ export async function unzipLimited(zip: Buffer, want: (name: string) => boolean,
       declaredTotal += entry.uncompressedSize;
       if (declaredTotal > limits.maxUncompressedBytes) throw tooBig(limits);
       if (!want(name)) continue;
+      if (out.size >= limits.maxZipFilesRead) throw invalid(`The ZIP file holds more than ${limits.maxZipFilesRead} files an import would read (journal JSON files at its top level); no export has that many.`);
       checkRatio(entry.uncompressedSize, entry.compressedSize, name, limits);
       const data = await inflate(file, entry, limits.maxUncompressedBytes - inflatedTotal, limits);
       inflatedTotal += data.byteLength;
@@ -52,6 +58,10 @@ function checkRatio(uncompressed: number, compressed: number, name: string, limi
   if (uncompressed > 1024 * 1024 && uncompressed > Math.max(1, compressed) * limits.maxCompressionRatio) {
     throw invalid(`${name} in the ZIP expands more than ${limits.maxCompressionRatio} times; that looks like a zip bomb, so it was not opened.`);
   }
+}
+
+function tooManyFiles(limits: UnzipLimits) {
+  return invalid(`The ZIP file holds more than ${limits.maxZipEntries} files.`);
 }
 
 function tooBig(limits: UnzipLimits) {

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { DocumentReference, Timestamp } from 'firebase-admin/firestore';
+import type { DocumentReference, Timestamp, Transaction } from 'firebase-admin/firestore';
 import { adminDb } from '@/lib/firebase/admin';
 import { countReads } from '@/lib/firebase/metered';
 import { HEARTBEAT_MS } from './job-status';
@@ -39,10 +39,14 @@ export class JobWriter {
     }
   }
 
-  /** Sets the outcome if this attempt still owns the job; false when another attempt took over. */
-  async finish(fields: Record<string, unknown>): Promise<boolean> {
+  /**
+   * Sets the outcome if this attempt still owns the job; false when another attempt took over. `check` runs in the
+   * same transaction first (the erasure lease), so the outcome is never written once it throws.
+   */
+  async finish(fields: Record<string, unknown>, check?: (tx: Transaction) => Promise<void>): Promise<boolean> {
     return withDeadline(
       adminDb().runTransaction(async (tx) => {
+        await check?.(tx);
         const snapshot = await tx.get(this.ref);
         countReads(1);
         if (!snapshot.exists || snapshot.get('attempt') !== this.attempt) return false;

@@ -15,7 +15,7 @@ const NOISE_FLOOR_MS = 2;
  * CPU time (user + system of this process, so a loaded machine's waiting is not counted) of one call, the least of
  * `runs` tries: the minimum drops a GC pause or a cold JIT that has nothing to do with the input.
  */
-export async function cpuMs(run: () => unknown, runs = 3): Promise<number> {
+export async function cpuMs(run: () => unknown, runs = 5): Promise<number> {
   let best = Number.POSITIVE_INFINITY;
   for (let i = 0; i < runs; i += 1) {
     const start = process.cpuUsage();

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { clearedSessionCookie, withUser } from '@/lib/api/guard';
 import { RATE_LIMITS } from '@/lib/api/rate-limit';
 import { toAppError } from '@/lib/api/errors';
-import { eraseUser, assertNoRunningJobs } from '@/lib/erasure/erase-user';
+import { eraseUser } from '@/lib/erasure/erase-user';
 import { ERASE_PHRASE } from '@/lib/erasure/erasure-receipt';
 import { takeErasureInventory } from '@/lib/erasure/take-erasure-inventory';
+import { releaseErasureLease, takeErasureLease } from '@/lib/erasure/take-erasure-lease';
 import { verifyRecentSignIn } from '@/lib/erasure/verify-recent-sign-in';
 
 export const GET = withUser(async ({ caller }) => ({ inventory: await takeErasureInventory(caller) }));
@@ -21,8 +22,15 @@ const ZEraseAccountRequest = z
 export const POST = withUser(
   async ({ caller, body, requestId }) => {
     await verifyRecentSignIn(caller, body.idToken);
-    await assertNoRunningJobs(caller);
-    const { total } = await takeErasureInventory(caller);
+    // From here until the receipt, no export or import can start or write (lib/jobs/erasure-lease.ts).
+    await takeErasureLease(caller);
+    const total = await takeErasureInventory(caller).then(
+      (inventory) => inventory.total,
+      async (error: unknown) => {
+        await releaseErasureLease(caller);
+        throw error;
+      },
+    );
     const encoder = new TextEncoder();
     const stream = new ReadableStream<Uint8Array>({
       async start(controller) {
@@ -44,6 +52,8 @@ export const POST = withUser(
           });
           send({ type: 'receipt', receipt });
         } catch (error) {
+          // The sessions are already revoked; freeing the lease lets the user sign in again and repeat.
+          await releaseErasureLease(caller);
           const appError = toAppError(error, requestId);
           send({ type: 'error', message: `${appError.message} Your sessions have ended: sign in again and repeat the erasure to finish it.` });
         } finally {

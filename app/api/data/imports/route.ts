@@ -5,7 +5,9 @@ import { withUser } from '@/lib/api/guard';
 import { RATE_LIMITS } from '@/lib/api/rate-limit';
 import { readBodyBytes } from '@/lib/api/read-body';
 import { createImportJob } from '@/lib/import/create-import-job';
+import { holdImportLock } from '@/lib/import/hold-import-lock';
 import { IMPORT_LIMITS } from '@/lib/import/import-limits';
+import { runImportWork } from '@/lib/import/limit-import-work';
 import { listImportJobs } from '@/lib/import/list-import-jobs';
 import { safeFileName } from '@/lib/import/parse-import-file';
 
@@ -15,9 +17,14 @@ const ZUploadImportQuery = z.object({ name: z.string().max(255).optional() });
 
 export const POST = withUser(
   async ({ caller, req, query }) => {
-    // The size limit is enforced while the body streams in (a Content-Length can lie).
-    const bytes = Buffer.from(await readBodyBytes(req, IMPORT_LIMITS.maxUploadBytes));
-    const job = await createImportJob(caller, bytes, safeFileName(query.name ?? null));
+    // One upload per user (held in Firestore, so across instances), then a bound on this instance's parsing work.
+    const job = await holdImportLock(caller, () =>
+      runImportWork(async () => {
+        // The size limit is enforced while the body streams in (a Content-Length can lie).
+        const bytes = Buffer.from(await readBodyBytes(req, IMPORT_LIMITS.maxUploadBytes));
+        return createImportJob(caller, bytes, safeFileName(query.name ?? null));
+      }),
+    );
     return Response.json({ job }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
   },
   { rawBody: true, query: ZUploadImportQuery, rateLimit: RATE_LIMITS.importUpload },
