@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { PortalNav, type NavItem } from '@/components/portal/portal-nav';
 import { SignOutButton } from '@/components/portal/sign-out-button';
+import { PortalErasedReplicasNotice } from '@/components/sync/erased-replicas-notice';
 import { SyncProvider } from '@/components/sync/sync-provider';
 import { SyncStatus } from '@/components/sync/sync-status';
 import { AppShell } from '@/components/ui/app-shell';
@@ -47,6 +48,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           </>
         }
       >
+        <PortalErasedReplicasNotice />
         {children}
       </AppShell>
     </SyncProvider>

@@ -45,11 +45,11 @@ export function EraseFlow({ uid, email }: { uid: string; email: string }) {
     event.preventDefault();
     setError(null);
     setProgress({ deleted: 0, total: inventory.data?.total ?? 0 });
-    const resume = sync?.suspend() ?? (() => undefined);
     try {
-      setReceipt(await eraseAccount(config, email, password, phrase, (deleted, total) => setProgress({ deleted, total })));
+      const erase = () => eraseAccount(config, email, password, phrase, (deleted, total) => setProgress({ deleted, total }));
+      // Through forget: the session's end is expected (the receipt stays on screen), and the browser's copy goes too.
+      setReceipt(await (sync ? sync.forget(erase) : erase()));
     } catch (caught) {
-      resume();
       setError((caught as Error).message);
       setProgress(null);
     }

@@ -9,7 +9,7 @@ import { clientAuth } from '@/lib/firebase/client';
 
 /**
  * Leaves the portal: unsynced edits first get a last chance to reach the cloud (and the user is asked if they
- * cannot), this browser's local copy is dropped, `endOnServer` ends the session(s), then the Firebase sign-in.
+ * cannot), `endOnServer` ends the session(s), this browser's local copy is erased, then the Firebase sign-in.
  * Resolves false when the user chose to stay; a failing `endOnServer` rejects (and the user stays signed in).
  */
 export function useSignOut(): (endOnServer: () => Promise<unknown>) => Promise<boolean> {
@@ -22,8 +22,8 @@ export function useSignOut(): (endOnServer: () => Promise<unknown>) => Promise<b
         const report = await sync.syncNow();
         if ((report?.pending ?? sync.pending) > 0 && !window.confirm('Some changes have not synced yet. They will be lost if you sign out now. Sign out anyway?')) return false;
       }
-      await sync?.forget();
-      await endOnServer();
+      if (sync) await sync.forget(endOnServer);
+      else await endOnServer();
       await signOut(clientAuth(firebaseConfig)).catch(() => undefined);
       router.replace('/signin');
       router.refresh();

@@ -5,10 +5,12 @@ import { collection, doc, enableNetwork, onSnapshot, query, Timestamp, where } f
 import { useRouter } from 'next/navigation';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useFirebaseConfig } from '@/components/app-providers';
-import { apiFetch } from '@/lib/api/client-fetch';
+import { apiFetch, SESSION_ENDED_EVENT } from '@/lib/api/client-fetch';
 import { WEB_DEVICE_CLAIM } from '@/lib/contract/claims';
 import { clientAuth, clientDb } from '@/lib/firebase/client';
-import { indexedDbStore } from '@/lib/sync/stores/indexeddb-store';
+import { eraseLocalReplicas, replicaName, type EndedReason, type ErasedReplicas } from '@/lib/sync/erase-local-replicas';
+import { leaveErasedNote } from '@/lib/sync/erased-replicas-note';
+import { indexedDbReplicas, indexedDbStore } from '@/lib/sync/stores/indexeddb-store';
 import { SyncClient, type SyncReport } from '@/lib/sync/sync-client';
 import type { CloudVersion, EntryVersion, SyncCollection } from '@/lib/sync/types';
 import { webCloud } from '@/lib/sync/web-cloud';
@@ -21,6 +23,8 @@ export type SyncState = {
   syncing: boolean;
   lastReport: SyncReport | null;
   problem: string | null;
+  /** Replicas of earlier, ended sessions that this page erased when it started (normally none). */
+  erasedOnStart: ErasedReplicas | null;
 };
 
 type SyncApi = SyncState & {
@@ -31,15 +35,11 @@ type SyncApi = SyncState & {
   timestamp(millis: number): Timestamp;
   pendingFor(collection: SyncCollection, id: string): boolean;
   /**
-   * Deletes this browser's local copy (sign-out): health data does not stay behind in the browser. Called before
-   * the server ends the session, so the revocation that follows is not mistaken for one from another device.
+   * Sign-out, by the user's choice: `endOnServer` ends the session, then this browser's local copy is erased so
+   * that no health data stays behind. The session's end is expected meanwhile, so it is not mistaken for a
+   * revocation from another device. If `endOnServer` fails, nothing is erased and the tab stays signed in.
    */
-  forget(): Promise<void>;
-  /**
-   * Stops syncing while the account is erased, so the erasure's own revocation is not taken for another device's
-   * and the receipt stays on screen. Returns a function that resumes (the erasure failed).
-   */
-  suspend(): () => void;
+  forget<T>(endOnServer: () => Promise<T>): Promise<T>;
 };
 
 const SyncContext = createContext<SyncApi | null>(null);
@@ -70,7 +70,7 @@ export function SyncProvider({ uid, deviceId, deviceName, appVersion, renderedAt
   const router = useRouter();
   const clientRef = useRef<SyncClient | null>(null);
   const leaving = useRef(false);
-  const [state, setState] = useState<SyncState>({ ready: false, online: true, pending: 0, syncing: false, lastReport: null, problem: null });
+  const [state, setState] = useState<SyncState>({ ready: false, online: true, pending: 0, syncing: false, lastReport: null, problem: null, erasedOnStart: null });
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const retryDelay = useRef(RETRY_FIRST_MS);
 
@@ -79,6 +79,30 @@ export function SyncProvider({ uid, deviceId, deviceName, appVersion, renderedAt
     refreshTimer.current = setTimeout(() => router.refresh(), 250);
   }, [router]);
 
+  /**
+   * The session ended without the user asking (revoked, expired, signed out everywhere): its outbox can never be
+   * pushed now, so it is erased here, and the sign-in page says how many unsynced changes went with it.
+   */
+  const endSession = useCallback(
+    async (reason: EndedReason) => {
+      if (leaving.current) return;
+      leaving.current = true;
+      clientRef.current = null;
+      await apiFetch('/api/auth/session', { method: 'DELETE' }).catch(() => undefined);
+      await signOut(clientAuth(config)).catch(() => undefined);
+      const erased = await eraseLocalReplicas(indexedDbReplicas()).catch(() => null);
+      try {
+        if (erased) leaveErasedNote(sessionStorage, erased);
+      } catch {
+        // Storage refused: the sign-in page still erases and counts whatever is left.
+      }
+      // A full navigation on purpose: nothing of this session should survive in memory.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+      window.location.assign(`/signin?reason=${reason}`);
+    },
+    [config],
+  );
+
   const syncNow = useCallback(async (): Promise<SyncReport | null> => {
     const client = clientRef.current;
     if (!client || leaving.current) return null;
@@ -86,12 +110,10 @@ export function SyncProvider({ uid, deviceId, deviceName, appVersion, renderedAt
     const report = await client.sync();
     setState((s) => ({ ...s, syncing: false, pending: client.pendingCount(), lastReport: report, online: navigator.onLine }));
 
-    // A full navigation on purpose: nothing of this session should survive in memory.
-    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-    if (report.revoked && !leaving.current) window.location.assign('/signin?reason=revoked');
+    if (report.revoked) void endSession('revoked');
     else if (report.pushed > 0) refreshSoon();
     return report;
-  }, [refreshSoon]);
+  }, [refreshSoon, endSession]);
 
   // A failed attempt is retried soon, backing off, rather than waiting for the next minute.
   useEffect(() => {
@@ -107,6 +129,12 @@ export function SyncProvider({ uid, deviceId, deviceName, appVersion, renderedAt
   useEffect(() => {
     let cancelled = false;
     const unsubscribes: (() => void)[] = [];
+    // Replicas of this browser's earlier sessions can never be pushed: erase them, and say so if that lost edits.
+    void eraseLocalReplicas(indexedDbReplicas(), { keep: replicaName(uid, deviceId) })
+      .then((erased) => {
+        if (!cancelled && (erased.unsyncedChanges || erased.unreadable || erased.failed)) setState((s) => ({ ...s, erasedOnStart: erased }));
+      })
+      .catch(() => undefined);
     (async () => {
       const auth = clientAuth(config);
       // The SDK must hold this session's own token, bound to its web device, so revoking or signing out this
@@ -141,7 +169,7 @@ export function SyncProvider({ uid, deviceId, deviceName, appVersion, renderedAt
       }
       unsubscribes.push(
         onSnapshot(doc(db, 'users', uid, 'devices', deviceId), (snapshot) => {
-          if (snapshot.get('revokedAt') != null && !leaving.current) void endRevokedSession(config, uid, deviceId);
+          if (snapshot.get('revokedAt') != null) void endSession('revoked');
         }),
       );
       await syncNow();
@@ -155,8 +183,10 @@ export function SyncProvider({ uid, deviceId, deviceName, appVersion, renderedAt
       void enableNetwork(clientDb(config)).finally(() => void syncNow());
     };
     const onOffline = () => setState((s) => ({ ...s, online: false }));
+    const onSessionEnded = () => void endSession('expired');
     window.addEventListener('online', onOnline);
     window.addEventListener('offline', onOffline);
+    window.addEventListener(SESSION_ENDED_EVENT, onSessionEnded);
     const timer = setInterval(() => {
       if (document.visibilityState === 'visible') void syncNow();
     }, PERIODIC_SYNC_MS);
@@ -165,9 +195,10 @@ export function SyncProvider({ uid, deviceId, deviceName, appVersion, renderedAt
       unsubscribes.forEach((unsubscribe) => unsubscribe());
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
+      window.removeEventListener(SESSION_ENDED_EVENT, onSessionEnded);
       clearInterval(timer);
     };
-  }, [config, uid, deviceId, deviceName, appVersion, renderedAt, syncNow, refreshSoon]);
+  }, [config, uid, deviceId, deviceName, appVersion, renderedAt, syncNow, refreshSoon, endSession]);
 
   const api = useMemo<SyncApi>(() => {
     const ready = () => {
@@ -201,31 +232,26 @@ export function SyncProvider({ uid, deviceId, deviceName, appVersion, renderedAt
       syncNow,
       timestamp: (millis) => Timestamp.fromMillis(millis),
       pendingFor: (collectionName, id) => clientRef.current?.hasPending(collectionName, id) ?? false,
-      forget: () => {
+      forget: async (endOnServer) => {
         leaving.current = true;
-        return localStore(uid, deviceId).clear();
-      },
-      suspend: () => {
-        leaving.current = true;
-        return () => {
+        let ended;
+        try {
+          ended = await endOnServer();
+        } catch (error) {
           leaving.current = false;
-        };
+          throw error;
+        }
+        clientRef.current = null;
+        // What cannot be erased now is erased by the sign-in page this leads to.
+        await eraseLocalReplicas(indexedDbReplicas()).catch(() => undefined);
+        return ended;
       },
     };
-  }, [state, syncNow, uid, deviceId]);
+  }, [state, syncNow]);
 
   return <SyncContext.Provider value={api}>{children}</SyncContext.Provider>;
 }
 
-/** This browser was revoked from another device: end the session and forget its local data. */
-async function endRevokedSession(config: ReturnType<typeof useFirebaseConfig>, uid: string, deviceId: string) {
-  await apiFetch('/api/auth/session', { method: 'DELETE' }).catch(() => undefined);
-  await signOut(clientAuth(config)).catch(() => undefined);
-  await localStore(uid, deviceId).clear().catch(() => undefined);
-  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-  window.location.assign('/signin?reason=revoked');
-}
-
 function localStore(uid: string, deviceId: string) {
-  return indexedDbStore(`wellsync-${uid}-${deviceId}`, (s, ns) => new Timestamp(s, ns));
+  return indexedDbStore(replicaName(uid, deviceId), (s, ns) => new Timestamp(s, ns));
 }

@@ -1,5 +1,11 @@
 import type { ErrorBody } from './errors';
 
+/**
+ * Fired on `window` whenever the server answers 401: the session is gone (expired, revoked, signed out
+ * everywhere). The portal's sync provider listens and erases this browser's replica (docs/sync.md).
+ */
+export const SESSION_ENDED_EVENT = 'wellsync:session-ended';
+
 /** An API error as the browser sees it: the server's user-facing message and code. */
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -32,6 +38,7 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   const text = await response.text();
   const body = text ? (safeJson(text) as unknown) : null;
   if (!response.ok) {
+    if (response.status === 401 && typeof window !== 'undefined') window.dispatchEvent(new Event(SESSION_ENDED_EVENT));
     const error = (body as ErrorBody | null)?.error;
     throw new ApiError(response.status, error?.code ?? 'internal', error?.message ?? `The request failed (${response.status}).`);
   }
