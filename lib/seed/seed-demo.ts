@@ -1,10 +1,16 @@
 import 'server-only';
 import { getEnv } from '@/lib/config/env';
+import { readDerivedView, type DerivedViewSpec } from '@/lib/derived-views/derived-view';
+import { journalSearchView } from '@/lib/journal/journal-search-view';
+import { moodView } from '@/lib/mood/mood-view';
+import { STORAGE_VIEWS } from '@/lib/sync-settings/storage-views';
 import { simulateFleet, type FleetOptions, type SimulatedAccount } from '@/lib/simulator/simulate-fleet';
 import { DEMO_ACCOUNTS, DEMO_USER, HEAVY_USER, SECOND_USER, type DemoAccount } from './demo-accounts';
 import { FLEET_USERS, seedFleet } from './seed-fleet';
 import { planHeavyUser, historyWrites, writeHistoryInBulk } from './seed-heavy-user';
 import { deleteUserData, ensureAuthUser } from './write-history';
+
+const DERIVED_VIEWS: DerivedViewSpec<unknown>[] = [journalSearchView, moodView, ...Object.values(STORAGE_VIEWS)];
 
 export type SeedOptions = {
   /** The instant the histories end (default: now); nothing is dated after it. Fix it to get the same data on every run. */
@@ -117,6 +123,9 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> 
       report();
     },
   });
+
+  // Built now, as a first visit would, so the first search or chart of a fresh demo does not rebuild them.
+  await Promise.all(accounts.map((account) => Promise.all(DERIVED_VIEWS.map((view) => readDerivedView(account, view)))));
 
   return {
     users: accounts.length,
