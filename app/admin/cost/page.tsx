@@ -54,7 +54,7 @@ export default async function CostPage({ searchParams }: PageProps<'/admin/cost'
               <AdminChart data={report.bins} xKey="label" kind="bar" valueKind="count" highlightKey="overTarget" series={[{ key: 'users', label: 'Users', color: 'var(--chart-1)' }]} />
             </ChartFrame>
             <ChartFrame title="Cost per user by month" summary={`p50, p95 and the most expensive user per month against the $2 target (${report.trend.length} months).`}>
-              <AdminChart data={report.trend} xKey="month" valueKind="usd" target={target} series={[{ key: 'p50', label: 'p50', color: 'var(--chart-1)' }, { key: 'p95', label: 'p95', color: 'var(--chart-2)' }, { key: 'max', label: 'max', color: 'var(--chart-3)' }]} />
+              <AdminChart data={report.trend} xKey="month" kind="bar" valueKind="usd" target={target} series={[{ key: 'p50', label: 'p50', color: 'var(--chart-1)' }, { key: 'p95', label: 'p95', color: 'var(--chart-2)' }, { key: 'max', label: 'max', color: 'var(--chart-3)' }]} />
             </ChartFrame>
           </div>
 
