@@ -36,9 +36,15 @@ export class ReportBuilder {
   readonly report: ImportReport = emptyReport();
   private readonly counts = new Map<string, number>();
 
-  skip(where: string, reason: string): void {
+  /**
+   * `where` is a place, or a line number ("Line 7"); `reason` may be a function, so that a file of 100,000 broken
+   * rows builds only the messages it lists (hostile files are held to 100 ms of CPU per MB).
+   */
+  skip(where: string | number, reason: string | (() => string)): void {
     this.report.skippedTotal += 1;
-    if (this.report.skipped.length < MAX_SKIPPED_LISTED) this.report.skipped.push({ where, reason: reason.slice(0, MAX_REASON) });
+    if (this.report.skipped.length >= MAX_SKIPPED_LISTED) return;
+    const text = typeof reason === 'function' ? reason() : reason;
+    this.report.skipped.push({ where: typeof where === 'number' ? `Line ${where}` : where, reason: text.slice(0, MAX_REASON) });
   }
 
   /** Counts something that will not come across; labels keep the order in which they were first seen. */

@@ -34,11 +34,11 @@ type DayOneEntry = z.infer<typeof ZDayOneEntry>;
 export const ZDayOneJournal = z.object({ metadata: z.object({ version: z.string() }).loose(), entries: z.array(z.unknown()) });
 
 /** What will not come across, per kind, in the words the preview uses. */
-const NOT_IMPORTED: [keyof DayOneEntry, string][] = [
-  ['photos', 'Photos'],
-  ['videos', 'Videos'],
-  ['audios', 'Audio recordings'],
-  ['pdfAttachments', 'PDF attachments'],
+const NOT_IMPORTED: [keyof DayOneEntry, string, string][] = [
+  ['photos', 'Photos', 'photo'],
+  ['videos', 'Videos', 'video'],
+  ['audios', 'Audio recordings', 'audio recording'],
+  ['pdfAttachments', 'PDF attachments', 'PDF attachment'],
 ];
 
 export function looksLikeDayOne(value: unknown): boolean {
@@ -147,9 +147,9 @@ function hasWords(text: string): boolean {
 }
 
 function mediaSummary(entry: DayOneEntry): string {
-  const parts = NOT_IMPORTED.flatMap(([key, label]) => {
+  const parts = NOT_IMPORTED.flatMap(([key, plural, one]) => {
     const count = (entry[key] as unknown[] | undefined)?.length ?? 0;
-    return count > 0 ? [`${count} ${label.toLowerCase()}`] : [];
+    return count > 0 ? [`${count} ${count === 1 ? one : plural.toLowerCase()}`] : [];
   });
   return parts.length > 0 ? ` (only ${parts.join(', ')})` : '';
 }

@@ -14,12 +14,27 @@ const READ = new Set(['full_date', 'year', 'date', 'time', 'mood', 'activities',
 /** Columns Daylio writes that wellsync has no field for, with what the preview calls them. */
 const NOT_READ: Record<string, string> = { scales: 'Scales (Daylio’s extra 1–5 ratings)', weekday: '' };
 const MAX_MOOD_NAME = 100;
+/**
+ * Daylio offers five mood groups with a handful of moods each; a file naming more is not an export, and every name
+ * is listed in the preview (stored on the job, whose document Firestore caps at 1 MB).
+ */
+const MAX_MOOD_NAMES = 50;
+/** Unknown columns are each listed as "not imported"; past this many they are counted together. */
+const MAX_LISTED_COLUMNS = 20;
+/** Daylio writes at most 9 columns; a first line naming hundreds is no Daylio export (and each costs work). */
+const MAX_COLUMNS = 50;
+/**
+ * A file whose refused rows pass this many, and outnumber its sound ones, is refused whole: it is not a Daylio
+ * export with a few odd rows, and reading on would only cost CPU (a megabyte of broken rows is 37,000 of them).
+ */
+const MAX_REFUSED_ROWS = 1000;
 
 type Layout = { index: Map<string, number>; width: number; dropped: { at: number; label: string }[] };
 type SoundRow = { key: string; at: number; mood: string; activities: string; title: string; body: string };
 
 /** The header's columns by name, or null when it lacks what a check-in needs (a date, a time and a mood). */
 function readHeader(cells: string[]): Layout | null {
+  if (cells.length > MAX_COLUMNS) return null;
   const names = cells.map((cell) => cell.replace(/^\uFEFF/, '').trim().toLowerCase());
   const index = new Map<string, number>();
   names.forEach((name, at) => index.has(name) || index.set(name, at));
@@ -27,7 +42,8 @@ function readHeader(cells: string[]): Layout | null {
   if (!hasDate || !index.has('time') || !index.has('mood')) return null;
   const dropped = names.flatMap((name, at) => {
     if (READ.has(name) || name === '' || index.get(name) !== at) return [];
-    const label = Object.hasOwn(NOT_READ, name) ? NOT_READ[name]! : `The column “${name.slice(0, 40)}”`;
+    const listed = at < MAX_LISTED_COLUMNS + READ.size + 2;
+    const label = Object.hasOwn(NOT_READ, name) ? NOT_READ[name]! : listed ? `The column “${name.slice(0, 40)}”` : 'Other columns';
     return label ? [{ at, label }] : [];
   });
   return { index, width: names.length, dropped };
@@ -62,43 +78,50 @@ export function parseDaylioCsv(text: string, timeZone: string, maxRows: number =
   const moods = new Map<string, { name: string; count: number }>();
   const occurrences = new Map<string, number>();
   for (const row of data) {
-    const where = `Line ${row.line}`;
+    if (report.report.skippedTotal > MAX_REFUSED_ROWS && report.report.skippedTotal > rows.length) {
+      const first = report.report.skipped[0]!;
+      throw new AppError('validation', `More than ${MAX_REFUSED_ROWS.toLocaleString('en-US')} rows of this file could not be read, more than could; it does not look like a Daylio export. ${first.where}: ${first.reason}`);
+    }
+    const where = row.line;
     if (row.error !== undefined) {
       report.skip(where, row.error);
       continue;
     }
     const { cells } = row;
     if (cells.length !== layout.width) {
-      report.skip(where, `it has ${cells.length} cells where the first line names ${layout.width}; a comma or a quote may be missing or extra`);
+      report.skip(where, () => `it has ${cells.length} cells where the first line names ${layout.width}; a comma or a quote may be missing or extra`);
       continue;
     }
     for (const { at, label } of layout.dropped) if (cells[at]!.trim()) report.notImported(label);
     const time = cell(cells, 'time');
-    const day = layout.index.has('full_date') ? { day: cell(cells, 'full_date') } : oldLayoutDay(cell(cells, 'year'), cell(cells, 'date'));
-    if ('reason' in day) {
+    const day = layout.index.has('full_date') ? cell(cells, 'full_date') : oldLayoutDay(cell(cells, 'year'), cell(cells, 'date'));
+    if (typeof day !== 'string') {
       report.skip(where, day.reason);
       continue;
     }
     // Two check-ins can share a minute; the occurrence number keeps their ids apart and stable (as before issue 16).
-    const key = `${day.day} ${time}`;
+    const key = `${day} ${time}`;
     const occurrence = (occurrences.get(key) ?? 0) + 1;
     occurrences.set(key, occurrence);
-    const at = localMoment(day.day, time, timeZone);
-    if (typeof at === 'string') {
+    const at = localMoment(day, time, timeZone);
+    if (typeof at === 'function') {
       report.skip(where, at);
       continue;
     }
     const mood = cell(cells, 'mood');
     if (!mood || mood.length > MAX_MOOD_NAME) {
-      report.skip(where, mood ? `the mood name is longer than ${MAX_MOOD_NAME} characters` : 'it has no mood');
+      report.skip(where, () => (mood ? `the mood name is longer than ${MAX_MOOD_NAME} characters` : 'it has no mood'));
       continue;
     }
     const body = htmlToText(cell(cells, 'note'));
     if (body.length > LONG_NOTE_LIMIT) {
-      report.skip(where, `the note is ${body.length.toLocaleString('en-US')} characters long; wellsync keeps notes of up to ${LONG_NOTE_LIMIT.toLocaleString('en-US')} characters. Shorten or split it in Daylio, export again and retry.`);
+      report.skip(where, () => `the note is ${body.length.toLocaleString('en-US')} characters long; wellsync keeps notes of up to ${LONG_NOTE_LIMIT.toLocaleString('en-US')} characters. Shorten or split it in Daylio, export again and retry.`);
       continue;
     }
     const seen = moods.get(moodKey(mood)) ?? { name: mood, count: 0 };
+    if (seen.count === 0 && moods.size >= MAX_MOOD_NAMES) {
+      throw new AppError('validation', `Line ${where}: the file names more than ${MAX_MOOD_NAMES} different moods, which no Daylio export does; check it is a Daylio CSV.`);
+    }
     seen.count += 1;
     moods.set(moodKey(mood), seen);
     rows.push({ key: `${key}#${occurrence}`, at, mood, activities: cell(cells, 'activities'), title: cell(cells, 'note_title'), body });
@@ -120,15 +143,15 @@ export function parseDaylioCsv(text: string, timeZone: string, maxRows: number =
  * A Daylio date and time as an instant, built from the local date and wall time in the user's zone (so DST days
  * are right), or why not. Dates must exist (no 31 February), and times must be real: 1–12 with am/pm, or 0–23.
  */
-function localMoment(day: string, time: string, timeZone: string): number | string {
+function localMoment(day: string, time: string, timeZone: string): number | (() => string) {
   const match = time.length <= 20 ? /^(\d{1,2}):(\d{2})(?:\s?([ap])\.?m\.?)?$/i.exec(time) : null;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !match) return `expected a date like 2024-01-31 and a time like 8:30 pm, got "${day.slice(0, 20)}" and "${time.slice(0, 20)}"`;
-  if (!isValidDayKey(day)) return `"${day}" is not a date`;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !match) return () => `expected a date like 2024-01-31 and a time like 8:30 pm, got "${day.slice(0, 20)}" and "${time.slice(0, 20)}"`;
+  if (!isValidDayKey(day)) return () => `"${day}" is not a date`;
   const hour = Number(match[1]);
   const minute = Number(match[2]);
   const half = match[3]?.toLowerCase();
   const isRealTime = minute <= 59 && (half ? hour >= 1 && hour <= 12 : hour <= 23);
-  if (!isRealTime) return `"${time}" is not a time of day`;
+  if (!isRealTime) return () => `"${time}" is not a time of day`;
   const hours24 = half ? (hour % 12) + (half === 'p' ? 12 : 0) : hour;
   return zonedInstant(day, hours24, minute, timeZone);
 }
@@ -139,14 +162,18 @@ for (const [alias, month] of [['mär', 3], ['mai', 5], ['okt', 10], ['dez', 12]]
 
 /**
  * The older layout (`year,date,…`) gives the year and a day like "18 May" or "May 18". Bounded patterns on a
- * short cell, so a hostile cell costs nothing.
+ * short cell (Latin-1 letters cover the English and German month names), so a hostile cell costs nothing.
  */
-function oldLayoutDay(year: string, date: string): { day: string } | { reason: string } {
-  const dayFirst = date.length <= 40 ? /^(\d{1,2})\.?\s{0,3}(\p{L}{3,20})\.?$/u.exec(date) : null;
-  const monthFirst = date.length <= 40 && !dayFirst ? /^(\p{L}{3,20})\.?\s{0,3}(\d{1,2})\.?$/u.exec(date) : null;
+function oldLayoutDay(year: string, date: string): string | { reason: () => string } {
+  const dayFirst = date.length <= 40 ? /^(\d{1,2})\.?\s{0,3}([A-Za-z\u00C0-\u00FF]{3,20})\.?$/.exec(date) : null;
+  const monthFirst = date.length <= 40 && !dayFirst ? /^([A-Za-z\u00C0-\u00FF]{3,20})\.?\s{0,3}(\d{1,2})\.?$/.exec(date) : null;
   const [dayOfMonth, monthName] = dayFirst ? [dayFirst[1]!, dayFirst[2]!] : monthFirst ? [monthFirst[2]!, monthFirst[1]!] : ['', ''];
   const month = MONTHS.get(monthName.slice(0, 3).toLowerCase());
-  if (!/^\d{4}$/.test(year) || !month) return { reason: `expected a year like 2018 and a date like "18 May", got "${year.slice(0, 20)}" and "${date.slice(0, 20)}"` };
-  const day = `${year}-${String(month).padStart(2, '0')}-${dayOfMonth.padStart(2, '0')}`;
-  return isValidDayKey(day) ? { day } : { reason: `"${date.slice(0, 20)} ${year}" is not a date` };
+  if (!/^\d{4}$/.test(year) || !month) return { reason: () => `expected a year like 2018 and a date like "18 May", got "${year.slice(0, 20)}" and "${date.slice(0, 20)}"` };
+  const y = Number(year);
+  const d = Number(dayOfMonth);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const length = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  if (d < 1 || d > length) return { reason: () => `"${date.slice(0, 20)} ${year}" is not a date` };
+  return `${year}-${String(month).padStart(2, '0')}-${dayOfMonth.padStart(2, '0')}`;
 }
