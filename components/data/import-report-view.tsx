@@ -6,10 +6,8 @@ export function ImportReportView({ report }: { report: ImportReport }) {
   return (
     <div className="flex flex-col gap-3 text-sm">
       {report.notImported.length > 0 && (
-        <section aria-labelledby="not-imported" className="flex flex-col gap-1">
-          <h4 id="not-imported" className="font-semibold">
-            Will not come across
-          </h4>
+        <section aria-label="Will not come across" className="flex flex-col gap-1">
+          <h4 className="font-semibold">Will not come across</h4>
           <ul className="list-disc pl-5">
             {report.notImported.map((item) => (
               <li key={item.label}>
