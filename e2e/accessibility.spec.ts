@@ -2,11 +2,11 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_USER } from '@/lib/seed/demo-accounts';
 import { LIGHTHOUSE_ENTRY } from '@/lib/seed/seed-demo';
-import { createTestUser, expect, signIn, test } from './fixtures';
+import { createTestUser, expect, pinnedContext, signIn, test } from './fixtures';
 
 /**
  * Every portal page, in light and dark mode: no serious or critical axe violations, no Content Security
- * Policy violation, and the page hydrates (a client component responds). Admin and data pages have the same
+ * Policy violation, and the portal hydrates (a client component responds). Admin and data pages have the same
  * checks in their own specs.
  */
 const STATIC_PAGES = ['/journal', '/journal?q=walk', '/journal/new', '/mood', '/mood?range=all', '/mood/new', '/devices', '/conflicts', '/settings/sync', '/data', '/data/export', '/data/import', '/data/erase'];
@@ -29,36 +29,51 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
 }
 
+/** Pages that need an id, found once signed in: the lighthouse entry, its editor and the newest check-in. */
+const FOUND_PAGES = ['the lighthouse entry', 'its editor', 'the newest check-in'] as const;
+
 for (const scheme of ['light', 'dark'] as const) {
-  test(`portal pages pass axe and the CSP in ${scheme} mode`, async ({ page }) => {
-    test.setTimeout(180_000);
-    await page.emulateMedia({ colorScheme: scheme });
-    const csp = await watchCsp(page);
-    await page.goto('/signin');
-    expect(await seriousViolations(page), '/signin').toEqual([]);
-    await signIn(page, DEMO_USER);
+  // One signed-in page walks every portal page, a test each, so a slow page names itself and has its own time.
+  test.describe(`portal pages in ${scheme} mode`, () => {
+    test.describe.configure({ mode: 'serial' });
+    let page: Page;
+    let csp: string[];
+    const found: Record<(typeof FOUND_PAGES)[number], string> = { 'the lighthouse entry': '', 'its editor': '', 'the newest check-in': '' };
 
-    // Pages that need an id: the lighthouse entry and the newest check-in.
-    await page.goto(`/journal?q=${encodeURIComponent('lighthouse')}`);
-    const entryHref = await page.getByRole('link', { name: LIGHTHOUSE_ENTRY.title }).getAttribute('href');
-    await page.goto('/mood');
-    const moodHref = await page.getByRole('link', { name: /Edit the check-in/ }).first().getAttribute('href');
-    const pages = [...STATIC_PAGES, entryHref!, `${entryHref!}/edit`, moodHref!, '/no-such-page'];
+    test.beforeAll(async ({ browser }) => {
+      page = await (await pinnedContext(browser)).newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      csp = await watchCsp(page);
+    });
+    test.afterAll(async () => page.context().close());
 
-    const failures: Record<string, string[]> = {};
-    for (const path of pages) {
-      await page.goto(path);
-      // Not "networkidle": the live-update listeners keep a connection open on every portal page.
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
-      const found = await seriousViolations(page);
-      if (found.length) failures[path] = found;
+    test('/signin passes axe, and the demo user signs in', async () => {
+      await page.goto('/signin');
+      expect(await seriousViolations(page)).toEqual([]);
+      await signIn(page, DEMO_USER);
+      await page.goto(`/journal?q=${encodeURIComponent('lighthouse')}`);
+      found['the lighthouse entry'] = (await page.getByRole('link', { name: LIGHTHOUSE_ENTRY.title }).getAttribute('href'))!;
+      found['its editor'] = `${found['the lighthouse entry']}/edit`;
+      await page.goto('/mood');
+      found['the newest check-in'] = (await page.getByRole('link', { name: /Edit the check-in/ }).first().getAttribute('href'))!;
+    });
+
+    for (const path of [...STATIC_PAGES, ...FOUND_PAGES, '/no-such-page']) {
+      test(`${path} passes axe`, async () => {
+        await page.goto(path in found ? found[path as keyof typeof found] : path);
+        // Not "networkidle": the live-update listeners keep a connection open on every portal page.
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+      });
     }
-    expect(failures).toEqual({});
-    expect(csp).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).toEqual([]);
-    // Hydrated: the sync client (a client component) reports its state.
-    await page.goto('/journal');
-    await expect(page.getByTestId('sync-status')).toHaveText(/Synced|Syncing/);
+
+    test('no page broke the Content Security Policy, and the portal hydrates', async () => {
+      expect(csp).toEqual([]);
+      expect(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).toEqual([]);
+      // Hydrated: the sync client (a client component) reports its state.
+      await page.goto('/journal');
+      await expect(page.getByTestId('sync-status')).toHaveText(/Synced|Syncing/);
+    });
   });
 }
 

@@ -2,6 +2,7 @@ import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { POST as upload } from '@/app/api/data/imports/route';
 import { userCollection } from '@/lib/firebase/refs';
+import { JOB_LOCKS } from '@/lib/import/hold-import-lock';
 import { createTestUser, ORIGIN, request, routeContext, sessionCookieFor } from '../helpers/users';
 
 // Issue 13: each upload holds up to 250 MB while it is read and parsed, so one user may have only one in flight.
@@ -34,7 +35,8 @@ describe('concurrent imports of one user', () => {
     const user = await createTestUser();
     const { cookie } = await sessionCookieFor(user);
     const slow = slowUpload(cookie);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Not a fixed sleep: on a loaded machine the slow upload may take seconds to reach its slot.
+    await expect.poll(async () => (await userCollection(user, JOB_LOCKS).doc('import').get()).exists, { timeout: 30_000 }).toBe(true);
 
     const second = await quickUpload(cookie);
     expect(second.status).toBe(409);
@@ -46,15 +48,19 @@ describe('concurrent imports of one user', () => {
     expect((await userCollection(user, 'import_jobs').get()).size).toBe(2);
   });
 
-  it('lets only one of several uploads fired together through at a time', async () => {
+  it('lets exactly one of several uploads fired together through, while the others answer 409', async () => {
     const user = await createTestUser();
     const { cookie } = await sessionCookieFor(user);
-    const slow = slowUpload(cookie);
-    const others = await Promise.all([quickUpload(cookie), quickUpload(cookie), quickUpload(cookie)]);
-    slow.finish();
-    const statuses = [...others.map((r) => r.status), (await slow.response).status];
-    // Whichever took the slot first, the slow one holds it until it is finished, so the quick ones cannot all pass.
-    expect(statuses.filter((status) => status === 201).length).toBeLessThanOrEqual(statuses.length - 1);
-    expect(statuses.every((status) => status === 201 || status === 409)).toBe(true);
+    // Every body is held back, so whichever takes the slot keeps it until the test lets it finish: the quick
+    // uploads of an earlier version could each finish before the next began, and then all passed legitimately.
+    const uploads = Array.from({ length: 4 }, () => slowUpload(cookie));
+    const settled: Response[] = [];
+    uploads.forEach(({ response }) => void response.then((r) => settled.push(r)));
+    await expect.poll(() => settled.length, { timeout: 30_000 }).toBe(3);
+    expect(settled.map((r) => r.status)).toEqual([409, 409, 409]);
+    for (const { finish } of uploads) finish();
+    const statuses = await Promise.all(uploads.map(({ response }) => response.then((r) => r.status)));
+    expect(statuses.sort()).toEqual([201, 409, 409, 409]);
+    expect((await userCollection(user, 'import_jobs').get()).size).toBe(1);
   });
 });
