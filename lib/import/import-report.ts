@@ -26,6 +26,11 @@ export type MoodLevel = ImportReport['moods'][number];
  */
 export const MAX_SKIPPED_LISTED = 200;
 const MAX_REASON = 300;
+/** A place names a file from the upload (a ZIP member's name may be 64 KB), so it is bounded like the reason. */
+const MAX_WHERE = 200;
+
+/** A long place loses its middle: its start names the file, its end the entry or line. */
+const shortenWhere = (where: string) => (where.length <= MAX_WHERE ? where : `${where.slice(0, MAX_WHERE / 2 - 1)}…${where.slice(-(MAX_WHERE / 2))}`);
 
 export function emptyReport(): ImportReport {
   return { timeZone: null, moods: [], skipped: [], skippedTotal: 0, notImported: [], notes: [] };
@@ -44,7 +49,7 @@ export class ReportBuilder {
     this.report.skippedTotal += 1;
     if (this.report.skipped.length >= MAX_SKIPPED_LISTED) return;
     const text = typeof reason === 'function' ? reason() : reason;
-    this.report.skipped.push({ where: typeof where === 'number' ? `Line ${where}` : where, reason: text.slice(0, MAX_REASON) });
+    this.report.skipped.push({ where: typeof where === 'number' ? `Line ${where}` : shortenWhere(where), reason: text.slice(0, MAX_REASON) });
   }
 
   /** Counts something that will not come across; labels keep the order in which they were first seen. */
