@@ -6,6 +6,14 @@ const NOTE_LIMIT = 2000;
 /** A journal entry's body limit in the contract; a longer note cannot be kept whole, so its row is refused. */
 export const LONG_NOTE_LIMIT = 100_000;
 
+/** A journal entry's title limit in the contract; a longer Daylio title opens the body instead, whole. */
+const TITLE_LIMIT = 200;
+
+/** The body a long note becomes as a journal entry: a title too long to be one is kept at its top. */
+export function daylioNoteBody(title: string, body: string): string {
+  return title.length > TITLE_LIMIT ? [title, body].filter(Boolean).join('\n\n') : body;
+}
+
 export type DaylioCheckIn = { key: string; at: number; score: number; activities: string[]; title: string; body: string };
 
 /**
@@ -31,7 +39,7 @@ export function daylioCheckInEntries(source: 'daylio' | 'daylio-backup', checkIn
     kind: 'migrated',
     node: MIGRATION_NODES.daylio,
     physicalMs: at,
-    fields: { title: (title || 'Daylio note').slice(0, 200), body, tags: ['daylio'], mood: score, createdAt: at, deletedAt: null },
+    fields: { title: title && title.length <= TITLE_LIMIT ? title : 'Daylio note', body: daylioNoteBody(title, body), tags: ['daylio'], mood: score, createdAt: at, deletedAt: null },
   };
   return [mood, note];
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/api/errors';
-import { daylioCheckInEntries, LONG_NOTE_LIMIT } from './daylio-check-in';
+import { daylioCheckInEntries, daylioNoteBody, LONG_NOTE_LIMIT } from './daylio-check-in';
 import { htmlToText } from './html-to-text';
 import { IMPORT_LIMITS } from './import-limits';
 import type { ImportPlan, PlannedEntry } from './import-plan';
@@ -81,10 +81,12 @@ export function parseDaylioBackup(encoded: Buffer, maxDocuments: number = IMPORT
     const mood = moods.get(entry.mood);
     if (!mood) return report.skip(where, `its mood (id ${entry.mood}) is not among the backup's moods`);
     const body = htmlToText(entry.note);
-    if (body.length > LONG_NOTE_LIMIT) return report.skip(where, `the note is ${body.length.toLocaleString('en-US')} characters long; wellsync keeps notes of up to ${LONG_NOTE_LIMIT.toLocaleString('en-US')} characters`);
+    const title = entry.note_title.trim();
+    const length = daylioNoteBody(title, body).length;
+    if (length > LONG_NOTE_LIMIT) return report.skip(where, `the note is ${length.toLocaleString('en-US')} characters long; wellsync keeps notes of up to ${LONG_NOTE_LIMIT.toLocaleString('en-US')} characters`);
     mood.count += 1;
     const activities = entry.tags.flatMap((id) => (tags.get(id) ? [tags.get(id)!] : []));
-    entries.push(...daylioCheckInEntries('daylio-backup', { key: String(entry.id), at: entry.datetime, score: mood.level, activities, title: entry.note_title.trim(), body }));
+    entries.push(...daylioCheckInEntries('daylio-backup', { key: String(entry.id), at: entry.datetime, score: mood.level, activities, title, body }));
   });
   report.notImported('Goals', backup.goals?.length ?? 0);
   const finished = report.finish();

@@ -1,6 +1,6 @@
 import { AppError } from '@/lib/api/errors';
 import { isValidDayKey, zonedInstant } from '@/lib/time/zoned';
-import { daylioCheckInEntries, LONG_NOTE_LIMIT, splitActivities } from './daylio-check-in';
+import { daylioCheckInEntries, daylioNoteBody, LONG_NOTE_LIMIT, splitActivities } from './daylio-check-in';
 import { moodKey, resolveMoodLevels, type MoodMap } from './daylio-moods';
 import { htmlToText } from './html-to-text';
 import { IMPORT_LIMITS } from './import-limits';
@@ -114,8 +114,10 @@ export function parseDaylioCsv(text: string, timeZone: string, maxRows: number =
       continue;
     }
     const body = htmlToText(cell(cells, 'note'));
-    if (body.length > LONG_NOTE_LIMIT) {
-      report.skip(where, () => `the note is ${body.length.toLocaleString('en-US')} characters long; wellsync keeps notes of up to ${LONG_NOTE_LIMIT.toLocaleString('en-US')} characters. Shorten or split it in Daylio, export again and retry.`);
+    const title = cell(cells, 'note_title');
+    const length = daylioNoteBody(title, body).length;
+    if (length > LONG_NOTE_LIMIT) {
+      report.skip(where, () => `the note is ${length.toLocaleString('en-US')} characters long; wellsync keeps notes of up to ${LONG_NOTE_LIMIT.toLocaleString('en-US')} characters. Shorten or split it in Daylio, export again and retry.`);
       continue;
     }
     const seen = moods.get(moodKey(mood)) ?? { name: mood, count: 0 };
@@ -124,7 +126,7 @@ export function parseDaylioCsv(text: string, timeZone: string, maxRows: number =
     }
     seen.count += 1;
     moods.set(moodKey(mood), seen);
-    rows.push({ key: `${key}#${occurrence}`, at, mood, activities: cell(cells, 'activities'), title: cell(cells, 'note_title'), body });
+    rows.push({ key: `${key}#${occurrence}`, at, mood, activities: cell(cells, 'activities'), title, body });
   }
   const levels = resolveMoodLevels(moods, moodMap);
   report.report.moods = levels;
