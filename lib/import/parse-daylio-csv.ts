@@ -40,10 +40,13 @@ function readHeader(cells: string[]): Layout | null {
   names.forEach((name, at) => index.has(name) || index.set(name, at));
   const hasDate = index.has('full_date') || (index.has('year') && index.has('date'));
   if (!hasDate || !index.has('time') || !index.has('mood')) return null;
+  // A repeated or unnamed column is read nowhere either, so its cells are reported like an unknown column's.
   const dropped = names.flatMap((name, at) => {
-    if (READ.has(name) || name === '' || index.get(name) !== at) return [];
+    const repeated = index.get(name) !== at;
+    if (READ.has(name) && !repeated) return [];
     const listed = at < MAX_LISTED_COLUMNS + READ.size + 2;
-    const label = Object.hasOwn(NOT_READ, name) ? NOT_READ[name]! : listed ? `The column “${name.slice(0, 40)}”` : 'Other columns';
+    const shown = name.slice(0, 40);
+    const label = !repeated && Object.hasOwn(NOT_READ, name) ? NOT_READ[name]! : !listed ? 'Other columns' : name === '' ? 'A column without a name' : repeated ? `A second column “${shown}”` : `The column “${shown}”`;
     return label ? [{ at, label }] : [];
   });
   return { index, width: names.length, dropped };
