@@ -14,6 +14,12 @@ describe('resolveMoodLevels', () => {
     expect(levels(seen('pretty sad', 'OK', 'so-so', 'Tired :(', 'Amazing!'))).toEqual(['pretty sad=2 word', 'OK=3 standard', 'so-so=3 word', 'Tired :(=2 word', 'Amazing!=5 word']);
   });
 
+  it('does not guess from a word that the name negates, and marks the name for the user to check', () => {
+    // "not great" found "great" and became 5, shown as a guess from the name rather than one to check.
+    expect(levels(seen('not great', "Don't feel well", 'nicht gut', 'rad'))).toEqual(['not great=3 unknown', "Don't feel well=3 unknown", 'nicht gut=3 unknown', 'rad=5 standard']);
+    expect(levels(seen('notably happy'))).toEqual(['notably happy=4 word']);
+  });
+
   it('gives a lone unknown name the one level no other mood holds, and otherwise the middle', () => {
     expect(levels(seen('rad', 'good', 'meh', 'blorp', 'awful'))).toEqual(['rad=5 standard', 'good=4 standard', 'meh=3 standard', 'blorp=2 free-level', 'awful=1 standard']);
     expect(levels(seen('rad', 'blorp', 'zing'))).toEqual(['rad=5 standard', 'blorp=3 unknown', 'zing=3 unknown']);

@@ -57,10 +57,18 @@ export function resolveMoodLevels(seen: Map<string, { name: string; count: numbe
   return out;
 }
 
+/**
+ * Words that turn a name's meaning around ("not great", "don't feel well"; the apostrophe splits "don" from "t").
+ * Such a name gets no guess from its words: it is marked for the user to check instead.
+ */
+const NEGATIONS = new Set(['not', 'no', 'never', 'don', 'didn', 'isn', 'wasn', 'aren', 'nicht', 'kein', 'keine', 'nie']);
+
 function wordLevel(key: string): number | undefined {
   const whole = KNOWN_WORDS.get(key);
   if (whole) return whole;
-  for (const word of key.split(/[^\p{L}-]+/u)) {
+  const words = key.split(/[^\p{L}-]+/u);
+  if (words.some((word) => NEGATIONS.has(word))) return undefined;
+  for (const word of words) {
     const level = KNOWN_WORDS.get(word);
     if (level) return level;
   }
