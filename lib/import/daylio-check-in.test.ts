@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { PlannedEntry } from './import-plan';
 import { parseDaylioBackup } from './parse-daylio-backup';
 import { parseDaylioCsv } from './parse-daylio-csv';
 
 const HEADER = 'full_date,date,weekday,time,mood,activities,note_title,note';
-const journalOf = (entries: { collection: string; fields: unknown }[]) => entries.find((e) => e.collection === 'journal_entries')?.fields as { title: string; body: string };
+const journalOf = (entries: PlannedEntry[]) => {
+  const entry = entries.find((e) => e.collection === 'journal_entries');
+  return (entry?.kind === 'migrated' ? entry.fields : undefined) as { title: string; body: string } | undefined;
+};
 
 describe('a long Daylio note', () => {
   it('keeps a title longer than a journal title whole, at the top of the body (the title was cut at 200)', () => {
