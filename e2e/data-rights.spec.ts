@@ -46,7 +46,7 @@ test('export: pick a scope, watch it prepare, download the ZIP and find the entr
 test('import: upload a Daylio file, read the dry run, apply it', async ({ page }) => {
   const user = await createTestUser();
   await signIn(page, user, '/data/import');
-  await page.getByLabel('File').setInputFiles('tests/fixtures/import/daylio_export.csv');
+  await page.getByLabel('File').setInputFiles('tests/fixtures/imports/daylio_export.csv');
   await page.getByRole('button', { name: 'Upload and preview' }).click();
   const card = page.getByRole('article', { name: 'Import of daylio_export.csv' });
   await expect(card.getByText('Dry run: nothing has been written yet.')).toBeVisible();

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { renderBenchReport } from '@/lib/bench/bench-report';
 import { signInOverHttp } from '@/lib/bench/http-session';
 import { measureExport, measureExportMemory } from '@/lib/bench/measure-export';
+import { measureDaylioPreview } from '@/lib/bench/measure-daylio-preview';
 import { measureImport } from '@/lib/bench/measure-import';
 import { adminPages, measurePages, portalPages } from '@/lib/bench/measure-pages';
 import { measureRollup } from '@/lib/bench/measure-rollup';
@@ -114,6 +115,8 @@ async function measurePerUser() {
   const userLoad = await runLoad('50 users: journal, search, mood, devices, sync settings', baseUrl, userCookies, ['/journal', '/journal?q=walk', '/mood', '/mood?range=1y', '/devices', '/settings/sync'], plan.loadSeconds);
   step('4. import: the heavy user\'s export into empty accounts');
   const imports = await measureImport(HEAVY_USER.uid, plan.rounds);
+  step('4. import: preview a 10,000-row Daylio CSV (issue 16: under 2 s)');
+  const daylioPreview = await measureDaylioPreview(plan.rounds);
   step('6. sync: device → web propagation, simulator push throughput');
   const propagation = await measurePropagation(plan.propagation);
   const push = await measurePush({ users: plan.pushUsers, days: plan.pushDays, seed: 1 });
@@ -123,7 +126,7 @@ async function measurePerUser() {
   stopBars();
   step('4. export memory: a 100,000-document user');
   const exportMemory = await measureExportMemory(LARGE_USER.uid, mode === 'quick' ? 1 : 2, ['wellsync', 'firestore-export-import']);
-  return { seeded: { heavy, load: load.seeded, large }, portal, userLoad, exports, exportMemory, imports, propagation, push };
+  return { seeded: { heavy, load: load.seeded, large }, portal, userLoad, exports, exportMemory, imports, daylioPreview, propagation, push };
 }
 
 async function measureFleet() {
@@ -169,6 +172,7 @@ try {
       exports: perUser.exports,
       exportMemory: perUser.exportMemory,
       imports: perUser.imports,
+      daylioPreview: perUser.daylioPreview,
       rollup,
       propagation: perUser.propagation,
       push: perUser.push,

@@ -40,8 +40,8 @@ export function ImportPanel() {
       <Card>
         <CardTitle>Import a file</CardTitle>
         <form onSubmit={onSubmit} className="mt-4 flex flex-col gap-4">
-          <Field label="File" htmlFor="import-file" hint="A wellsync export (.zip or .json), a Daylio CSV, or a Day One export (.zip or .json). Up to 50 MB.">
-            <input id="import-file" type="file" accept=".zip,.json,.csv,application/zip,application/json,text/csv" className="text-sm" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <Field label="File" htmlFor="import-file" hint="A wellsync export (.zip or .json), a Daylio CSV or backup (.csv or .daylio), or a Day One export (.zip or .json). Up to 50 MB.">
+            <input id="import-file" type="file" accept=".zip,.json,.csv,.daylio,application/zip,application/json,text/csv" className="text-sm" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           </Field>
           {upload && (upload.checking ? <p role="status" className="text-sm text-muted">Checking your file…</p> : <ProgressBar label="Uploading" value={upload.sent} max={upload.total} />)}
           {error && (

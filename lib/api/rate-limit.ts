@@ -13,6 +13,8 @@ export const RATE_LIMITS = {
   signIn: { name: 'sign-in', limit: 20, windowSeconds: 600, by: 'ip' },
   exportStart: { name: 'export', limit: 10, windowSeconds: 3600, by: 'user' },
   importUpload: { name: 'import', limit: 20, windowSeconds: 3600, by: 'user' },
+  // Reading a stored upload again with other choices (time zone, mood levels) costs what an upload does, minus the upload.
+  importPreview: { name: 'import-preview', limit: 60, windowSeconds: 3600, by: 'user' },
   erasure: { name: 'erasure', limit: 5, windowSeconds: 3600, by: 'user' },
   removeCloudCopy: { name: 'remove-cloud-copy', limit: 10, windowSeconds: 3600, by: 'user' },
 } as const satisfies Record<string, RateLimit>;

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import type { ExportBench, ExportMemoryBench } from './measure-export';
+import type { DaylioPreviewBench } from './measure-daylio-preview';
 import type { ImportBench } from './measure-import';
 import type { PageResult } from './measure-pages';
 import type { RollupBench } from './measure-rollup';
@@ -20,13 +21,15 @@ export type BenchResults = {
   exports: ExportBench;
   exportMemory: ExportMemoryBench;
   imports: ImportBench;
+  /** Missing from a run resumed from a checkpoint written before issue 16. */
+  daylioPreview?: DaylioPreviewBench;
   rollup: RollupBench;
   propagation: PropagationBench;
   push: PushBench;
   load: LoadResult[];
 };
 
-export const GOALS = { adminReads: 100, adminP95Ms: 300, portalP95Ms: 200, exportGrowthMb: 150, exportVsRaw: 0.7, exportVsPeer: 2, propagationP95Ms: 1000, fleetUsers: 10_000, fleetEvents: 500_000 };
+export const GOALS = { adminReads: 100, adminP95Ms: 300, portalP95Ms: 200, exportGrowthMb: 150, exportVsRaw: 0.7, exportVsPeer: 2, propagationP95Ms: 1000, daylioPreviewSeconds: 2, fleetUsers: 10_000, fleetEvents: 500_000 };
 
 const verdict = (met: boolean) => (met ? 'met' : '**missed**');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -71,6 +74,11 @@ export function renderBenchReport(r: BenchResults, notes: string): string {
       [`export of a ${formatNumber(r.exportMemory.documents)}-document user: memory growth < ${GOALS.exportGrowthMb} MB`, `${formatSummary(ownMemory.rssGrowthMb, ' MB')}`, verdict(ownMemory.rssGrowthMb.max < GOALS.exportGrowthMb)],
       [`device → web p95 < ${GOALS.propagationP95Ms} ms`, `${p95(r.propagation.editToWebMs)} ms`, verdict(r.propagation.editToWebMs.p95 < GOALS.propagationP95Ms)],
       ['load: 0 errors', `${loadErrors} errors`, verdict(loadErrors === 0)],
+      [
+        `preview of a ${formatNumber(r.daylioPreview?.rows ?? 10_000)}-row Daylio CSV < ${GOALS.daylioPreviewSeconds} s`,
+        r.daylioPreview ? `${formatSummary(r.daylioPreview.previewSeconds, ' s')}` : 'not measured',
+        r.daylioPreview ? verdict(r.daylioPreview.previewSeconds.max < GOALS.daylioPreviewSeconds) : '',
+      ],
     ],
   );
 
@@ -126,6 +134,13 @@ export function renderBenchReport(r: BenchResults, notes: string): string {
     `The heavy user's own export (${formatNumber(i.documents)} documents, ${mb(i.zipBytes)} ZIP) imported into an empty account: validation and planning ${formatSummary(i.parseSeconds, ' s')}, applying through the sync protocol ${formatSummary(i.applySeconds, ' s')}, **${formatSummary(i.docsPerSecond)} documents/s** overall. The same file again (nothing changes): ${formatSummary(i.reimportSeconds, ' s')}.`,
     '',
   );
+  if (r.daylioPreview) {
+    const d = r.daylioPreview;
+    lines.push(
+      `A Daylio CSV of ${formatNumber(d.rows)} check-ins (${mb(d.bytes)}) previewed for an empty account: read and planned in ${formatSummary(d.parseSeconds, ' s')}, with the dry run (one read per check-in) ${formatSummary(d.previewSeconds, ' s')}.`,
+      '',
+    );
+  }
 
   lines.push(`## 5. Rollup at fleet scale (${r.rollup.full.seconds.n} rounds)`, '');
   table(

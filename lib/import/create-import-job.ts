@@ -4,22 +4,30 @@ import { Timestamp } from 'firebase-admin/firestore';
 import { v7 as uuidv7 } from 'uuid';
 import type { UserScope } from '@/lib/auth/scope';
 import { adminDb } from '@/lib/firebase/admin';
-import { readDoc } from '@/lib/firebase/metered';
+import { readDoc, runQuery } from '@/lib/firebase/metered';
+import { userCollection } from '@/lib/firebase/refs';
 import { assertNoErasureLease, assertNotErasing } from '@/lib/jobs/erasure-lease';
 import { getProfile } from '@/lib/profile/get-profile';
 import { storeBuffer } from '@/lib/stored-files/write-stored-file';
-import { importJobRef, importJobView, PREVIEW_VALID_MS, type ImportJobView } from './import-job';
-import { planSize } from './import-plan';
+import type { MoodMap } from './daylio-moods';
+import type { ImportChoices, TimeZoneSource } from './import-choices';
+import { IMPORT_JOBS, importJobRef, importJobView, PREVIEW_VALID_MS, storedMoodMap, type ImportJobView } from './import-job';
+import { IMPORT_LIMITS } from './import-limits';
+import { planSize, type ImportPlan } from './import-plan';
 import { parseImportFile } from './parse-import-file';
 import { previewImport } from './preview-import';
 
 /**
  * Validates an uploaded file completely and computes its dry run before anything is written; only a valid file
  * is kept (next to its job, until the import completes) so that applying it can resume after an interruption.
+ * Local times are read in the chosen zone, else the profile's (UTC without a profile); mood names get the levels
+ * the user chose when they last applied a Daylio import, else Daylio's defaults and guesses.
  */
-export async function createImportJob(scope: UserScope, bytes: Buffer, fileName: string): Promise<ImportJobView> {
-  const { timezone } = await getProfile(scope);
-  const plan = await parseImportFile(bytes, timezone);
+export async function createImportJob(scope: UserScope, bytes: Buffer, fileName: string, choices: ImportChoices = {}): Promise<ImportJobView> {
+  const profile = await getProfile(scope);
+  const timeZone = choices.timeZone ?? profile.timezone;
+  const timeZoneSource: TimeZoneSource = choices.timeZone ? 'chosen' : profile.hasProfile ? 'profile' : 'utc';
+  const plan = await parseImportFile(bytes, timeZone, IMPORT_LIMITS, choices.moodMap ?? (await rememberedMoodMap(scope)));
   const preview = await previewImport(scope, plan);
   // The stored file's chunks are written before the job: both only if no erasure has begun meanwhile.
   await assertNotErasing(scope);
@@ -34,8 +42,11 @@ export async function createImportJob(scope: UserScope, bytes: Buffer, fileName:
       status: 'previewed',
       source: plan.source,
       fileName,
-      timeZone: timezone,
+      timeZone,
+      timeZoneSource,
+      moodMap: effectiveMoodMap(plan),
       preview,
+      report: plan.report,
       total: planSize(plan),
       checkpoint: { done: 0, counts: {} },
       file,
@@ -48,4 +59,19 @@ export async function createImportJob(scope: UserScope, bytes: Buffer, fileName:
     });
   });
   return importJobView(await readDoc(ref));
+}
+
+/**
+ * The levels the preview settled on, stored so that applying (and resuming) reads the file the same way. A
+ * backup's levels come from the backup itself, so none are stored for it.
+ */
+export function effectiveMoodMap(plan: ImportPlan): MoodMap {
+  return plan.report.moods.filter((m) => m.basis !== 'backup').map(({ name, level }) => ({ name, level }));
+}
+
+/** Applying an import is the user's confirmation of its mood levels; the latest such choice is offered again. */
+async function rememberedMoodMap(scope: UserScope): Promise<MoodMap> {
+  const recent = await runQuery(userCollection(scope, IMPORT_JOBS).orderBy('createdAt', 'desc').limit(10));
+  const applied = recent.docs.find((doc) => doc.get('source') === 'daylio' && doc.get('status') !== 'previewed' && storedMoodMap(doc).length > 0);
+  return applied ? storedMoodMap(applied) : [];
 }

@@ -3,7 +3,10 @@ import type { DocumentReference, DocumentSnapshot } from 'firebase-admin/firesto
 import type { UserScope } from '@/lib/auth/scope';
 import { userDocRef } from '@/lib/firebase/refs';
 import { isStale, millis } from '@/lib/jobs/job-status';
+import type { MoodMap } from './daylio-moods';
+import type { TimeZoneSource } from './import-choices';
 import type { ImportCounts, ImportSource } from './import-plan';
+import { emptyReport, ZImportReport, type ImportReport } from './import-report';
 
 /** `users/{uid}/import_jobs/{jobId}`: one uploaded file, its dry run, and how far applying it got. Server-only. */
 export const IMPORT_JOBS = 'import_jobs';
@@ -18,6 +21,11 @@ export type ImportJobView = {
   source: ImportSource;
   fileName: string;
   preview: ImportCounts;
+  /** What the preview says beyond the counts: skipped rows, mood levels, what will not come across. */
+  report: ImportReport;
+  /** The zone a Daylio CSV's local times were read in, and where it came from. */
+  timeZone: string;
+  timeZoneSource: TimeZoneSource;
   result: ImportCounts | null;
   progress: { done: number; total: number };
   error: string | null;
@@ -40,10 +48,19 @@ export function importJobView(snapshot: DocumentSnapshot, now = Date.now()): Imp
     source: data.source as ImportSource,
     fileName: data.fileName as string,
     preview: (data.preview as ImportCounts) ?? {},
+    // Parsed, not cast: jobs stored before issue 16 have no report, and a stray field must not reach the client.
+    report: ZImportReport.safeParse(data.report).data ?? emptyReport(),
+    timeZone: (data.timeZone as string | undefined) ?? 'UTC',
+    timeZoneSource: (data.timeZoneSource as TimeZoneSource | undefined) ?? 'profile',
     result: (data.checkpoint?.counts as ImportCounts | undefined) ?? null,
     progress: { done: (data.checkpoint?.done as number | undefined) ?? 0, total: (data.total as number | undefined) ?? 0 },
     error: (data.error as string | null) ?? null,
     createdAt: millis(data.createdAt) ?? 0,
     finishedAt: millis(data.finishedAt),
   };
+}
+
+/** The mood levels a job was previewed with, which applying it uses too. */
+export function storedMoodMap(snapshot: DocumentSnapshot): MoodMap {
+  return (snapshot.get('moodMap') as MoodMap | undefined) ?? [];
 }

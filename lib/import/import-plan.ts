@@ -1,4 +1,5 @@
 import type { EntryCollection } from '@/lib/contract/paths';
+import type { ImportReport } from './import-report';
 
 /** Where an import came from. */
 export type ImportSource = 'wellsync' | 'daylio' | 'dayone';
@@ -20,7 +21,8 @@ export type PlannedEntry =
 /** A document that is not a protocol entry: profile and settings (newer wins), the rest added when missing. */
 export type PlannedDoc = { kind: Exclude<ImportKind, 'journal' | 'mood'>; path: string; data: Record<string, unknown> };
 
-export type ImportPlan = { source: ImportSource; docs: PlannedDoc[]; entries: PlannedEntry[] };
+/** What an import would write, and what the preview tells the user about the rest (`report`). */
+export type ImportPlan = { source: ImportSource; docs: PlannedDoc[]; entries: PlannedEntry[]; report: ImportReport };
 
 export const kindOfCollection = (collection: EntryCollection): ImportKind => (collection === 'journal_entries' ? 'journal' : 'mood');
 

@@ -2,7 +2,7 @@
 // random JSON, damaged copies of real Daylio and Day One exports, wellsync exports with wrong fields and typed
 // values, and ZIPs (whole, truncated, bit-flipped). The property: a plan, or an AppError the user can act on
 // (a 4xx with a message); never any other exception, which the route would turn into a 500.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeZip } from '@/tests/helpers/zip-fixtures';
@@ -12,7 +12,8 @@ import { planSize } from './import-plan';
 import { parseImportFile } from './parse-import-file';
 
 const CASES_PER_KIND = 300;
-const FIXTURES = [readFileSync('tests/fixtures/import/daylio_export.csv'), readFileSync('tests/fixtures/import/dayone-Journal.json')];
+// Every fixture of the corpus (issue 16), damaged: CSV layouts, a .daylio backup and Day One ZIPs among them.
+const FIXTURES = readdirSync('tests/fixtures/imports').filter((name) => !/\.(md|ts)$/.test(name)).map((name) => readFileSync(`tests/fixtures/imports/${name}`));
 
 const anyJson = fc.jsonValue({ maxDepth: 4 });
 const typedValue = fc.oneof(

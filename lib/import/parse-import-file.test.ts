@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseImportFile } from './parse-import-file';
 
-const fixture = (name: string) => readFileSync(`tests/fixtures/import/${name}`);
+const fixture = (name: string) => readFileSync(`tests/fixtures/imports/${name}`);
 
 describe('parseImportFile', () => {
   it('reads a Daylio CSV in the user\u2019s time zone, with stable ids', async () => {

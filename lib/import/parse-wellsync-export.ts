@@ -4,6 +4,7 @@ import { ZConflict, ZDevice, ZJournalEntry, ZMoodEntry, ZSyncEvent, ZSyncSetting
 import { EXPORT_FORMAT } from '@/lib/export/export-readme';
 import { decodeFields, TypedJsonError } from '@/lib/export/typed-json';
 import { DOC_ID_PATTERN } from '@/lib/firebase/refs';
+import { emptyReport } from './import-report';
 import { IMPORT_LIMITS } from './import-limits';
 import type { ImportPlan, PlannedDoc, PlannedEntry } from './import-plan';
 
@@ -75,7 +76,7 @@ export function parseWellsyncExport(raw: unknown, maxDocuments: number = IMPORT_
     }
   }
   refuseDuplicates(docs.map((d) => d.path).concat(entries.map((e) => `${e.collection}/${e.id}`)));
-  return { source: 'wellsync', docs, entries };
+  return { source: 'wellsync', docs, entries, report: emptyReport() };
 }
 
 function checked(kind: keyof typeof SCHEMAS, data: Record<string, unknown>, at: string, id?: string): Record<string, unknown> {

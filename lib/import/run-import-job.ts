@@ -13,13 +13,19 @@ import type { StoredFile } from '@/lib/stored-files/stored-file';
 import { withDeadline } from '@/lib/firebase/with-deadline';
 import { applyImportPlan, type ApplyCheckpoint } from './apply-import-plan';
 import { assertNoImportInFlight } from './hold-import-lock';
-import { importJobRef, importJobView, type ImportJobView } from './import-job';
+import { sameMoodMap, type ImportChoices } from './import-choices';
+import { importJobRef, importJobView, storedMoodMap, type ImportJobView } from './import-job';
+import { IMPORT_LIMITS } from './import-limits';
 import { parseImportFile } from './parse-import-file';
 
 export type ImportAttempt = { jobId: string; attempt: string; lastUpdateTime: TimestampType };
 
-/** Marks a previewed, failed or interrupted import as applying under a new attempt; it resumes from its checkpoint. */
-export async function startImportApply(scope: UserScope, jobId: string): Promise<{ view: ImportJobView; attempt: ImportAttempt }> {
+/**
+ * Marks a previewed, failed or interrupted import as applying under a new attempt; it resumes from its checkpoint.
+ * `reviewed` is what the user saw in the preview: if the job's choices differ (changed in another tab), the
+ * import is refused rather than applied with levels or a zone nobody looked at.
+ */
+export async function startImportApply(scope: UserScope, jobId: string, reviewed: ImportChoices = {}): Promise<{ view: ImportJobView; attempt: ImportAttempt }> {
   const ref = importJobRef(scope, jobId);
   const attempt = randomUUID().slice(0, 8);
   await adminDb().runTransaction(async (tx) => {
@@ -30,6 +36,10 @@ export async function startImportApply(scope: UserScope, jobId: string): Promise
     if (status === 'applying') throw new AppError('conflict', 'This import is already being applied.');
     if (status === 'completed') throw new AppError('conflict', 'This import is already complete.');
     if (status === 'expired') throw new AppError('gone', 'This upload has expired. Upload the file again.');
+    const zoneChanged = reviewed.timeZone !== undefined && reviewed.timeZone !== snapshot.get('timeZone');
+    if (zoneChanged || (reviewed.moodMap && !sameMoodMap(reviewed.moodMap, storedMoodMap(snapshot)))) {
+      throw new AppError('conflict', 'This preview changed after you reviewed it (perhaps in another tab). Review it again, then apply.');
+    }
     await assertNoErasureLease(tx, scope);
     await assertNoImportInFlight(tx, scope, jobId);
     tx.update(ref, { status: 'applying', attempt, error: null, heartbeatAt: Timestamp.now(), expiresAt: Timestamp.fromMillis(Date.now() + 7 * 86_400_000) });
@@ -49,7 +59,7 @@ export async function runImportJob(scope: UserScope, job: ImportAttempt): Promis
   try {
     const snapshot = await withDeadline(readDoc(ref), 'reading the import');
     const file = snapshot.get('file') as StoredFile;
-    const plan = await parseImportFile(await readStoredFileToBuffer(ref, file), snapshot.get('timeZone') as string);
+    const plan = await parseImportFile(await readStoredFileToBuffer(ref, file), snapshot.get('timeZone') as string, IMPORT_LIMITS, storedMoodMap(snapshot));
     const from = snapshot.get('checkpoint') as ApplyCheckpoint;
     await withDeadline(assertNotErasing(scope), 'checking your account');
     await applyImportPlan(scope, plan, from, (checkpoint) => writer.progress({ checkpoint }, true));

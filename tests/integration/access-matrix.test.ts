@@ -47,7 +47,7 @@ type Entry = {
 
 const JOB_ID = { name: 'jobId', missing: '00000000-0000-4000-8000-000000000000', malformed: 'not-a-job' };
 const DEVICE_ID = { name: 'deviceId', missing: 'ios-nosuchdevice', malformed: 'a/b' };
-const DAYLIO = readFileSync('tests/fixtures/import/daylio_export.csv');
+const DAYLIO = readFileSync('tests/fixtures/imports/daylio_export.csv');
 
 const ROUTES: Record<string, Entry> = {
   'GET /api/admin/audit-log': { access: 'admin', ok: 200, prepare: async () => ({}) },
@@ -87,6 +87,7 @@ const ROUTES: Record<string, Entry> = {
   },
   'GET /api/data/imports/[jobId]': { access: 'user', ok: 200, prepare: async ({ user }) => ({ params: { jobId: await importOf(user) } }), id: JOB_ID },
   'DELETE /api/data/imports/[jobId]': { access: 'user', ok: 200, prepare: async ({ user }) => ({ params: { jobId: await importOf(user) }, body: {} }), id: JOB_ID },
+  'POST /api/data/imports/[jobId]/preview': { access: 'user', ok: 200, prepare: async ({ user }) => ({ params: { jobId: await importOf(user) }, body: { timeZone: 'Asia/Tokyo' } }), id: JOB_ID },
   'POST /api/data/imports/[jobId]/apply': { access: 'user', ok: 202, prepare: async ({ user }) => ({ params: { jobId: await importOf(user) }, body: {} }), id: JOB_ID },
   'PATCH /api/devices/[deviceId]': { access: 'user', ok: 200, prepare: async ({ user }) => ({ params: { deviceId: await phoneOf(user) }, body: { name: 'Renamed' } }), id: DEVICE_ID },
   'POST /api/devices/[deviceId]/revoke': { access: 'user', ok: 200, prepare: async ({ user }) => ({ params: { deviceId: await phoneOf(user) }, body: {} }), id: DEVICE_ID },

@@ -7,6 +7,7 @@ import { GET as getExport } from '@/app/api/data/exports/[jobId]/route';
 import { GET as download } from '@/app/api/data/exports/[jobId]/download/route';
 import { POST as startExport } from '@/app/api/data/exports/route';
 import { POST as apply } from '@/app/api/data/imports/[jobId]/apply/route';
+import { POST as repreview } from '@/app/api/data/imports/[jobId]/preview/route';
 import { GET as getImport } from '@/app/api/data/imports/[jobId]/route';
 import { POST as upload } from '@/app/api/data/imports/route';
 import { EXPORT_TYPES } from '@/lib/export/export-types';
@@ -18,7 +19,7 @@ import { createTestUser, request, routeContext, sessionCookieFor } from '../help
 import { makeZip } from '../helpers/zip-fixtures';
 
 const ALL = ['profile', 'settings', 'journal', 'mood', 'conflicts', 'devices', 'sync_events'];
-const fixture = (name: string) => readFileSync(`tests/fixtures/import/${name}`);
+const fixture = (name: string) => readFileSync(`tests/fixtures/imports/${name}`);
 
 async function uploadFile(cookie: string, file: Buffer, name: string) {
   const response = await upload(request(`/api/data/imports?name=${encodeURIComponent(name)}`, { method: 'POST', cookie, rawBody: new Uint8Array(file), contentType: 'application/octet-stream' }), routeContext());
@@ -27,8 +28,8 @@ async function uploadFile(cookie: string, file: Buffer, name: string) {
   return body.job;
 }
 
-async function applyAndWait(cookie: string, jobId: string) {
-  const response = await apply(request(`/api/data/imports/${jobId}/apply`, { method: 'POST', cookie, body: {} }), routeContext({ jobId }));
+async function applyAndWait(cookie: string, jobId: string, reviewed: object = {}) {
+  const response = await apply(request(`/api/data/imports/${jobId}/apply`, { method: 'POST', cookie, body: reviewed }), routeContext({ jobId }));
   expect(response.status).toBe(202);
   return waitForJob(getImport, () => request(`/api/data/imports/${jobId}`, { cookie }), jobId);
 }
@@ -123,18 +124,53 @@ describe('import', () => {
     expect(job).toMatchObject({ source: 'dayone', preview: { journal: { new: 2 } } });
     await applyAndWait(cookie, job.id);
     const entries = (await userCollection(user, 'journal_entries').orderBy('createdAt').get()).docs.map((d) => d.data());
-    expect(entries[0]).toMatchObject({ title: 'Lisbon, first morning', tags: ['travel', 'morning', 'starred'], deviceId: 'import-dayone' });
+    // The journal's name (its file's, in the ZIP) is kept as a tag.
+    expect(entries[0]).toMatchObject({ title: 'Lisbon, first morning', tags: ['travel', 'morning', 'starred', 'Journal'], deviceId: 'import-dayone' });
     expect(entries[0]!.body).toMatch(/^Pastéis de nata/);
     expect(entries[1]).toMatchObject({ title: 'Tired but happy. 日本語も少し。', body: '' });
 
     journal.entries[1].text = 'Tired but happy.\n\nAdded later.';
     journal.entries[1].modifiedDate = '2024-06-03T10:00:00Z';
-    const edited = await uploadFile(cookie, Buffer.from(JSON.stringify(journal)), 'Journal.json');
+    const edited = await uploadFile(cookie, await makeZip([{ name: 'Journal.json', data: JSON.stringify(journal) }]), 'Export.zip');
     expect(edited.preview.journal).toEqual({ new: 0, updated: 1, conflicting: 0, unchanged: 1 });
     await applyAndWait(cookie, edited.id);
     const updated = (await userCollection(user, 'journal_entries').orderBy('createdAt').get()).docs[1]!.data();
     expect(updated).toMatchObject({ title: 'Tired but happy.', body: 'Added later.' });
     expect(updated.baseRev).toMatch(/:import-dayone$/);
+  });
+
+  it('previews a Daylio CSV with custom moods and odd rows, lets the user change levels and zone, and applies what was reviewed', async () => {
+    const user = await createTestUser({ timezone: 'Europe/Berlin' });
+    const { cookie } = await sessionCookieFor(user);
+    const csv = Buffer.concat([fixture('daylio-7col-24h-custom-moods.csv'), Buffer.from('2026-03-27,,,09:00,good\n')]);
+    const job = await uploadFile(cookie, csv, 'daylio.csv');
+    expect(job).toMatchObject({ timeZone: 'Europe/Berlin', timeZoneSource: 'profile', preview: { mood: { new: 4 } } });
+    expect(job.report.skipped).toEqual([{ where: 'Line 6', reason: expect.stringMatching(/^it has 5 cells/) }]);
+    expect(job.report.moods.map((m: { name: string; level: number }) => `${m.name}=${m.level}`)).toEqual(['ecstatic=5', 'tired=2', 'blah=3', 'good=4']);
+
+    const call = (body: unknown) => repreview(request(`/api/data/imports/${job.id}/preview`, { method: 'POST', cookie, body }), routeContext({ jobId: job.id }));
+    expect((await call({ timeZone: 'Mars/Olympus' })).status).toBe(422);
+    expect((await call({ moodMap: [{ name: 'blah', level: 9 }] })).status).toBe(422);
+    const moodMap = [{ name: 'ecstatic', level: 5 }, { name: 'tired', level: 2 }, { name: 'blah', level: 1 }, { name: 'good', level: 4 }];
+    const again = await call({ timeZone: 'UTC', moodMap });
+    expect(again.status).toBe(200);
+    const previewed = (await again.json()).job;
+    expect(previewed).toMatchObject({ timeZone: 'UTC', timeZoneSource: 'chosen', report: { timeZone: 'UTC' } });
+    expect(previewed.report.moods.find((m: { name: string }) => m.name === 'blah')).toMatchObject({ level: 1, basis: 'chosen' });
+    expect((await userCollection(user, 'mood_entries').get()).size).toBe(0);
+
+    // Applying what an older preview showed (another tab) is refused; what was reviewed last is applied.
+    const stale = await apply(request(`/api/data/imports/${job.id}/apply`, { method: 'POST', cookie, body: { timeZone: 'Europe/Berlin' } }), routeContext({ jobId: job.id }));
+    expect(stale.status).toBe(409);
+    expect((await applyAndWait(cookie, job.id, { timeZone: 'UTC', moodMap })).status).toBe('completed');
+    const moods = (await userCollection(user, 'mood_entries').orderBy('recordedAt').get()).docs.map((d) => d.data());
+    expect(moods.map((m) => [(m.recordedAt as Timestamp).toDate().toISOString().slice(0, 16), m.score])).toEqual([
+      ['2026-03-28T08:05', 4],
+      ['2026-03-28T23:59', 1],
+      ['2026-03-29T02:30', 2],
+      ['2026-03-29T10:00', 5],
+    ]);
+    expect((await call({ timeZone: 'Asia/Tokyo' })).status).toBe(409);
   });
 
   it('refuses, clearly, the export of an account that holds nothing', async () => {

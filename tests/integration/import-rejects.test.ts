@@ -72,13 +72,16 @@ const HAND_WRITTEN: Case[] = [
   { name: 'two files with the same name in a ZIP', body: async () => renameInZip(await makeZip([{ name: 'wellsync-export.json', data: json(validExport()) }, { name: 'wellsync-export.jsoX', data: '{}' }]), 'wellsync-export.jsoX', 'wellsync-export.json'), status: 422, message: /two files named "wellsync-export\.json"/ },
   { name: 'a zip bomb', body: () => makeZip([{ name: 'wellsync-export.json', data: Buffer.alloc(30 * 1024 * 1024, 0x20) }]), status: 422, message: /zip bomb/ },
   { name: 'a truncated ZIP', body: async () => (await makeZip([{ name: 'wellsync-export.json', data: json(validExport()) }])).subarray(0, 400), status: 422, message: /damaged or incomplete/ },
-  { name: 'a ZIP of something else', body: () => makeZip([{ name: 'notes.txt', data: 'hello' }]), status: 415, message: /neither a wellsync export .* nor a Day One export/ },
+  { name: 'a ZIP of something else', body: () => makeZip([{ name: 'notes.txt', data: 'hello' }]), status: 415, message: /neither a wellsync export .* a Day One export .* nor a Daylio backup/ },
   { name: 'a ZIP with a broken wellsync-export.json', body: () => makeZip([{ name: 'wellsync-export.json', data: '{"format": ' }]), status: 422, message: /wellsync-export\.json is not valid JSON/ },
-  { name: 'a Daylio custom mood', body: text(daylio('2025-03-02,March 2,Sunday,9:15 pm,ecstatic,,,')), status: 422, message: /Line 2: the mood "ecstatic" is not one of Daylio's five standard moods/ },
+  // Issue 16: odd rows are skipped and listed; a file is refused only when no row can be read, naming the first.
+  { name: 'a Daylio row without a mood', body: text(daylio('2025-03-02,March 2,Sunday,9:15 pm,,,,')), status: 422, message: /No check-ins in this file could be imported\. Line 2: it has no mood/ },
   { name: 'a Daylio impossible time', body: text(daylio('2025-03-02,March 2,Sunday,25:15,good,,,')), status: 422, message: /Line 2: "25:15" is not a time of day/ },
   { name: 'a Daylio bad date', body: text(daylio('2 March,March 2,Sunday,9:15 pm,good,,,')), status: 422, message: /Line 2: expected a date like 2024-01-31/ },
-  { name: 'a Daylio row with a missing column', body: text(daylio('2025-03-02,March 2,Sunday,9:15 pm,good')), status: 422, message: /not valid CSV/ },
-  { name: 'a Daylio unclosed quote', body: text(daylio('2025-03-02,March 2,Sunday,9:15 pm,good,"walk,,')), status: 422, message: /not valid CSV/ },
+  { name: 'a Daylio row with a missing column', body: text(daylio('2025-03-02,March 2,Sunday,9:15 pm,good')), status: 422, message: /Line 2: it has 5 cells where the first line names 8/ },
+  { name: 'a Daylio unclosed quote', body: text(daylio('2025-03-02,March 2,Sunday,9:15 pm,good,"walk,,')), status: 422, message: /Line 2: a quote opens on this line and is never closed/ },
+  { name: 'a Daylio backup that is not base64', body: () => makeZip([{ name: 'backup.daylio', data: '{"not":"base64"}' }]), status: 422, message: /backup\.daylio in this Daylio backup is not base64/ },
+  { name: 'a Day One journal whose only entry has no text', body: text(json({ metadata: { version: '1.0' }, entries: [{ uuid: 'A', creationDate: '2024-01-01T00:00:00Z', text: '', photos: [{}] }] })), status: 422, message: /Journal\.json, entry 1: it has no text \(only 1 photo\)/ },
   { name: 'a Daylio file with only a header', body: text(daylio()), status: 422, message: /holds no entries/ },
   { name: 'a Day One entry without a date', body: text(json({ metadata: { version: '1.0' }, entries: [{ uuid: 'A', text: 'hi' }] })), status: 422, message: /Journal\.json, entry 1: creationDate/ },
   { name: 'a Day One entry with 31 tags', body: text(json({ metadata: { version: '1.0' }, entries: [{ uuid: 'A', creationDate: '2024-01-01T00:00:00Z', text: 'hi', tags: Array.from({ length: 31 }, (_, i) => `t${i}`) }] })), status: 422, message: /at most 30 tags/ },
@@ -105,7 +108,7 @@ function generatedCases(): Case[] {
     name: `random bytes #${i + 1}`,
     body: () => Buffer.from(data),
     status: -1,
-    message: /not UTF-8|could not recognise|not valid JSON|not valid CSV|This does not look like/,
+    message: /not UTF-8|could not recognise|not valid JSON|This does not look like|could be imported/,
   }));
   return [...truncated, ...corrupted, ...bytes];
 }

@@ -52,7 +52,11 @@ const DAYLIO: Attack[] = [
  * work that costs more than the 100 ms budget (csv-parse alone takes about 80 ms per MB here). It is held to
  * linear growth and to a per-row budget instead.
  */
-const DAYLIO_BULK: Attack[] = [['rows that all fail late', (n) => Buffer.from(`${HEADER}\n${fill('2025-01-01,,,10:00,good,,,"<b>x</b>"\n', n - 200)}2025-01-01,,,10:00,ecstatic,,,\n`)]];
+const DAYLIO_BULK: Attack[] = [
+  ['rows that all fail late', (n) => Buffer.from(`${HEADER}\n${fill('2025-01-01,,,10:00,good,,,"<b>x</b>"\n', n - 200)}2025-01-01,,,10:00,ecstatic,,,\n`)],
+  // Valid rows (a space before a quote is allowed since issue 16), so each is converted and gets an id.
+  ['spaces before every quote', (n) => Buffer.from(`${HEADER}\n${fill('2025-01-01,,,10:00,good, "a", "b", "c"\n', n)}`)],
+];
 const BULK_BUDGET_MS = 1000;
 
 const dayOne = (entries: unknown[], metadata: unknown = { version: '1.0' }) => Buffer.from(JSON.stringify({ metadata, entries }));
@@ -69,6 +73,49 @@ const DAY_ONE: Attack[] = [
   ['deeply nested metadata', (n) => Buffer.from(`{"metadata":{"version":"1","x":${nested('[', '', ']', n)}},"entries":[{"uuid":"A","creationDate":"2024-01-01T08:00:00Z"}]}`)],
   ['many small entries', (n) => dayOne(Array.from({ length: Math.floor(n / 90) }, (_, i) => dayOneEntry({ uuid: `U${i}` })))],
   ['many keys in one entry', (n) => dayOne([Object.fromEntries(Array.from({ length: Math.floor(n / 14) }, (_, i) => [`k${i}`, 1]))])],
+  // Issue 16: richText, media links and per-entry skipping.
+  ['richText nested deeply', (n) => dayOne([dayOneEntry({ text: '', richText: nested('[', '', ']', n - 200) })])],
+  ['richText of many tiny runs', (n) => dayOne([dayOneEntry({ text: '', richText: JSON.stringify({ contents: Array.from({ length: Math.floor(n / 20) }, () => ({ text: 'a' })) }) })])],
+  ['a text of endless media links', (n) => dayOne([dayOneEntry({ text: fill('![](dayone-moment://X)', n) })])],
+  ['a text of endless unclosed media links', (n) => dayOne([dayOneEntry({ text: fill('![](dayone-moment:', n) })])],
+  ['many entries without text', (n) => dayOne(Array.from({ length: Math.floor(n / 70) }, (_, i) => ({ uuid: `U${i}`, creationDate: '2024-01-01T08:00:00Z' })))],
+  ['many entries that repeat one uuid', (n) => dayOne(Array.from({ length: Math.floor(n / 90) }, () => dayOneEntry({})))],
+];
+
+// Issue 16: every Daylio layout, and rows that are each refused on their own (the file is no longer refused whole).
+const SEVEN = 'full_date,date,weekday,time,mood,activities,note';
+const NINE = 'full_date,date,weekday,time,mood,activities,scales,note_title,note';
+const YEAR = 'year,date,weekday,time,mood,activities,note';
+const DAYLIO_LAYOUTS: Attack[] = [
+  ['7 columns: rows that each lack a cell', (n) => Buffer.from(`${SEVEN}\n${fill('2025-01-01,,,10:00,good,\n', n)}`)],
+  ['9 columns: an endless scales cell', (n) => Buffer.from(`${NINE}\n2025-01-01,,,10:00,good,,"${fill('energy:\u00a04 | ', n)}",,\n`)],
+  ['the year layout: an endless date cell', (n) => Buffer.from(`${YEAR}\n2018,${fill('1', n)} May,,10:00,good,,\n`)],
+  ['the year layout: an endless month name', (n) => Buffer.from(`${YEAR}\n2018,18 ${fill('M', n)},,10:00,good,,\n`)],
+  ['the year layout: rows of impossible dates', (n) => Buffer.from(`${YEAR}\n${fill('2018,31 Feb,,10:00,good,,\n', n)}`)],
+  ['a quote never closed', (n) => Buffer.from(`${HEADER}\n2025-01-01,,,10:00,good,"${fill('x\n', n)}`)],
+  ['text after a closing quote on every line', (n) => Buffer.from(`${HEADER}\n${fill('2025-01-01,,,10:00,good,"a"b,,\n', n)}`)],
+  ['a new custom mood on every row', (n) => Buffer.from(`${HEADER}\n${Array.from({ length: Math.floor(n / 30) }, (_, i) => `2025-01-01,,,10:00,m${i},,,`).join('\n')}`)],
+  ['a header of endless unknown columns', (n) => Buffer.from(`full_date,time,mood,${Array.from({ length: Math.floor(n / 8) }, (_, i) => `c${i}`).join(',')}\n2025-01-01,10:00,good\n`)],
+  ['blank lines', (n) => Buffer.from(`${HEADER}\n${fill('\n \n', n)}2025-01-01,,,10:00,good,,,\n`)],
+  // Each quoted cell counted its line breaks by searching on to the next one, past the cell: on a row with no line
+  // break that is the rest of the file, once per cell (1 MB took 1.4 s).
+  ['one row of endless quoted cells', (n) => Buffer.from(`${HEADER}\n${fill('"a",', n)}`)],
+  ['quoted cells on one row, one line break at the end', (n) => Buffer.from(`${HEADER}\n2025-01-01,,,10:00,good,,,\n${fill('"",', n)}\n`)],
+];
+
+/** A `.daylio` backup: a ZIP holding base64 JSON, sized so that the whole ZIP stays near `bytes`. */
+const backupZip = (json: string) => makeZip([{ name: 'backup.daylio', data: Buffer.from(json).toString('base64') }], true);
+const backupOf = (entries: unknown[], extra = '') => backupZip(`{"customMoods":[{"id":1,"custom_name":"","mood_group_id":1,"predefined_name_id":1}],"tags":[]${extra},"dayEntries":${JSON.stringify(entries)}}`);
+const backupEntry = (patch: Record<string, unknown>) => ({ id: 1, datetime: 1_700_000_000_000, mood: 1, note: '', note_title: '', tags: [], assets: [], ...patch });
+/** How many check-ins fit a backup ZIP of about `bytes` (base64 adds a third). */
+const backupCount = (bytes: number) => Math.floor(((bytes * 3) / 4 - 400) / (JSON.stringify(backupEntry({ id: 99_999, mood: 99 })).length + 1));
+const DAYLIO_BACKUP: Attack[] = [
+  ['backup.daylio that is not base64', (n) => makeZip([{ name: 'backup.daylio', data: fill('!', n) }], true)],
+  ['a backup nested deeply', (n) => backupZip(`{"customMoods":[],"dayEntries":${nested('[', '', ']', (n * 3) / 4 - 300)}}`)],
+  ['a backup of check-ins with unknown moods', (n) => backupOf(Array.from({ length: backupCount(n) }, (_, i) => backupEntry({ id: i, mood: 99 })))],
+  ['a backup repeating one check-in', (n) => backupOf(Array.from({ length: backupCount(n) }, () => backupEntry({})))],
+  ['a backup note full of "<b"', (n) => backupOf([backupEntry({ note: fill('<b', (n * 3) / 4) })])],
+  ['a backup of endless tag ids', (n) => backupOf([backupEntry({ tags: Array.from({ length: Math.floor(((n * 3) / 4 - 400) / 8) }, (_, i) => 1_000_000 + i) })])],
 ];
 
 const ts = { $timestamp: { seconds: 1_760_000_000, nanoseconds: 0 } };
@@ -102,6 +149,8 @@ const ZIP: Attack[] = [
 
 const PARSERS: [string, Attack[]][] = [
   ['Daylio CSV', DAYLIO],
+  ['Daylio CSV layouts and odd rows', DAYLIO_LAYOUTS],
+  ['Daylio backup', DAYLIO_BACKUP],
   ['Day One JSON', DAY_ONE],
   ['wellsync export JSON', WELLSYNC],
   ['ZIP', ZIP],

@@ -6,6 +6,7 @@ import { RATE_LIMITS } from '@/lib/api/rate-limit';
 import { readBodyBytes } from '@/lib/api/read-body';
 import { createImportJob } from '@/lib/import/create-import-job';
 import { holdImportLock } from '@/lib/import/hold-import-lock';
+import { ZImportTimeZone } from '@/lib/import/import-choices';
 import { IMPORT_LIMITS } from '@/lib/import/import-limits';
 import { runImportWork } from '@/lib/import/limit-import-work';
 import { listImportJobs } from '@/lib/import/list-import-jobs';
@@ -13,7 +14,8 @@ import { safeFileName } from '@/lib/import/parse-import-file';
 
 export const GET = withUser(async ({ caller }) => ({ jobs: await listImportJobs(caller) }));
 
-const ZUploadImportQuery = z.object({ name: z.string().max(255).optional() });
+// The file is the body, so the zone to read a Daylio CSV's local times in (else the profile's) is in the query.
+const ZUploadImportQuery = z.object({ name: z.string().max(255).optional(), timeZone: ZImportTimeZone.optional() });
 
 export const POST = withUser(
   async ({ caller, req, query }) => {
@@ -22,7 +24,7 @@ export const POST = withUser(
       runImportWork(async () => {
         // The size limit is enforced while the body streams in (a Content-Length can lie).
         const bytes = Buffer.from(await readBodyBytes(req, IMPORT_LIMITS.maxUploadBytes));
-        return createImportJob(caller, bytes, safeFileName(query.name ?? null));
+        return createImportJob(caller, bytes, safeFileName(query.name ?? null), { timeZone: query.timeZone });
       }),
     );
     return Response.json({ job }, { status: 201, headers: { 'Cache-Control': 'no-store' } });

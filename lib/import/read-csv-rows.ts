@@ -1,0 +1,96 @@
+/** One CSV record: its cells, or why it could not be read, and the line it starts on. */
+export type CsvRow = { line: number; cells: string[]; error?: undefined } | { line: number; cells?: undefined; error: string };
+
+const COMMA = 44;
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+const isBlank = (code: number) => code === 32 || code === 9;
+
+/**
+ * RFC 4180 CSV, read leniently and one record at a time so that one odd row cannot sink the file: a space before
+ * an opening quote or after a closing one is allowed, a quote inside an unquoted cell is kept as text, blank lines
+ * are no rows, and a row whose quotes do not pair up is reported with its line and skipped. (csv-parse stops at
+ * the first such row even when asked to skip it, which is why this reader exists.)
+ *
+ * Linear: every character is looked at a bounded number of times (quotes are found with indexOf, and the scan
+ * never goes back). A quote that is never closed ends the file, since where the cell was meant to end is unknown.
+ * Reading stops after `maxRows` rows, so an oversized file is refused without reading it all.
+ */
+export function readCsvRows(text: string, maxRows: number): CsvRow[] {
+  const rows: CsvRow[] = [];
+  const n = text.length;
+  let i = 0;
+  let line = 1;
+  while (i < n && rows.length < maxRows) {
+    const start = line;
+    const cells: string[] = [];
+    let error: string | undefined;
+    for (;;) {
+      let j = i;
+      while (j < n && isBlank(text.charCodeAt(j))) j += 1;
+      if (j < n && text.charCodeAt(j) === QUOTE) {
+        let q = text.indexOf('"', j + 1);
+        while (q !== -1 && text.charCodeAt(q + 1) === QUOTE) q = text.indexOf('"', q + 2);
+        if (q === -1) {
+          const last = line + countNewlines(text, j, n);
+          error = `a quote opens on this line and is never closed, so lines ${start}–${last} could not be read`;
+          i = n;
+          break;
+        }
+        line += countNewlines(text, j, q);
+        cells.push(text.slice(j + 1, q).replaceAll('""', '"'));
+        let k = q + 1;
+        while (k < n && isBlank(text.charCodeAt(k))) k += 1;
+        const after = text.charCodeAt(k);
+        if (k < n && after === COMMA) {
+          i = k + 1;
+          continue;
+        }
+        if (k < n && after !== LF && after !== CR) {
+          error = 'text follows a closing quote (a quote inside a cell must be doubled)';
+          const end = text.indexOf('\n', k);
+          i = end === -1 ? n : end + 1;
+          line += 1;
+          break;
+        }
+        i = skipNewline(text, k);
+        if (i > k) line += 1;
+        break;
+      }
+      let k = i;
+      while (k < n) {
+        const code = text.charCodeAt(k);
+        if (code === COMMA || code === LF || code === CR) break;
+        k += 1;
+      }
+      cells.push(text.slice(i, k));
+      if (k < n && text.charCodeAt(k) === COMMA) {
+        i = k + 1;
+        continue;
+      }
+      i = skipNewline(text, k);
+      if (i > k) line += 1;
+      break;
+    }
+    if (error) rows.push({ line: start, error });
+    else if (cells.length > 1 || cells[0]!.trim() !== '') rows.push({ line: start, cells });
+  }
+  return rows;
+}
+
+function skipNewline(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code === CR) return text.charCodeAt(at + 1) === LF ? at + 2 : at + 1;
+  return code === LF ? at + 1 : at;
+}
+
+/**
+ * Line breaks in [from, to), looking at those characters only: searching with indexOf would run on past `to` to
+ * the next line break, which on a row of many quoted cells is the rest of the file once per cell (quadratic).
+ */
+function countNewlines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = from; at < to; at += 1) if (text.charCodeAt(at) === LF) count += 1;
+  return count;
+}
