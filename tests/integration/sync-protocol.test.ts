@@ -31,12 +31,12 @@ function faulty(cloud: SyncCloud) {
     pullPage: (c, a, l) => guard(() => cloud.pullPage(c, a, l)),
     recordAttempt: (d, a, p, r) => guard(() => cloud.recordAttempt(d, a, p, r)),
     timestamp: cloud.timestamp,
-    pushEntry: (c, id, v) =>
+    pushEntry: (c, id, v, merge) =>
       guard(async () => {
         const fault = network.nextFault;
         network.nextFault = null;
         if (fault === 'before-commit') throw new SyncError('unavailable', 'failed before the commit');
-        const result = await cloud.pushEntry(c, id, v);
+        const result = await cloud.pushEntry(c, id, v, merge);
         if (fault === 'after-commit') throw new SyncError('deadline-exceeded', 'committed, answer lost');
         return result;
       }),
