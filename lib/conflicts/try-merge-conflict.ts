@@ -9,10 +9,13 @@ type Version = Record<string, unknown> & { rev: string };
  * recorded base. Pure, so the Conflicts page can preview it and the server can write it (resolveConflict).
  * The current version may have moved on since the conflict; the base is still an ancestor of both.
  */
-export function tryMergeConflict(conflict: Pick<Conflict, 'collection' | 'data' | 'base' | 'resolvedAt'>, current: Record<string, unknown> | null): MergeOutcome {
+export function tryMergeConflict(
+  conflict: Pick<Conflict, 'collection' | 'data' | 'base' | 'resolvedAt'>,
+  current: Record<string, unknown> | null,
+): MergeOutcome {
   if (conflict.resolvedAt) return { ok: false, reason: 'already-resolved' };
   if (!conflict.base) return { ok: false, reason: 'no-base' };
-  if (!current || typeof current.rev !== 'string' || typeof conflict.data.rev !== 'string') return { ok: false, reason: 'no-cloud-version' };
+  if (typeof current?.rev !== 'string' || typeof conflict.data.rev !== 'string') return { ok: false, reason: 'no-cloud-version' };
   return mergeEntry(conflict.collection, conflict.base as Version, conflict.data as Version, current as Version);
 }
 

@@ -213,7 +213,8 @@ export class SyncClient {
     // Durations use the device clock too, so a simulated network's latency shows in the telemetry.
     const startedAtMs = this.options.now();
     // Documents a listener delivered since the last attempt count as this attempt's pulls.
-    const counts: Counts = { pushed: 0, pulled: this.received.docs, conflicts: 0, merged: 0, reads: this.received.docs, writes: 0, bytesUp: 0, bytesDown: this.received.bytes };
+    const { docs, bytes } = this.received;
+    const counts: Counts = { pushed: 0, pulled: docs, conflicts: 0, merged: 0, reads: docs, writes: 0, bytesUp: 0, bytesDown: bytes };
     this.received = { docs: 0, bytes: 0 };
     let errorCode: string | null = null;
     try {
@@ -382,7 +383,8 @@ export class SyncClient {
 
   private report(status: SyncReport['status'], errorCode: string | null, counts: Counts, durationMs: number): SyncReport {
     const { pushed, pulled, conflicts, merged } = counts;
-    return { status, errorCode, durationMs, pushed, pulled, conflicts, merged, pending: this.pendingCount(), revoked: this.revoked };
+    const pending = this.pendingCount();
+    return { status, errorCode, durationMs, pushed, pulled, conflicts, merged, pending, revoked: this.revoked };
   }
 
   private async save() {
@@ -391,7 +393,7 @@ export class SyncClient {
   }
 }
 
-type Counts = { pushed: number; pulled: number; conflicts: number; merged: number; reads: number; writes: number; bytesUp: number; bytesDown: number };
+type Counts = Record<'pushed' | 'pulled' | 'conflicts' | 'merged' | 'reads' | 'writes' | 'bytesUp' | 'bytesDown', number>;
 
 /** Bases no pending edit refers to any more are dropped: a body can be 100,000 characters. */
 function pruneBases(doc: LocalDoc) {

@@ -41,7 +41,8 @@ export async function pushWithin(
     return { decision, winner: local, conflictId: null, mergedRev: null, reads, writes: 1 };
   }
   const current = withoutSyncedAt(cloud!);
-  if (decision === 'already-applied') return { decision, winner: current, conflictId: null, mergedRev: null, reads, writes: 0 };
+  const applied = (mergedRev: string | null): PushResult => ({ decision: 'already-applied', winner: current, conflictId: null, mergedRev, reads, writes: 0 });
+  if (decision === 'already-applied') return applied(null);
 
   // Both sides changed. The loser is the smaller rev, as without merging; with a merge it is still kept whole.
   const base = merge && local.baseRev !== null && merge.base.rev === local.baseRev ? withoutSyncedAt(merge.base) : null;
@@ -49,9 +50,9 @@ export async function pushWithin(
   const conflictId = await conflictIdFor(collection, docId, loser.rev);
   const existing = await tx.get(conflictPath(conflictId));
   reads += 1;
-  const applied = (mergedRev: string): PushResult => ({ decision: 'already-applied', winner: current, conflictId: null, mergedRev, reads, writes: 0 });
   // A retry after an ambiguous commit that had merged this version as the loser: it is recorded and merged in.
-  if (loser === local && existing?.resolution === 'auto-merged' && typeof existing.mergedRev === 'string') return applied(existing.mergedRev);
+  const mergedBefore = existing?.resolution === 'auto-merged' && typeof existing.mergedRev === 'string' ? existing.mergedRev : null;
+  if (loser === local && mergedBefore) return applied(mergedBefore);
   if (base && !existing && current.deviceId === local.deviceId && current.baseRev) {
     // A retry after an ambiguous commit that had merged this version as the winner: the cloud is our merge, based
     // on the version that lost to it. Recomputing that merge (pure, deterministic) proves it holds this version.
@@ -65,7 +66,8 @@ export async function pushWithin(
       const rev = merge.stamp(current.rev);
       const merged = { ...outcome.fields, rev, baseRev: current.rev, deviceId: local.deviceId } as EntryVersion;
       const now = values.serverTimestamp();
-      tx.set(conflictPath(conflictId), { ...conflictOf(collection, docId, loser, base, now), mergedRev: rev, resolvedAt: now, resolution: 'auto-merged' });
+      const resolved = { mergedRev: rev, resolvedAt: now, resolution: 'auto-merged' };
+      tx.set(conflictPath(conflictId), { ...conflictOf(collection, docId, loser, base, now), ...resolved });
       tx.set(docPath, { ...merged, syncedAt: now });
       return { decision: 'merged', winner: merged, conflictId, mergedRev: rev, reads, writes: 2 };
     }
@@ -73,7 +75,8 @@ export async function pushWithin(
 
   let writes = 0;
   if (!existing) {
-    tx.set(conflictPath(conflictId), { ...conflictOf(collection, docId, loser, base, values.serverTimestamp()), resolvedAt: null, resolution: null });
+    const open = { resolvedAt: null, resolution: null };
+    tx.set(conflictPath(conflictId), { ...conflictOf(collection, docId, loser, base, values.serverTimestamp()), ...open });
     writes += 1;
   }
   if (decision === 'local-wins') {
@@ -84,13 +87,19 @@ export async function pushWithin(
 }
 
 /** A conflict record: the loser whole, and the base when the writer had it (a device that cannot merge has not). */
-function conflictOf(collection: SyncCollection, docId: string, loser: EntryVersion, base: EntryVersion | null, detectedAt: unknown) {
-  return { collection, docId, rev: loser.rev, deviceId: loser.deviceId, data: loser, ...(base ? { base } : {}), detectedAt };
+function conflictOf(collection: SyncCollection, docId: string, loser: EntryVersion, base: EntryVersion | null, at: unknown) {
+  return { collection, docId, rev: loser.rev, deviceId: loser.deviceId, data: loser, ...(base ? { base } : {}), detectedAt: at };
 }
 
 /** Whether `current` is the automatic merge, recorded in `conflict`, of `local` with the version that lost to it. */
-function isMergeOf(collection: SyncCollection, conflict: Record<string, unknown> | null, base: EntryVersion, local: EntryVersion, current: EntryVersion): boolean {
-  if (!conflict || conflict.resolution !== 'auto-merged' || conflict.mergedRev !== current.rev || conflict.rev !== current.baseRev) return false;
+function isMergeOf(
+  collection: SyncCollection,
+  conflict: Record<string, unknown> | null,
+  base: EntryVersion,
+  local: EntryVersion,
+  current: EntryVersion,
+): boolean {
+  if (conflict?.resolution !== 'auto-merged' || conflict.mergedRev !== current.rev || conflict.rev !== current.baseRev) return false;
   if ((conflict.base as { rev?: unknown } | null)?.rev !== local.baseRev) return false;
   const outcome = mergeEntry(collection, base, local, conflict.data as EntryVersion);
   return outcome.ok && Object.entries(outcome.fields).every(([field, value]) => same(value, current[field]));

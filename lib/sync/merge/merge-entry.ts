@@ -18,7 +18,9 @@ export type MergeFailure =
   | 'no-cloud-version'
   | 'already-resolved';
 
-export type MergeOutcome = { ok: true; fields: Record<string, unknown> } | { ok: false; reason: MergeFailure; field?: string };
+export type MergeOutcome =
+  | { ok: true; fields: Record<string, unknown> }
+  | { ok: false; reason: MergeFailure; field?: string };
 
 type Version = Record<string, unknown> & { rev: string };
 
@@ -36,10 +38,10 @@ const CONTENT: Record<SyncCollection, z.ZodType> = {
  * `rev`, `baseRev`, `deviceId` and `syncedAt`: `deletedAt` is null and `updatedAt` the later side's.
  */
 export function mergeEntry(collection: SyncCollection, base: Version, one: Version, other: Version): MergeOutcome {
-  if (base.deletedAt != null || one.deletedAt != null || other.deletedAt != null) return { ok: false, reason: 'tombstone' };
+  if ([base, one, other].some((v) => v.deletedAt != null)) return { ok: false, reason: 'tombstone' };
   const [earlier, later] = compareRevs(one.rev, other.rev) <= 0 ? [one, other] : [other, one];
   const fields: Record<string, unknown> = {};
-  const names = [...new Set([...Object.keys(base), ...Object.keys(earlier), ...Object.keys(later)])].filter((n) => !PROTOCOL.has(n)).sort();
+  const names = [...new Set([base, earlier, later].flatMap((v) => Object.keys(v)))].filter((n) => !PROTOCOL.has(n)).sort();
   for (const name of names) {
     const merged = mergeField(name, base[name], earlier[name], later[name]);
     if (!merged.ok) return { ok: false, reason: 'changed-on-both-sides', field: name };
@@ -65,11 +67,13 @@ function mergeField(name: string, base: unknown, earlier: unknown, later: unknow
 /** Both sides changed the field, to different values. */
 function mergeBoth(name: string, base: unknown, earlier: unknown, later: unknown): FieldMerge {
   if (TEXT.has(name) && [base, earlier, later].every((v) => v === null || typeof v === 'string')) {
-    const text = mergeText((base as string | null) ?? '', (earlier as string | null) ?? '', (later as string | null) ?? '');
+    const [b, x, y] = [base, earlier, later].map((v) => (v as string | null) ?? '') as [string, string, string];
+    const text = mergeText(b, x, y);
     return text.ok ? { ok: true, value: text.text } : { ok: false };
   }
   if (SETS.has(name) && [base, earlier, later].every((v) => v === null || Array.isArray(v))) {
-    return { ok: true, value: mergeSet((base as unknown[] | null) ?? [], (earlier as unknown[] | null) ?? [], (later as unknown[] | null) ?? []) };
+    const [b, x, y] = [base, earlier, later].map((v) => (v as unknown[] | null) ?? []) as [unknown[], unknown[], unknown[]];
+    return { ok: true, value: mergeSet(b, x, y) };
   }
   return { ok: false };
 }
@@ -101,8 +105,9 @@ function canonical(value: unknown): string {
 
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, sortKeys(v)]));
-  return value;
+  if (!value || typeof value !== 'object') return value;
+  const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
 }
 
 function laterTimestamp(a: unknown, b: unknown): unknown {

@@ -14,6 +14,7 @@ export type TextMerge = { ok: true; text: string } | { ok: false };
 type Lines = { keys: string[]; raw: string[]; finalNewline: boolean };
 type Hunk = { side: 0 | 1; oStart: number; oEnd: number; sStart: number; sEnd: number };
 type Op = { oStart: number; oEnd: number; raw: string[] };
+type Pair = [number, number];
 
 /** `earlier` and `later` are ordered by rev: the earlier rev's insertions go first. */
 export function mergeText(base: string, earlier: string, later: string): TextMerge {
@@ -61,7 +62,8 @@ function pickScalar<T>(base: T, earlier: T, later: T): T {
 
 function mergeLines(o: Lines, sides: readonly [Lines, Lines]): string[] | null {
   const toEarlier = matching(o.keys, sides[0].keys);
-  const found = [...hunksOf(toEarlier, o.keys.length, sides[0].keys.length, 0), ...hunksOf(alignThrough(o.keys, toEarlier, sides[0].keys, sides[1].keys), o.keys.length, sides[1].keys.length, 1)];
+  const toLater = alignThrough(o.keys, toEarlier, sides[0].keys, sides[1].keys);
+  const found = [...hunksOf(toEarlier, o.keys.length, sides[0].keys.length, 0), ...hunksOf(toLater, o.keys.length, sides[1].keys.length, 1)];
   if (deletesBesideInsertion(found, sides)) return null;
   // Matching the other side's changes comes first; only what stays a block is then read line by line.
   const hunks = refine(refine(found, sides).flatMap(splitLineByLine), sides);
@@ -134,9 +136,9 @@ function matching(a: string[], b: string[]): [number, number][] {
  * independent LCSs may pair repeated lines differently, and then one edit looks like two; with a shared anchor,
  * a side that already contains the other's edit (a merge result, merged again) shows it as the same edit.
  */
-function alignThrough(o: string[], toEarlier: [number, number][], earlier: string[], later: string[]): [number, number][] {
+function alignThrough(o: string[], toEarlier: Pair[], earlier: string[], later: string[]): Pair[] {
   const earlierToLater = new Map(matching(earlier, later));
-  const anchors = toEarlier.flatMap(([i, e]): [number, number][] => (earlierToLater.has(e) ? [[i, earlierToLater.get(e)!]] : []));
+  const anchors = toEarlier.flatMap(([i, e]): Pair[] => (earlierToLater.has(e) ? [[i, earlierToLater.get(e)!]] : []));
   const pairs: [number, number][] = [];
   let [pi, pk] = [-1, -1];
   for (const [i, k] of [...anchors, [o.length, later.length] as [number, number]]) {
@@ -166,17 +168,24 @@ function hunksOf(pairs: [number, number][], oLength: number, sLength: number, si
 function deletesBesideInsertion(hunks: Hunk[], sides: readonly [Lines, Lines]): boolean {
   const content = (h: Hunk) => sides[h.side].keys.slice(h.sStart, h.sEnd);
   // A change both sides made is not one side's: it cannot be beside the other's.
-  const shared = (h: Hunk) => hunks.some((k) => k.side !== h.side && k.oStart === h.oStart && k.oEnd === h.oEnd && sameLines(content(k), content(h)));
+  const shared = (h: Hunk) =>
+    hunks.some((k) => k.side !== h.side && k.oStart === h.oStart && k.oEnd === h.oEnd && sameLines(content(k), content(h)));
   const deletions = hunks.filter((h) => h.sEnd === h.sStart && !shared(h));
   const insertions = hunks.filter((h) => h.oEnd === h.oStart && !shared(h));
-  return deletions.some((d) => insertions.some((i) => i.side !== d.side && (i.oStart === d.oStart || i.oStart === d.oEnd)));
+  const beside = (d: Hunk, i: Hunk) => i.side !== d.side && (i.oStart === d.oStart || i.oStart === d.oEnd);
+  return deletions.some((d) => insertions.some((i) => beside(d, i)));
 }
 
 /** n lines replaced by n lines are n changed lines: the contract merges line by line. */
 function splitLineByLine(hunk: Hunk): Hunk[] {
   const length = hunk.oEnd - hunk.oStart;
   if (length < 2 || hunk.sEnd - hunk.sStart !== length) return [hunk];
-  return Array.from({ length }, (_, k) => ({ ...hunk, oStart: hunk.oStart + k, oEnd: hunk.oStart + k + 1, sStart: hunk.sStart + k, sEnd: hunk.sStart + k + 1 }));
+  return Array.from({ length }, (_, k) => ({
+    ...hunk,
+    oStart: hunk.oStart + k, oEnd: hunk.oStart + k + 1,
+    sStart: hunk.sStart + k,
+    sEnd: hunk.sStart + k + 1,
+  }));
 }
 
 /**
@@ -267,7 +276,8 @@ function sameLines(a: string[], b: string[]): boolean {
 function combineInsertions(sides: readonly [Lines, Lines], group: Hunk[]): string[] {
   const x = group.find((h) => h.side === 0);
   const y = group.find((h) => h.side === 1);
-  const slice = (h: Hunk | undefined, i: 0 | 1) => (h ? { keys: sides[i].keys.slice(h.sStart, h.sEnd), raw: sides[i].raw.slice(h.sStart, h.sEnd) } : { keys: [], raw: [] });
+  const slice = (h: Hunk | undefined, i: 0 | 1) =>
+    h ? { keys: sides[i].keys.slice(h.sStart, h.sEnd), raw: sides[i].raw.slice(h.sStart, h.sEnd) } : { keys: [], raw: [] };
   const [a, b] = [slice(x, 0), slice(y, 1)];
   if (!x || !y) return x ? a.raw : b.raw;
   const out: string[] = [];
