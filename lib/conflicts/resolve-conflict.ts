@@ -10,6 +10,7 @@ import { countReads } from '@/lib/firebase/metered';
 import { userDocRef } from '@/lib/firebase/refs';
 import { ZJournalEdit } from '@/lib/journal/journal-edit';
 import { ZMoodEdit } from '@/lib/mood/mood-edit';
+import { MERGE_REFUSALS, tryMergeConflict } from './try-merge-conflict';
 import { formatRev, initialClock, receive, tick } from '@/lib/sync/hlc';
 import { pushWithin, type ServerValues, type TransactionPort } from '@/lib/sync/transaction-steps';
 import type { EntryVersion, PushResult } from '@/lib/sync/types';
@@ -17,7 +18,8 @@ import type { EntryVersion, PushResult } from '@/lib/sync/types';
 export const ZResolveConflictRequest = z.discriminatedUnion('choice', [
   z.object({ choice: z.literal('kept-winner') }),
   z.object({ choice: z.literal('restored') }),
-  z.object({ choice: z.literal('merged'), fields: z.record(z.string(), z.unknown()) }),
+  // Without fields, the server merges three ways from the conflict's base (tryMergeConflict).
+  z.object({ choice: z.literal('merged'), fields: z.record(z.string(), z.unknown()).optional() }),
 ]);
 export type ResolveConflictRequest = z.infer<typeof ZResolveConflictRequest>;
 
@@ -33,7 +35,8 @@ const values: ServerValues = { serverTimestamp: () => FieldValue.serverTimestamp
  * Resolves a conflict, through the protocol, in one transaction with the stamp:
  * - kept-winner: the cloud's version stays; the conflict is stamped.
  * - restored: the losing version's content is written as a new edit on top of the cloud's version.
- * - merged: the user's merged content is written the same way.
+ * - merged: the user's merged content is written the same way; without content, the automatic three-way merge of
+ *   the loser and the current version from the recorded base (refused with 409 when it cannot merge).
  * The new edit is this browser's (its web device id), with a rev after the cloud's, so every device pulls it.
  */
 export async function resolveConflict(caller: Caller, conflictId: string, request: ResolveConflictRequest): Promise<{ resolution: (typeof CONFLICT_RESOLUTIONS)[number]; push: PushResult['decision'] | null }> {
@@ -60,6 +63,11 @@ export async function resolveConflict(caller: Caller, conflictId: string, reques
     let content: Record<string, unknown>;
     if (request.choice === 'restored') {
       content = Object.fromEntries(CONTENT[conflict.collection].filter((key) => key in loser).map((key) => [key, loser[key]]));
+    } else if (!request.fields) {
+      const outcome = tryMergeConflict(conflict, current ?? null);
+      if (!outcome.ok) throw new AppError('conflict', MERGE_REFUSALS[outcome.reason]);
+      const { updatedAt: _updatedAt, ...merged } = outcome.fields;
+      content = merged;
     } else {
       const edit = EDIT[conflict.collection].safeParse(request.fields);
       if (!edit.success) throw validationError(edit.error, 'merged entry');

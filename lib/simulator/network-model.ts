@@ -57,7 +57,7 @@ export function withNetwork(cloud: SyncCloud, profile: NetworkProfile, state: De
   return {
     readSettings: () => call(() => cloud.readSettings()),
     readDevice: (id) => call(() => cloud.readDevice(id)),
-    pushEntry: (collection, id, version) => call(() => cloud.pushEntry(collection, id, version), true),
+    pushEntry: (collection, id, version, merge) => call(() => cloud.pushEntry(collection, id, version, merge), true),
     pullPage: (collection, after, limit) => call(() => cloud.pullPage(collection, after, limit)),
     // Telemetry goes out on the same network, but the model does not fail it: losing a report is not a sync failure.
     recordAttempt: async (device, attempt, pending, registered) => {

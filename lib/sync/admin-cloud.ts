@@ -51,7 +51,7 @@ export function adminCloud(scope: UserScope): SyncCloud {
       const snapshot = await readDoc(userCollection(scope, DEVICES).doc(deviceId));
       return snapshot.exists ? { revoked: snapshot.get('revokedAt') != null } : null;
     },
-    pushEntry: (collection, id, version) => adminDb().runTransaction((tx) => pushWithin(port(tx), values, uid, collection, id, version)),
+    pushEntry: (collection, id, version, merge) => adminDb().runTransaction((tx) => pushWithin(port(tx), values, uid, collection, id, version, merge)),
     async pullPage(collection, after, limit) {
       let query: Query = userCollection(scope, collection).orderBy('syncedAt').orderBy(FieldPath.documentId()).limit(limit);
       if (after) query = query.startAfter(new Timestamp(after.syncedAt[0], after.syncedAt[1]), after.id);

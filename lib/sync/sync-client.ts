@@ -5,7 +5,17 @@ import { ZJournalEntry, ZMoodEntry } from '@/lib/contract/schemas';
 import { isWithinTelemetryBounds } from '@/lib/contract/telemetry-bounds';
 import { compareRevs, formatRev, initialClock, parseRev, receive, tick, type Hlc } from './hlc';
 import { firestoreCode } from './transaction-steps';
-import { SyncError, type CloudVersion, type DeviceIdentity, type EntryVersion, type PullCursor, type SyncAttempt, type SyncCloud, type SyncCollection } from './types';
+import {
+  SyncError,
+  type CloudVersion,
+  type DeviceIdentity,
+  type EntryVersion,
+  type MergeContext,
+  type PullCursor,
+  type SyncAttempt,
+  type SyncCloud,
+  type SyncCollection,
+} from './types';
 
 /**
  * The reference sync client (docs/sync.md). One per device: phones in the simulator, the browser in the portal.
@@ -14,8 +24,11 @@ import { SyncError, type CloudVersion, type DeviceIdentity, type EntryVersion, t
  * pulling what changed since its `syncedAt` cursor.
  */
 
-/** A document as the device holds it: the last cloud version it saw, and its own edits not yet pushed. */
-export type LocalDoc = { cloud: EntryVersion | null; pending: EntryVersion[] };
+/**
+ * A document as the device holds it: the last cloud version it saw, and its own edits not yet pushed. A device that
+ * can merge also keeps, by rev, the cloud version each pending edit was based on (docs/sync.md, "Merging").
+ */
+export type LocalDoc = { cloud: EntryVersion | null; pending: EntryVersion[]; bases?: Record<string, EntryVersion> };
 
 export type LocalState = {
   clock: string | null;
@@ -34,6 +47,8 @@ export type SyncReport = {
   pushed: number;
   pulled: number;
   conflicts: number;
+  /** Of `conflicts`, those merged automatically. */
+  merged: number;
   pending: number;
   revoked: boolean;
 };
@@ -50,6 +65,11 @@ export type SyncClientOptions = {
    * listener delivers changes through `receive()` as they happen, and a sync only pushes.
    */
   pull?: 'cursor' | 'listener';
+  /**
+   * Whether the device merges concurrent edits three ways (contract 2026-12); default true. False models a release
+   * from before: it keeps no base, lets the greater rev win, and reports no `merged` count.
+   */
+  canMerge?: boolean;
 };
 
 const COLLECTIONS: SyncCollection[] = ['journal_entries', 'mood_entries'];
@@ -100,7 +120,7 @@ export class SyncClient {
 
   static async open(options: SyncClientOptions): Promise<SyncClient> {
     const state = (await options.store.load()) ?? emptyLocalState();
-    return new SyncClient({ now: () => Date.now(), pageSize: 300, pull: 'cursor', ...options }, state);
+    return new SyncClient({ now: () => Date.now(), pageSize: 300, pull: 'cursor', canMerge: true, ...options }, state);
   }
 
   get deviceId(): string {
@@ -165,7 +185,11 @@ export class SyncClient {
     const checked = LOCAL_VERSION[collection].safeParse(version);
     if (!checked.success) throw new InvalidEditError(checked.error.issues.map((i) => `${i.path.join('.') || '(entry)'}: ${i.message}`));
     if (ownUnpushed) doc.pending[doc.pending.length - 1] = version;
-    else doc.pending.push(version);
+    else {
+      doc.pending.push(version);
+      // What the user saw was the cloud's version: it is the base a merge will need.
+      if (shown) this.keepBase(doc, shown);
+    }
     this.state.docs[collection][id] = doc;
     await this.save();
     return version;
@@ -201,7 +225,8 @@ export class SyncClient {
     // Durations use the device clock too, so a simulated network's latency shows in the telemetry.
     const startedAtMs = this.options.now();
     // Documents a listener delivered since the last attempt count as this attempt's pulls.
-    const counts = { pushed: 0, pulled: this.received.docs, conflicts: 0, reads: this.received.docs, writes: 0, bytesUp: 0, bytesDown: this.received.bytes };
+    const { docs, bytes } = this.received;
+    const counts: Counts = { pushed: 0, pulled: docs, conflicts: 0, merged: 0, reads: docs, writes: 0, bytesUp: 0, bytesDown: bytes };
     this.received = { docs: 0, bytes: 0 };
     let errorCode: string | null = null;
     try {
@@ -229,13 +254,16 @@ export class SyncClient {
       errorCode = errorCodeOf(error);
       if (errorCode === 'device-revoked') this.revoked = true;
     }
+    const { merged, ...sent } = counts;
     const attempt: SyncAttempt = {
       id: uuidv7({ msecs: startedAtMs }),
       startedAtMs,
       durationMs: Math.max(0, Math.round(this.options.now() - startedAtMs)),
       status: errorCode ? 'error' : 'ok',
       errorCode,
-      ...counts,
+      ...sent,
+      // An older release does not know the field (the contract: absent means 0).
+      ...(this.options.canMerge ? { merged } : {}),
       deletes: 0,
     };
     await this.sendTelemetry(attempt);
@@ -272,21 +300,43 @@ export class SyncClient {
   private async pushDoc(collection: SyncCollection, id: string, doc: LocalDoc, counts: Counts) {
     while (doc.pending.length > 0) {
       const version = doc.pending[0]!;
-      const result = await this.options.cloud.pushEntry(collection, id, version);
+      const result = await this.options.cloud.pushEntry(collection, id, version, this.mergeContext(doc, version));
       counts.reads += result.reads;
       counts.writes += result.writes;
       counts.bytesUp += approximateBytes(version);
       if (result.decision !== 'already-applied') counts.pushed += 1;
       if (result.conflictId) counts.conflicts += 1;
+      if (result.decision === 'merged') counts.merged += 1;
       doc.cloud = result.winner;
       const index = doc.pending.findIndex((p) => p.rev === version.rev);
       if (index >= 0) doc.pending.splice(index, 1);
-      else if (doc.pending[0] && result.decision !== 'cloud-wins') {
-        // The user edited the version while it was being pushed: the newer edit now builds on it.
+      else if (doc.pending[0] && result.decision !== 'cloud-wins' && result.mergedRev === null) {
+        // The user edited the version while it was being pushed: the newer edit now builds on it. (After a merge
+        // or a loss the newer edit keeps its base, so the next push merges or records it against the cloud's.)
         doc.pending[0] = { ...doc.pending[0], baseRev: version.rev };
+        this.keepBase(doc, version);
       }
+      pruneBases(doc);
       await this.save();
     }
+  }
+
+  /** The base and the clock for a merge, when this device can merge and still holds the version the edit saw. */
+  private mergeContext(doc: LocalDoc, version: EntryVersion): MergeContext | undefined {
+    const base = version.baseRev ? doc.bases?.[version.baseRev] : undefined;
+    if (!this.options.canMerge || !base) return undefined;
+    return {
+      base,
+      // A merged version is stamped after both sides: the device's own edit is already behind its clock.
+      stamp: (cloudRev) => {
+        this.clock = receive(this.clock, cloudRev, this.options.now());
+        return formatRev(this.clock);
+      },
+    };
+  }
+
+  private keepBase(doc: LocalDoc, base: EntryVersion) {
+    if (this.options.canMerge) doc.bases = { ...doc.bases, [base.rev]: base };
   }
 
   /**
@@ -344,7 +394,9 @@ export class SyncClient {
   }
 
   private report(status: SyncReport['status'], errorCode: string | null, counts: Counts, durationMs: number): SyncReport {
-    return { status, errorCode, durationMs, pushed: counts.pushed, pulled: counts.pulled, conflicts: counts.conflicts, pending: this.pendingCount(), revoked: this.revoked };
+    const { pushed, pulled, conflicts, merged } = counts;
+    const pending = this.pendingCount();
+    return { status, errorCode, durationMs, pushed, pulled, conflicts, merged, pending, revoked: this.revoked };
   }
 
   private async save() {
@@ -353,7 +405,16 @@ export class SyncClient {
   }
 }
 
-type Counts = { pushed: number; pulled: number; conflicts: number; reads: number; writes: number; bytesUp: number; bytesDown: number };
+type Counts = Record<'pushed' | 'pulled' | 'conflicts' | 'merged' | 'reads' | 'writes' | 'bytesUp' | 'bytesDown', number>;
+
+/** Bases no pending edit refers to any more are dropped: a body can be 100,000 characters. */
+function pruneBases(doc: LocalDoc) {
+  if (!doc.bases) return;
+  const wanted = new Set(doc.pending.map((p) => p.baseRev));
+  const kept = Object.entries(doc.bases).filter(([rev]) => wanted.has(rev));
+  if (kept.length) doc.bases = Object.fromEntries(kept);
+  else delete doc.bases;
+}
 
 const KNOWN = new Set(['unavailable', 'deadline-exceeded', 'permission-denied', 'resource-exhausted', 'device-revoked']);
 

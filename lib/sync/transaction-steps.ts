@@ -1,6 +1,7 @@
 import { CONFLICTS, DEVICES, SYNC_EVENTS, USERS } from '@/lib/contract/paths';
 import { conflictIdFor, decidePush } from './decide-push';
-import type { DeviceIdentity, EntryVersion, PushResult, SyncAttempt, SyncCollection } from './types';
+import { mergeEntry, same } from './merge/merge-entry';
+import type { DeviceIdentity, EntryVersion, MergeContext, PushResult, SyncAttempt, SyncCollection } from './types';
 
 /**
  * What a Firestore transaction offers, reduced to what the protocol needs. Each adapter (firebase-admin, the
@@ -18,6 +19,7 @@ export type ServerValues = { serverTimestamp: () => unknown; timestamp: (millis:
  * One entry's push, inside one transaction (docs/contract.md, "Push"): read the cloud doc, decide, then write
  * the winner (when it is ours) and the loser, whole, to `conflicts`. Nothing is ever dropped.
  * When the cloud's version wins it already is the cloud doc, with its syncedAt: it is left as it is.
+ * With `merge` (a device that holds the base), a concurrent edit is merged three ways instead, when it can be.
  */
 export async function pushWithin(
   tx: TransactionPort,
@@ -26,41 +28,81 @@ export async function pushWithin(
   collection: SyncCollection,
   docId: string,
   version: EntryVersion,
+  merge: MergeContext | null = null,
 ): Promise<PushResult> {
   const docPath = `${USERS}/${uid}/${collection}/${docId}`;
+  const conflictPath = (id: string) => `${USERS}/${uid}/${CONFLICTS}/${id}`;
   const local = withoutSyncedAt(version);
-  const cloud = await tx.get(docPath);
-  const decision = decidePush(cloud as { rev: string; baseRev: string | null } | null, local);
+  const cloud = (await tx.get(docPath)) as EntryVersion | null;
+  const decision = decidePush(cloud, local);
   let reads = 1;
-  let writes = 0;
-  let conflictId: string | null = null;
+  if (decision === 'fast-forward') {
+    tx.set(docPath, { ...local, syncedAt: values.serverTimestamp() });
+    return { decision, winner: local, conflictId: null, mergedRev: null, reads, writes: 1 };
+  }
+  const current = withoutSyncedAt(cloud!);
+  const applied = (mergedRev: string | null): PushResult => ({ decision: 'already-applied', winner: current, conflictId: null, mergedRev, reads, writes: 0 });
+  if (decision === 'already-applied') return applied(null);
 
-  if (decision === 'local-wins' || decision === 'cloud-wins') {
-    const loser = decision === 'local-wins' ? (cloud as EntryVersion) : local;
-    conflictId = await conflictIdFor(collection, docId, loser.rev);
-    const conflictPath = `${USERS}/${uid}/${CONFLICTS}/${conflictId}`;
-    const existing = await tx.get(conflictPath);
+  // Both sides changed. The loser is the smaller rev, as without merging; with a merge it is still kept whole.
+  const base = merge && local.baseRev !== null && merge.base.rev === local.baseRev ? withoutSyncedAt(merge.base) : null;
+  const loser = decision === 'local-wins' ? cloud! : local;
+  const conflictId = await conflictIdFor(collection, docId, loser.rev);
+  const existing = await tx.get(conflictPath(conflictId));
+  reads += 1;
+  // A retry after an ambiguous commit that had merged this version as the loser: it is recorded and merged in.
+  const mergedBefore = existing?.resolution === 'auto-merged' && typeof existing.mergedRev === 'string' ? existing.mergedRev : null;
+  if (loser === local && mergedBefore) return applied(mergedBefore);
+  if (base && !existing && current.deviceId === local.deviceId && current.baseRev) {
+    // A retry after an ambiguous commit that had merged this version as the winner: the cloud is our merge, based
+    // on the version that lost to it. Recomputing that merge (pure, deterministic) proves it holds this version.
+    const earlier = await tx.get(conflictPath(await conflictIdFor(collection, docId, current.baseRev)));
     reads += 1;
-    if (!existing) {
-      tx.set(conflictPath, {
-        collection,
-        docId,
-        rev: loser.rev,
-        deviceId: loser.deviceId,
-        data: loser,
-        detectedAt: values.serverTimestamp(),
-        resolvedAt: null,
-        resolution: null,
-      });
-      writes += 1;
+    if (isMergeOf(collection, earlier, base, local, current)) return applied(current.rev);
+  }
+  if (base && merge && !existing) {
+    const outcome = mergeEntry(collection, base, local, current);
+    if (outcome.ok) {
+      const rev = merge.stamp(current.rev);
+      const merged = { ...outcome.fields, rev, baseRev: current.rev, deviceId: local.deviceId } as EntryVersion;
+      const now = values.serverTimestamp();
+      const resolved = { mergedRev: rev, resolvedAt: now, resolution: 'auto-merged' };
+      tx.set(conflictPath(conflictId), { ...conflictOf(collection, docId, loser, base, now), ...resolved });
+      tx.set(docPath, { ...merged, syncedAt: now });
+      return { decision: 'merged', winner: merged, conflictId, mergedRev: rev, reads, writes: 2 };
     }
   }
-  if (decision === 'fast-forward' || decision === 'local-wins') {
+
+  let writes = 0;
+  if (!existing) {
+    const open = { resolvedAt: null, resolution: null };
+    tx.set(conflictPath(conflictId), { ...conflictOf(collection, docId, loser, base, values.serverTimestamp()), ...open });
+    writes += 1;
+  }
+  if (decision === 'local-wins') {
     tx.set(docPath, { ...local, syncedAt: values.serverTimestamp() });
     writes += 1;
   }
-  const winner = decision === 'fast-forward' || decision === 'local-wins' ? local : withoutSyncedAt(cloud as EntryVersion);
-  return { decision, winner, conflictId, reads, writes };
+  return { decision, winner: decision === 'local-wins' ? local : current, conflictId, mergedRev: null, reads, writes };
+}
+
+/** A conflict record: the loser whole, and the base when the writer had it (a device that cannot merge has not). */
+function conflictOf(collection: SyncCollection, docId: string, loser: EntryVersion, base: EntryVersion | null, at: unknown) {
+  return { collection, docId, rev: loser.rev, deviceId: loser.deviceId, data: loser, ...(base ? { base } : {}), detectedAt: at };
+}
+
+/** Whether `current` is the automatic merge, recorded in `conflict`, of `local` with the version that lost to it. */
+function isMergeOf(
+  collection: SyncCollection,
+  conflict: Record<string, unknown> | null,
+  base: EntryVersion,
+  local: EntryVersion,
+  current: EntryVersion,
+): boolean {
+  if (conflict?.resolution !== 'auto-merged' || conflict.mergedRev !== current.rev || conflict.rev !== current.baseRev) return false;
+  if ((conflict.base as { rev?: unknown } | null)?.rev !== local.baseRev) return false;
+  const outcome = mergeEntry(collection, base, local, conflict.data as EntryVersion);
+  return outcome.ok && Object.entries(outcome.fields).every(([field, value]) => same(value, current[field]));
 }
 
 /** A batched write, all or nothing, as each SDK offers it. */

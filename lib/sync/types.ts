@@ -29,14 +29,22 @@ export type SyncCollection = EntryCollection;
 export type PullCursor = { syncedAt: [seconds: number, nanoseconds: number]; id: string };
 
 export type PushResult = {
-  decision: 'fast-forward' | 'already-applied' | 'local-wins' | 'cloud-wins';
+  decision: 'fast-forward' | 'already-applied' | 'local-wins' | 'cloud-wins' | 'merged';
   /** The version the cloud holds after the push. */
   winner: EntryVersion;
   /** The conflict document written (or found, on a retry) for the losing version. */
   conflictId: string | null;
+  /** The rev of the automatic merge that holds the pushed version: this push's, or an earlier one a retry found. */
+  mergedRev: string | null;
   reads: number;
   writes: number;
 };
+
+/**
+ * What a device that can merge sends with a push (docs/contract.md, "Automatic merge"): the whole cloud version its
+ * edit was based on, and its clock, which stamps a merged version with a rev after both sides' revs.
+ */
+export type MergeContext = { base: EntryVersion; stamp: (cloudRev: string) => string };
 
 export type PullPage = { docs: { id: string; version: CloudVersion }[]; cursor: PullCursor | null; reads: number };
 
@@ -52,6 +60,8 @@ export type SyncAttempt = {
   pushed: number;
   pulled: number;
   conflicts: number;
+  /** Automatic merges; absent from a device that cannot merge (an older release), which means 0. */
+  merged?: number;
   reads: number;
   writes: number;
   deletes: number;
@@ -79,7 +89,8 @@ export type SyncCloud = {
   readSettings(): Promise<SyncSettingsView | null>;
   /** The device's own doc: null when it has not registered yet. */
   readDevice(deviceId: string): Promise<{ revoked: boolean } | null>;
-  pushEntry(collection: SyncCollection, id: string, version: EntryVersion): Promise<PushResult>;
+  /** Without `merge` (a device that cannot merge) a concurrent edit is decided by the greater rev alone. */
+  pushEntry(collection: SyncCollection, id: string, version: EntryVersion, merge?: MergeContext): Promise<PushResult>;
   pullPage(collection: SyncCollection, after: PullCursor | null, limit: number): Promise<PullPage>;
   /** Writes the `sync_events` doc and the device's own doc (created when not `registered`) for one attempt. */
   recordAttempt(device: DeviceIdentity, attempt: SyncAttempt, pendingChanges: number, registered: boolean): Promise<void>;

@@ -63,9 +63,9 @@ export function webCloud(db: Firestore, uid: string, options: { isOnline?: () =>
       const snapshot = await getDoc(doc(db, base, DEVICES, deviceId));
       return snapshot.exists() ? { revoked: snapshot.get('revokedAt') != null } : null;
     },
-    async pushEntry(collection, id, version) {
+    async pushEntry(collection, id, version, merge) {
       reachable();
-      return runTransaction(db, (tx) => pushWithin(port(db, tx), values, uid, collection, id, version));
+      return runTransaction(db, (tx) => pushWithin(port(db, tx), values, uid, collection, id, version, merge));
     },
     async pullPage(collection, after, pageSize) {
       reachable();

@@ -33,8 +33,8 @@ export type Fault = 'before-commit' | 'after-commit' | null;
 
 export class MemoryFirestore {
   readonly docs = new Map<string, Record<string, unknown>>();
-  /** Every version committed to an entry path, in order. */
-  readonly history = new Map<string, { rev: string; baseRev: string | null }[]>();
+  /** Every version committed to an entry path, in order, whole (a merge's inputs are checked against it). */
+  readonly history = new Map<string, (Record<string, unknown> & { rev: string; baseRev: string | null })[]>();
   private commits = 0;
 
   async transaction<T>(run: (port: TransactionPort) => Promise<T>, fault: Fault): Promise<T> {
@@ -51,7 +51,7 @@ export class MemoryFirestore {
       this.docs.set(path, stored);
       if (/\/(journal_entries|mood_entries)\//.test(path)) {
         const log = this.history.get(path) ?? [];
-        log.push({ rev: stored.rev as string, baseRev: stored.baseRev as string | null });
+        log.push(clone(stored) as Record<string, unknown> & { rev: string; baseRev: string | null });
         this.history.set(path, log);
       }
     }
@@ -97,9 +97,9 @@ export function memoryCloud(db: MemoryFirestore, uid: string, network: { offline
       const device = db.docs.get(`users/${uid}/devices/${deviceId}`);
       return device ? { revoked: device.revokedAt != null } : null;
     },
-    async pushEntry(collection, id, version) {
+    async pushEntry(collection, id, version, merge) {
       reach();
-      return db.transaction((port) => pushWithin(port, values, uid, collection, id, version), takeFault());
+      return db.transaction((port) => pushWithin(port, values, uid, collection, id, version, merge), takeFault());
     },
     async pullPage(collection, after, limit) {
       reach();

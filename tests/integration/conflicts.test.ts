@@ -40,6 +40,22 @@ describe('resolving conflicts', () => {
     expect(await countUnresolvedConflicts(user)).toBe(1);
   });
 
+  it('merges automatically from the recorded base, or refuses with 409 when both changed the same line', async () => {
+    const user = await createTestUser();
+    const { cookie } = await sessionCookieFor(user);
+    const { conflict, b } = await conflictFor(user);
+    expect(conflict.base).toMatchObject({ body: 'original' });
+    const refused = await post(cookie, conflict.id, { choice: 'merged' });
+    expect(refused.status).toBe(409);
+    // The winner's phone puts its body back and renames the entry: now the two no longer touch the same line.
+    await b.edit(JOURNAL_ENTRIES, 'e1', { title: 'Trip 2', body: 'original' });
+    await b.sync();
+    const merged = await post(cookie, conflict.id, { choice: 'merged' });
+    expect(await merged.json()).toEqual({ resolution: 'merged', push: 'fast-forward' });
+    expect((await userCollection(user, JOURNAL_ENTRIES).doc('e1').get()).data()).toMatchObject({ title: 'Trip 2', body: 'the iPhone version', deletedAt: null });
+    expect((await userCollection(user, CONFLICTS).doc(conflict.id).get()).get('resolution')).toBe('merged');
+  });
+
   it('keeps the winner: only the stamp changes', async () => {
     const user = await createTestUser();
     const { cookie } = await sessionCookieFor(user);

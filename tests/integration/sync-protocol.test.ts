@@ -19,7 +19,7 @@ import { createTestUser, sessionCookieFor } from '../helpers/users';
 const phone = (id: string, platform: DeviceIdentity['platform'] = 'ios'): DeviceIdentity => ({ id, platform, appVersion: '3.2.1', name: id, model: 'Test' });
 
 /** A connection with switches for being offline and for failing the next push before or after its commit. */
-function faulty(cloud: SyncCloud) {
+function faulty(cloud: SyncCloud, mergedInto = new Map<string, string>()) {
   const network = { offline: false, nextFault: null as null | 'before-commit' | 'after-commit' };
   const guard = <T>(run: () => Promise<T>) => {
     if (network.offline) return Promise.reject(new SyncError('unavailable', 'offline'));
@@ -31,12 +31,15 @@ function faulty(cloud: SyncCloud) {
     pullPage: (c, a, l) => guard(() => cloud.pullPage(c, a, l)),
     recordAttempt: (d, a, p, r) => guard(() => cloud.recordAttempt(d, a, p, r)),
     timestamp: cloud.timestamp,
-    pushEntry: (c, id, v) =>
+    pushEntry: (c, id, v, merge) =>
       guard(async () => {
         const fault = network.nextFault;
         network.nextFault = null;
         if (fault === 'before-commit') throw new SyncError('unavailable', 'failed before the commit');
-        const result = await cloud.pushEntry(c, id, v);
+        const result = await cloud.pushEntry(c, id, v, merge);
+        // An automatic merge holds this version: the version it made (or a retry found) must be preserved.
+        if (result.mergedRev) mergedInto.set(v.rev, result.mergedRev);
+        if (result.decision === 'merged') mergedInto.set(`made:${c}/${id}:${result.winner.rev}`, result.winner.baseRev ?? '');
         if (fault === 'after-commit') throw new SyncError('deadline-exceeded', 'committed, answer lost');
         return result;
       }),
@@ -64,7 +67,8 @@ describe('the protocol on the real emulator, through the security rules', () => 
         const user = await createTestUser();
         const db = await signedInFirestore(user.uid);
         let time = Date.now();
-        const links = [0, 1, 2].map(() => faulty(webCloud(db, user.uid)));
+        const mergedInto = new Map<string, string>();
+        const links = [0, 1, 2].map(() => faulty(webCloud(db, user.uid), mergedInto));
         const clients = await Promise.all(
           links.map((link, i) => SyncClient.open({ device: phone(`dev-${i}`, i === 2 ? 'web' : 'ios'), cloud: link.cloud, store: memoryStore(), now: () => time + skews[i]! })),
         );
@@ -99,13 +103,21 @@ describe('the protocol on the real emulator, through the security rules', () => 
             const current = cloud.get(id);
             for (const client of clients) expect(client.get(collection, id)?.rev ?? null).toBe((current?.rev as string | undefined) ?? null);
             // Preserved: the cloud's version, a conflict, or built upon by a preserved version.
+            // The merges' own versions chain to their bases too.
+            const prefix = `made:${collection}/${id}:`;
+            const merges = [...mergedInto].filter(([key]) => key.startsWith(prefix)).map(([key, baseRev]) => ({ rev: key.slice(prefix.length), baseRev }));
             const versions = made.get(`${collection}/${id}`) ?? [];
             const preserved = new Set<string>([...(current ? [current.rev as string] : []), ...conflicts.filter((c) => c.collection === collection && c.docId === id).map((c) => c.rev as string)]);
             for (let grew = true; grew; ) {
               grew = false;
-              for (const v of versions) {
+              for (const v of [...versions, ...merges]) {
                 if (v.baseRev && preserved.has(v.rev) && !preserved.has(v.baseRev)) {
                   preserved.add(v.baseRev);
+                  grew = true;
+                }
+                const merged = mergedInto.get(v.rev);
+                if (merged && preserved.has(merged) && !preserved.has(v.rev)) {
+                  preserved.add(v.rev);
                   grew = true;
                 }
               }
@@ -144,6 +156,33 @@ describe('the protocol on the real emulator, through the security rules', () => 
     expect(conflicts.size).toBe(1);
     expect(conflicts.docs[0]!.data()).toMatchObject({ collection: JOURNAL_ENTRIES, docId: 'e1', deviceId: 'ios-a', resolvedAt: null, data: { title: 'Shared', body: 'from the iPhone', tags: ['x'], mood: 3 } });
     expect(conflicts.docs[0]!.get('data.syncedAt')).toBeInstanceOf(Timestamp);
+  });
+
+  it('merges concurrent edits of different fields through the rules, and records the loser as auto-merged', async () => {
+    const user = await createTestUser();
+    const db = await signedInFirestore(user.uid);
+    let time = Date.now();
+    const a = await SyncClient.open({ device: phone('ios-a'), cloud: webCloud(db, user.uid), store: memoryStore(), now: () => time });
+    const b = await SyncClient.open({ device: phone('android-b', 'android'), cloud: webCloud(db, user.uid), store: memoryStore(), now: () => time });
+    await a.edit(JOURNAL_ENTRIES, 'e1', { title: 'Shared', body: 'v1\n', tags: ['x'], mood: 3, createdAt: ClientTimestamp.fromMillis(time) });
+    await a.sync();
+    await b.sync();
+    time += 1000;
+    await a.edit(JOURNAL_ENTRIES, 'e1', { body: 'v1\nfrom the iPhone\n', tags: ['x', 'walk'] });
+    time += 1000;
+    await b.edit(JOURNAL_ENTRIES, 'e1', { title: 'Shared 🌊', mood: 4 });
+    expect((await a.sync()).status).toBe('ok');
+    expect(await b.sync()).toMatchObject({ status: 'ok', conflicts: 1, merged: 1 });
+    await a.sync();
+    const cloud = (await userCollection(user, JOURNAL_ENTRIES).doc('e1').get()).data()!;
+    expect(cloud).toMatchObject({ title: 'Shared 🌊', body: 'v1\nfrom the iPhone\n', tags: ['x', 'walk'], mood: 4, deviceId: 'android-b' });
+    expect(a.get(JOURNAL_ENTRIES, 'e1')?.rev).toBe(cloud.rev);
+    const [conflict] = (await userCollection(user, CONFLICTS).get()).docs.map((d) => d.data());
+    expect(conflict).toMatchObject({ deviceId: 'ios-a', rev: cloud.baseRev, mergedRev: cloud.rev, resolution: 'auto-merged', base: { body: 'v1\n', mood: 3 } });
+    expect(conflict!.resolvedAt).toBeInstanceOf(Timestamp);
+    expect((conflict!.resolvedAt as Timestamp).isEqual(conflict!.detectedAt as Timestamp)).toBe(true);
+    const events = (await userCollection(user, SYNC_EVENTS).where('deviceId', '==', 'android-b').get()).docs.map((d) => ZSyncEvent.parse(d.data()));
+    expect(events.map((e) => e.merged)).toContain(1);
   });
 
   it('refuses a revoked device: the rules deny its writes, and it stops with device-revoked', async () => {
