@@ -2,6 +2,7 @@
 
 import { useId } from 'react';
 import { Field, Input, Select } from '@/components/ui/field';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import type { MoodMap } from '@/lib/import/daylio-moods';
 import type { TimeZoneSource } from '@/lib/import/import-choices';
 import type { MoodBasis, MoodLevel } from '@/lib/import/import-report';
@@ -61,7 +62,7 @@ export function ImportChoicesForm(props: {
         </Field>
       )}
       {moods.length > 0 && (
-        <div className="overflow-x-auto">
+        <ScrollRegion label="Mood levels" className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="text-left text-sm font-semibold">Mood levels</caption>
             <thead className="text-xs text-muted">
@@ -96,7 +97,7 @@ export function ImportChoicesForm(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </div>
   );
