@@ -182,7 +182,7 @@ describe('the metrics aggregator', () => {
 
   it('rebuilds the same rollups with --full, writing nothing that has not changed', async () => {
     await fetch(`http://${process.env.FIRESTORE_EMULATOR_HOST}/emulator/v1/projects/${projectId}/databases/(default)/documents`, { method: 'DELETE' });
-    const events = Array.from({ length: 40 }, (_, i) => toEvent({ user: i % 6, device: i % 2, version: i % 3 ? '3.2.1' : '3.1.0', day: i % 7, minute: (i * 37) % 1440, durationMs: 100 + i * 97, outcome: i % 9 === 0 ? 'internal' : 'ok', reads: 3, writes: 2, pushed: 1, conflicts: 0 }));
+    const events = Array.from({ length: 40 }, (_, i) => toEvent({ user: i % 6, device: i % 2, version: i % 3 ? '3.2.1' : '3.1.0', day: i % 7, minute: (i * 37) % 1440, durationMs: 100 + i * 97, outcome: i % 9 === 0 ? 'internal' : 'ok', reads: 3, writes: 2, pushed: 1, conflicts: 0, merged: undefined }));
     await putSyncEvents(events);
     await runRollup({ nowMs: NOW });
     const incremental = await storedRollups();
