@@ -11,6 +11,7 @@ import { signInOverHttp } from '@/lib/bench/http-session';
 import { measureExport, measureExportMemory } from '@/lib/bench/measure-export';
 import { measureDaylioPreview } from '@/lib/bench/measure-daylio-preview';
 import { measureImport } from '@/lib/bench/measure-import';
+import { measureMergeShare, measureMergeTime } from '@/lib/bench/measure-merge';
 import { adminPages, measurePages, portalPages } from '@/lib/bench/measure-pages';
 import { measureRollup } from '@/lib/bench/measure-rollup';
 import { measurePropagation, measurePush } from '@/lib/bench/measure-sync';
@@ -22,6 +23,7 @@ import { progressBar } from '@/lib/dev/progress-bar';
 import { startEmulators } from '@/lib/dev/start-emulators';
 import { HEAVY_USER, type DemoAccount } from '@/lib/seed/demo-accounts';
 import { ensureAuthUser } from '@/lib/seed/write-history';
+import { MemoryFirestore, memoryCloud } from '@/tests/helpers/memory-cloud';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'skip-build': { type: 'boolean', default: false }, users: { type: 'string' }, resume: { type: 'boolean', default: false } } });
 const mode = values.quick ? 'quick' : 'full';
@@ -117,6 +119,13 @@ async function measurePerUser() {
   const imports = await measureImport(HEAVY_USER.uid, plan.rounds);
   step('4. import: preview a 10,000-row Daylio CSV (issue 16: under 2 s)');
   const daylioPreview = await measureDaylioPreview(plan.rounds);
+  step('6. sync: merging a 100,000-character entry, and the share of simulated conflicts merged (issue 14)');
+  // In memory (scripts/bench-merge.ts runs this step alone): the share is the protocol's, not the emulator's.
+  const mergeDb = new MemoryFirestore();
+  const merge = {
+    time: measureMergeTime(plan.rounds),
+    share: await measureMergeShare((uid) => memoryCloud(mergeDb, uid, { offline: false, nextFault: null }), { users: 30, days: 90, seed: 14, nowMs }),
+  };
   step('6. sync: device → web propagation, simulator push throughput');
   const propagation = await measurePropagation(plan.propagation);
   const push = await measurePush({ users: plan.pushUsers, days: plan.pushDays, seed: 1 });
@@ -126,7 +135,7 @@ async function measurePerUser() {
   stopBars();
   step('4. export memory: a 100,000-document user');
   const exportMemory = await measureExportMemory(LARGE_USER.uid, mode === 'quick' ? 1 : 2, ['wellsync', 'firestore-export-import']);
-  return { seeded: { heavy, load: load.seeded, large }, portal, userLoad, exports, exportMemory, imports, daylioPreview, propagation, push };
+  return { seeded: { heavy, load: load.seeded, large }, portal, userLoad, exports, exportMemory, imports, daylioPreview, merge, propagation, push };
 }
 
 async function measureFleet() {
@@ -173,6 +182,7 @@ try {
       exportMemory: perUser.exportMemory,
       imports: perUser.imports,
       daylioPreview: perUser.daylioPreview,
+      merge: perUser.merge,
       rollup,
       propagation: perUser.propagation,
       push: perUser.push,

@@ -8,6 +8,8 @@ import { Field, Input } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { apiFetch } from '@/lib/api/client-fetch';
+import type { FieldChange } from '@/lib/conflicts/describe-changes';
+import { ChangeList } from './change-list';
 
 export type ConflictSide = {
   label: string;
@@ -22,12 +24,24 @@ export type ConflictSide = {
   note?: string | null;
 };
 
-export type ConflictView = { id: string; kind: 'journal' | 'mood'; detected: string; winner: ConflictSide | null; loser: ConflictSide };
+export type ConflictView = {
+  id: string;
+  kind: 'journal' | 'mood';
+  detected: string;
+  winner: ConflictSide | null;
+  loser: ConflictSide;
+  /** What each side changed against the version both started from; null when the conflict has no `base`. */
+  changes: { winner: FieldChange[]; loser: FieldChange[] } | null;
+  /** The automatic merge of both, previewed; null when it cannot merge (`mergeRefusal` says why, if it has a base). */
+  merged: ConflictSide | null;
+  mergeRefusal: string | null;
+};
 
 /** One conflict: both versions side by side, and the three ways to settle it. */
 export function ConflictCard({ conflict }: { conflict: ConflictView }) {
   const router = useRouter();
   const [merging, setMerging] = useState(false);
+  const [previewing, setPreviewing] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const resolve = async (body: Record<string, unknown>) => {
@@ -44,19 +58,43 @@ export function ConflictCard({ conflict }: { conflict: ConflictView }) {
   return (
     <article aria-label={`Conflict on ${conflict.winner?.title ?? conflict.loser.title ?? 'a check-in'}`} className="rounded-xl border border-border bg-card p-5 shadow-sm">
       <p className="text-sm text-muted">Detected {conflict.detected}. Both versions are kept until you choose.</p>
+      {conflict.changes && (
+        <section aria-labelledby={`changes-${conflict.id}`} className="mt-4">
+          <h3 id={`changes-${conflict.id}`} className="text-sm font-semibold">
+            What each side changed since the version both started from
+          </h3>
+          <div className="mt-2 grid gap-4 md:grid-cols-2">
+            <ChangeList heading="Changed in your journal now" changes={conflict.changes.winner} />
+            <ChangeList heading="Changed in the set-aside version" changes={conflict.changes.loser} />
+          </div>
+        </section>
+      )}
       <div className="mt-4 grid gap-4 md:grid-cols-2">
         <Side heading="In your journal now" side={conflict.winner} />
         <Side heading="Set aside" side={conflict.loser} />
       </div>
+      {conflict.mergeRefusal && <p className="mt-3 text-sm text-muted">{conflict.mergeRefusal}</p>}
+      {previewing && conflict.merged && (
+        <div className="mt-4 flex flex-col gap-3">
+          <Side heading="Both merged (preview)" side={conflict.merged} />
+          <div className="flex flex-wrap gap-2">
+            <Button onClick={() => resolve({ choice: 'merged' }).catch(() => undefined)}>Save the merge</Button>
+            <Button variant="ghost" onClick={() => setPreviewing(false)}>
+              Cancel
+            </Button>
+          </div>
+        </div>
+      )}
       {error && (
         <Notice tone="error" className="mt-3">
           {error}
         </Notice>
       )}
-      {merging ? (
+      {previewing ? null : merging ? (
         <MergeForm conflict={conflict} onCancel={() => setMerging(false)} onSave={(fields) => resolve({ choice: 'merged', fields })} />
       ) : (
         <div className="mt-4 flex flex-wrap gap-2">
+          {conflict.merged && <Button onClick={() => setPreviewing(true)}>Merge both</Button>}
           <ConfirmButton label="Keep this version" title="Keep the version in your journal?" confirmLabel="Keep it" variant="primary" buttonVariant="secondary" onConfirm={() => resolve({ choice: 'kept-winner' })}>
             The set-aside version is marked resolved. It stays in your data export.
           </ConfirmButton>
@@ -72,7 +110,7 @@ export function ConflictCard({ conflict }: { conflict: ConflictView }) {
   );
 }
 
-function Side({ heading, side }: { heading: string; side: ConflictSide | null }) {
+export function Side({ heading, side }: { heading: string; side: ConflictSide | null }) {
   return (
     <section className="rounded-lg border border-border p-4" aria-label={heading}>
       <h3 className="text-sm font-semibold">{heading}</h3>

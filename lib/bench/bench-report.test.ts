@@ -67,6 +67,17 @@ describe('renderBenchReport', () => {
     expect(goalRow(report, 'export ≥ 2')).toContain('no peer finished');
   });
 
+  it('marks the merge goal from the share among releases that can merge, and says when it was not measured', () => {
+    const share = { users: 30, days: 90, conflicts: 55, merged: 30, share: 0.545, mergingConflicts: 32, byRelease: [] };
+    const time = { characters: 100_000, lines: 1368, mergeMs: s(20), diffMs: s(8), compareMs: s(0), vsDiff: s(2.5) };
+    const met = renderBenchReport(results({ merge: { time, share: { ...share, mergingShare: 0.94 } } }), '');
+    expect(goalRow(met, 'simulated conflicts')).toMatch(/94\.0% of 32 .*\| met \|/);
+    expect(met).toContain('merge costs 2.5');
+    const missed = renderBenchReport(results({ merge: { time, share: { ...share, mergingShare: 0.85 } } }), '');
+    expect(goalRow(missed, 'simulated conflicts')).toContain('**missed**');
+    expect(goalRow(renderBenchReport(results(), ''), 'simulated conflicts')).toContain('not measured');
+  });
+
   it('says the Daylio preview was not measured in a run resumed from an older checkpoint', () => {
     expect(goalRow(renderBenchReport(results({ daylioPreview: undefined }), ''), 'preview of a')).toContain('not measured');
   });

@@ -1,18 +1,17 @@
 import 'server-only';
-import { FieldValue, Timestamp } from 'firebase-admin/firestore';
+import { FieldValue } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { AppError, validationError } from '@/lib/api/errors';
 import type { Caller } from '@/lib/auth/scope';
 import { CONFLICTS } from '@/lib/contract/paths';
-import { type CONFLICT_RESOLUTIONS, ZConflict, ZJournalEntry, ZMoodEntry } from '@/lib/contract/schemas';
+import { type CONFLICT_RESOLUTIONS, ZConflict } from '@/lib/contract/schemas';
 import { adminDb } from '@/lib/firebase/admin';
 import { countReads } from '@/lib/firebase/metered';
 import { userDocRef } from '@/lib/firebase/refs';
 import { ZJournalEdit } from '@/lib/journal/journal-edit';
 import { ZMoodEdit } from '@/lib/mood/mood-edit';
 import { MERGE_REFUSALS, tryMergeConflict } from './try-merge-conflict';
-import { formatRev, initialClock, receive, tick } from '@/lib/sync/hlc';
-import { pushWithin, type ServerValues, type TransactionPort } from '@/lib/sync/transaction-steps';
+import { contentOf, writeResolvedVersion } from './write-resolved-version';
 import type { EntryVersion, PushResult } from '@/lib/sync/types';
 
 export const ZResolveConflictRequest = z.discriminatedUnion('choice', [
@@ -23,13 +22,7 @@ export const ZResolveConflictRequest = z.discriminatedUnion('choice', [
 ]);
 export type ResolveConflictRequest = z.infer<typeof ZResolveConflictRequest>;
 
-const CONTENT = {
-  journal_entries: ['title', 'body', 'tags', 'mood', 'createdAt', 'deletedAt'],
-  mood_entries: ['score', 'emotions', 'activities', 'note', 'recordedAt', 'deletedAt'],
-} as const;
-const VERSION = { journal_entries: ZJournalEntry.omit({ syncedAt: true }).strict(), mood_entries: ZMoodEntry.omit({ syncedAt: true }).strict() };
 const EDIT = { journal_entries: ZJournalEdit, mood_entries: ZMoodEdit };
-const values: ServerValues = { serverTimestamp: () => FieldValue.serverTimestamp(), timestamp: (ms) => Timestamp.fromMillis(ms) };
 
 /**
  * Resolves a conflict, through the protocol, in one transaction with the stamp:
@@ -62,7 +55,7 @@ export async function resolveConflict(caller: Caller, conflictId: string, reques
     const loser = conflict.data as Record<string, unknown>;
     let content: Record<string, unknown>;
     if (request.choice === 'restored') {
-      content = Object.fromEntries(CONTENT[conflict.collection].filter((key) => key in loser).map((key) => [key, loser[key]]));
+      content = contentOf(conflict.collection, loser);
     } else if (!request.fields) {
       const outcome = tryMergeConflict(conflict, current ?? null);
       if (!outcome.ok) throw new AppError('conflict', MERGE_REFUSALS[outcome.reason]);
@@ -73,22 +66,8 @@ export async function resolveConflict(caller: Caller, conflictId: string, reques
       if (!edit.success) throw validationError(edit.error, 'merged entry');
       content = { ...edit.data, deletedAt: null };
     }
-    const now = Date.now();
-    const clock = tick(receive(initialClock(caller.deviceId), current?.rev ?? conflict.rev, now), now);
-    const { syncedAt: _syncedAt, ...basis } = (current ?? loser) as Record<string, unknown>;
-    const version = { ...basis, ...content, updatedAt: Timestamp.fromMillis(now), rev: formatRev(clock), baseRev: current?.rev ?? null, deviceId: caller.deviceId };
-    const checked = VERSION[conflict.collection].safeParse(version);
-    if (!checked.success) throw validationError(checked.error, 'resolved entry');
-
-    const port: TransactionPort = {
-      get: async (path) => {
-        countReads(1);
-        return (await tx.get(db.doc(path))).data() ?? null;
-      },
-      set: (path, data) => void tx.set(db.doc(path), data),
-    };
-    const result = await pushWithin(port, values, caller.uid, conflict.collection, conflict.docId, checked.data as EntryVersion);
+    const decision = await writeResolvedVersion(tx, caller, conflict, current, content);
     tx.update(conflictRef, stamp);
-    return { resolution: request.choice, push: result.decision };
+    return { resolution: request.choice, push: decision };
   });
 }

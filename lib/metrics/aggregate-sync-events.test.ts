@@ -21,6 +21,14 @@ describe('aggregateDay', () => {
     expect(hours).toEqual({ '09': { attempts: 3, ok: 1, failures: 1, excluded: 1 }, '23': { attempts: 1, ok: 0, failures: 1, excluded: 0 } });
   });
 
+  it('sums automatic merges like conflicts, reading an absent count as 0 (an older release)', () => {
+    const old = { ...base, platform: 'android', appVersion: '3.0.4', deviceId: 'a-1', conflicts: 2 };
+    const { day } = aggregateDay([{ ...base, conflicts: 3, merged: 2 }, { ...base, conflicts: 1, merged: 1 }, old]);
+    expect(day).toMatchObject({ conflicts: 6, merged: 3 });
+    expect(day.byRelease['ios 3.2.1']).toMatchObject({ conflicts: 4, merged: 3 });
+    expect(day.byRelease['android 3.0.4']).toMatchObject({ conflicts: 2, merged: 0 });
+  });
+
   it('breaks down by platform and release, keeping ids only for groups under five users', () => {
     const events = ['p1', 'p2', 'p3', 'p4', 'p5'].map((pid) => ({ ...base, pid }));
     events.push({ ...base, pid: 'p9', platform: 'android', appVersion: '3.1.0', deviceId: 'a-9' });

@@ -27,7 +27,7 @@ export function releaseKey(platform: string, version: string): string {
   return `${platform} ${version}`;
 }
 
-export const emptyCounts = (): Counts => ({ attempts: 0, ok: 0, failures: 0, excluded: 0, reads: 0, writes: 0, deletes: 0, pushed: 0, pulled: 0, conflicts: 0, bytesUp: 0, bytesDown: 0 });
+export const emptyCounts = (): Counts => ({ attempts: 0, ok: 0, failures: 0, excluded: 0, reads: 0, writes: 0, deletes: 0, pushed: 0, pulled: 0, conflicts: 0, merged: 0, bytesUp: 0, bytesDown: 0 });
 
 export function addCounts(target: Counts, source: Counts): void {
   for (const key of Object.keys(target) as (keyof Counts)[]) target[key] += source[key];
@@ -44,6 +44,8 @@ function countOutcome(target: Pick<Counts, 'attempts' | 'ok' | 'failures' | 'exc
 function countEvent(target: Counts, event: RollupEvent): void {
   countOutcome(target, event);
   for (const key of ['reads', 'writes', 'deletes', 'pushed', 'pulled', 'conflicts', 'bytesUp', 'bytesDown'] as const) target[key] += event[key];
+  // Absent from an older release, which cannot merge (the contract: absent means 0).
+  target.merged += event.merged ?? 0;
 }
 
 class GroupAccumulator {

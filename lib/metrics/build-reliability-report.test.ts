@@ -34,4 +34,24 @@ describe('reliability report', () => {
     expect(report.tables.find((t) => t.id === 'releases')!.highlight).toEqual([0]);
     expect(report.summary).toMatchObject({ attempts: 760, failures: 15 });
   });
+
+  it('shows conflicts merged automatically against those left to users, by release', () => {
+    const events: RollupEvent[] = [];
+    for (let i = 0; i < 10; i++) events.push(event(`n${i % 5}`, { conflicts: 2, merged: i < 9 ? 2 : 1 }));
+    // The older release cannot merge and leaves the field out.
+    for (let i = 0; i < 10; i++) events.push(event(`o${i % 5}`, { platform: 'android', appVersion: '3.0.4', conflicts: i < 4 ? 1 : 0 }));
+    const report = buildReliabilityReport(rollupsOf(events), presetRange('7d', '2026-11-20'), Date.UTC(2026, 10, 20, 12), { lastRunAtMs: 1, stale: false });
+    expect(report.summary).toMatchObject({ conflicts: 24, merged: 19 });
+    expect(report.daily).toEqual([expect.objectContaining({ day: '2026-11-20', conflicts: 24, merged: 19, leftToUsers: 5 })]);
+    expect(report.tables.find((t) => t.id === 'merges')!.rows).toEqual([
+      { group: 'ios 3.2.1', conflicts: 20, merged: 19, leftToUsers: 1, mergedShare: 0.95 },
+      { group: 'android 3.0.4', conflicts: 4, merged: 0, leftToUsers: 4, mergedShare: 0 },
+    ]);
+  });
+
+  it('reads rollups written before merges were counted as 0 merged', async () => {
+    const { ZDayRollup } = await import('./rollup-types');
+    const { merged: _merged, ...older } = aggregateDay([event('p1', { conflicts: 1 })]).day;
+    expect(ZDayRollup.parse(older)).toMatchObject({ conflicts: 1, merged: 0 });
+  });
 });

@@ -9,17 +9,29 @@ import { BURN_WINDOWS, burnRate, errorBudget, SLO_WINDOW_DAYS, successRate, SUCC
 import { addDays, eachDay, utcDay } from './utc-days';
 
 export type LatencySummary = { p50: number | null; p95: number | null; p99: number | null; within5s: number | null };
-export type GroupRow = { key: string; label: string; attempts: number; failures: number; failureRate: number | null; users: number; latency: LatencySummary; flagged: boolean };
+export type GroupRow = {
+  key: string;
+  label: string;
+  attempts: number;
+  failures: number;
+  failureRate: number | null;
+  users: number;
+  latency: LatencySummary;
+  flagged: boolean;
+  /** Conflicts the group's devices reported, and how many of them they merged automatically. */
+  conflicts: number;
+  merged: number;
+};
 export type Breakdown = { rows: GroupRow[]; hidden: number };
 
 export type ReliabilityReport = {
   range: AdminRange;
   freshness: Freshness;
   hasData: boolean;
-  summary: { attempts: number; eligible: number; failures: number; excluded: number; successRate: number | null; conflicts: number; latency: LatencySummary };
+  summary: { attempts: number; eligible: number; failures: number; excluded: number; successRate: number | null; conflicts: number; merged: number; latency: LatencySummary };
   budget: { windowDays: number; eligible: number; failures: number; allowedFailures: number; remaining: number | null; successRate: number | null };
   burn: { id: string; label: string; threshold: number; rate: number | null; eligible: number; failures: number; alerting: boolean }[];
-  daily: { day: string; attempts: number; successRate: number | null; p50: number | null; p95: number | null; p99: number | null; conflicts: number }[];
+  daily: { day: string; attempts: number; successRate: number | null; p50: number | null; p95: number | null; p99: number | null; conflicts: number; merged: number; leftToUsers: number }[];
   latencyBars: { label: string; count: number; withinTarget: boolean }[];
   byError: { rows: { code: string; count: number; share: number; users: number }[]; hidden: number };
   byPlatform: Breakdown;
@@ -73,6 +85,8 @@ function breakdown(days: DayRollup[], pick: (day: DayRollup) => Record<string, G
       users: rangeUserFloor(group.presence),
       latency: latencyOf(mergeHistograms(...group.latency)),
       flagged: flag && isFlaggedRelease({ eligible, failures: group.counts.failures }, fleetRate),
+      conflicts: group.counts.conflicts,
+      merged: group.counts.merged,
     });
   }
   rows.sort((a, b) => (b.failureRate ?? -1) - (a.failureRate ?? -1) || b.attempts - a.attempts);
@@ -133,14 +147,14 @@ export function buildReliabilityReport(rollups: Rollups, range: AdminRange, nowM
 
   const daily = days.map(([day, rollup]) => {
     const l = latencyOf(rollup.latency);
-    return { day, attempts: rollup.attempts, successRate: successRate({ eligible: eligibleOf(rollup), failures: rollup.failures }), p50: l.p50, p95: l.p95, p99: l.p99, conflicts: rollup.conflicts };
+    return { day, attempts: rollup.attempts, successRate: successRate({ eligible: eligibleOf(rollup), failures: rollup.failures }), p50: l.p50, p95: l.p95, p99: l.p99, conflicts: rollup.conflicts, merged: rollup.merged, leftToUsers: leftToUsers(rollup) };
   });
   const summaryLatency = latencyOf(latency);
   const report: Omit<ReliabilityReport, 'tables'> = {
     range,
     freshness,
     hasData: dayRollups.length > 0,
-    summary: { attempts: totals.attempts, eligible: eligibleOf(totals), failures: totals.failures, excluded: totals.excluded, successRate: successRate({ eligible: eligibleOf(totals), failures: totals.failures }), conflicts: totals.conflicts, latency: summaryLatency },
+    summary: { attempts: totals.attempts, eligible: eligibleOf(totals), failures: totals.failures, excluded: totals.excluded, successRate: successRate({ eligible: eligibleOf(totals), failures: totals.failures }), conflicts: totals.conflicts, merged: totals.merged, latency: summaryLatency },
     budget: { windowDays: SLO_WINDOW_DAYS, ...budgetSlo, ...errorBudget(budgetSlo), successRate: successRate(budgetSlo) },
     burn,
     daily,
@@ -154,6 +168,27 @@ export function buildReliabilityReport(rollups: Rollups, range: AdminRange, nowM
     },
   };
   return { ...report, tables: reliabilityTables(report) };
+}
+
+// A merged conflict is one no user has to look at; telemetry can only say so in counts (never content).
+const leftToUsers = (c: Pick<Counts, 'conflicts' | 'merged'>) => Math.max(0, c.conflicts - c.merged);
+
+/** Conflicts by release: merged automatically against left to users (an older release merges none). */
+function mergesTable(byRelease: Breakdown): AdminTable {
+  const rows = byRelease.rows.filter((r) => r.conflicts > 0).sort((a, b) => b.conflicts - a.conflicts);
+  return {
+    id: 'merges',
+    title: 'Conflicts by release: merged automatically and left to users',
+    columns: [
+      { key: 'group', label: 'Release', kind: 'text' },
+      { key: 'conflicts', label: 'Conflicts', kind: 'count' },
+      { key: 'merged', label: 'Merged automatically', kind: 'count' },
+      { key: 'leftToUsers', label: 'Left to users', kind: 'count' },
+      { key: 'mergedShare', label: 'Share merged', kind: 'percent' },
+    ],
+    rows: rows.map((r) => ({ group: r.label, conflicts: r.conflicts, merged: r.merged, leftToUsers: leftToUsers(r), mergedShare: r.merged / r.conflicts })),
+    note: hiddenNote(byRelease.hidden),
+  };
 }
 
 const hiddenNote = (hidden: number) => (hidden > 0 ? `${hidden} group${hidden === 1 ? '' : 's'} with fewer than 5 users ${hidden === 1 ? 'is' : 'are'} hidden.` : undefined);
@@ -189,11 +224,13 @@ function reliabilityTables(r: Omit<ReliabilityReport, 'tables'>): AdminTable[] {
         { key: 'p95', label: 'p95 latency', kind: 'ms' },
         { key: 'p99', label: 'p99 latency', kind: 'ms' },
         { key: 'conflicts', label: 'Conflicts', kind: 'count' },
+        { key: 'merged', label: 'Merged automatically', kind: 'count' },
       ],
-      rows: r.daily,
+      rows: r.daily.map(({ leftToUsers: _left, ...day }) => day),
     },
     groupTable('releases', 'By release (platform and app version)', 'Release', r.byRelease),
     groupTable('platforms', 'By platform', 'Platform', r.byPlatform),
+    mergesTable(r.byRelease),
     {
       id: 'errors',
       title: 'Error codes: failures and users',

@@ -64,6 +64,7 @@ function addToDay(day: DayEvents, doc: QueryDocumentSnapshot, pid: (uid: string)
     pushed: event.pushed,
     pulled: event.pulled,
     conflicts: event.conflicts,
+    merged: event.merged ?? 0,
     reads: event.reads,
     writes: event.writes,
     deletes: event.deletes,

@@ -23,6 +23,8 @@ export const ZCounts = z.object({
   pushed: count,
   pulled: count,
   conflicts: count,
+  /** Conflicts merged automatically (sync_events.merged). Rollups written before it was counted read as 0. */
+  merged: count.default(0),
   bytesUp: count,
   bytesDown: count,
 });

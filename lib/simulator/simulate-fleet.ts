@@ -41,9 +41,9 @@ export type FleetOptions = {
   onRevoked?: (uid: string, deviceId: string) => void;
 };
 
-export type AttemptRecord = { platform: Platform; appVersion: string; status: SyncReport['status']; errorCode: string | null; durationMs: number; conflicts: number };
+export type AttemptRecord = { platform: Platform; appVersion: string; status: SyncReport['status']; errorCode: string | null; durationMs: number; conflicts: number; merged: number };
 
-export type FleetSummary = { users: number; devices: number; attempts: AttemptRecord[]; edits: number; journalEntries: number; moodEntries: number; conflicts: number; revokedDevices: string[] };
+export type FleetSummary = { users: number; devices: number; attempts: AttemptRecord[]; edits: number; journalEntries: number; moodEntries: number; conflicts: number; merged: number; revokedDevices: string[] };
 
 const TIME_ZONES = ['Europe/Berlin', 'America/New_York', 'Europe/London', 'Asia/Tokyo', 'Australia/Sydney', 'America/Los_Angeles', 'Europe/Madrid'];
 const PHONES: Omit<SimulatedDevice, 'id' | 'skewMs' | 'name'>[] = [
@@ -67,7 +67,7 @@ export async function simulateFleet(options: FleetOptions): Promise<FleetSummary
           return { uid, email: `${uid}@sim.wellsync.test`, displayName: `Simulated ${n}`, timeZone: TIME_ZONES[n % TIME_ZONES.length]! };
         })
       : options.users;
-  const summary: FleetSummary = { users: accounts.length, devices: 0, attempts: [], edits: 0, journalEntries: 0, moodEntries: 0, conflicts: 0, revokedDevices: [] };
+  const summary: FleetSummary = { users: accounts.length, devices: 0, attempts: [], edits: 0, journalEntries: 0, moodEntries: 0, conflicts: 0, merged: 0, revokedDevices: [] };
   const total = accounts.reduce((n, account) => n + (account.days ?? options.days), 0);
   let done = 0;
   options.onProgress?.(0, total);
@@ -84,7 +84,7 @@ export async function simulateFleet(options: FleetOptions): Promise<FleetSummary
         ...plan,
         connect: () => ({ cloud, store: memoryStore() }),
         onAttempt: (device, report) => {
-          summary.attempts.push({ platform: device.platform, appVersion: device.appVersion, status: report.status, errorCode: report.errorCode, durationMs: report.durationMs, conflicts: report.conflicts });
+          summary.attempts.push({ platform: device.platform, appVersion: device.appVersion, status: report.status, errorCode: report.errorCode, durationMs: report.durationMs, conflicts: report.conflicts, merged: report.merged ?? 0 });
         },
         onDay: () => options.onProgress?.(++done, total),
         onRevoked: (device) => options.onRevoked?.(account!.uid, device.id),
@@ -93,6 +93,7 @@ export async function simulateFleet(options: FleetOptions): Promise<FleetSummary
       summary.journalEntries += result.journalEntries;
       summary.moodEntries += result.moodEntries;
       summary.conflicts += result.conflicts;
+      summary.merged += result.merged;
       summary.revokedDevices.push(...result.revokedDevices);
     }
   };

@@ -5,7 +5,20 @@ import { createRandom, deriveSeed, type Random } from '@/lib/seed/random';
 import { SyncClient, type LocalStore, type SyncReport } from '@/lib/sync/sync-client';
 import type { DeviceIdentity, SyncCloud } from '@/lib/sync/types';
 import { addDays, dayKeyOf, isoWeekday, startOfDay } from '@/lib/time/zoned';
+import { doubleEditChange, pickDoubleEdit, type DoubleEdit } from './double-edits';
 import { networkProfile, withNetwork, type DeviceNetwork } from './network-model';
+
+/**
+ * Releases before this one cannot merge (SyncClient `canMerge: false`): they push the old way, winner and loser,
+ * and leave the conflict without a base. The fleet's 3.0.x phones play that older release.
+ */
+export const MERGING_SINCE = '3.1.0';
+
+export function canMergeRelease(appVersion: string): boolean {
+  const [a, b] = [appVersion, MERGING_SINCE].map((v) => v.split('.').map(Number));
+  for (let i = 0; i < 3; i++) if ((a![i] ?? 0) !== (b![i] ?? 0)) return (a![i] ?? 0) > (b![i] ?? 0);
+  return true;
+}
 
 /**
  * Plays one user's phones through simulated days with the real protocol: each device makes edits at
@@ -46,20 +59,22 @@ export type UserSimulation = {
   onRevoked?: (device: SimulatedDevice) => void;
 };
 
-export type UserSimulationResult = { attempts: number; ok: number; conflicts: number; edits: number; journalEntries: number; moodEntries: number; revokedDevices: string[] };
+export type UserSimulationResult = { attempts: number; ok: number; conflicts: number; merged: number; edits: number; journalEntries: number; moodEntries: number; revokedDevices: string[] };
 
-type Event = { at: number; device: number; kind: 'journal' | 'mood' | 'edit-other' | 'double-edit' | 'delete' | 'sync' };
+type Event = { at: number; device: number; kind: 'journal' | 'mood' | 'edit-other' | 'double-edit' | 'delete' | 'sync'; double?: DoubleEdit };
 
 export async function simulateUser(sim: UserSimulation): Promise<UserSimulationResult> {
   const random = createRandom(deriveSeed(sim.seed, sim.uid));
-  const result: UserSimulationResult = { attempts: 0, ok: 0, conflicts: 0, edits: 0, journalEntries: 0, moodEntries: 0, revokedDevices: [] };
+  // Kinds of double edit come from their own stream, so adding them left every other draw (the seed) as it was.
+  const kinds = createRandom(deriveSeed(sim.seed, `${sim.uid}/double-edits`));
+  const result: UserSimulationResult = { attempts: 0, ok: 0, conflicts: 0, merged: 0, edits: 0, journalEntries: 0, moodEntries: 0, revokedDevices: [] };
   let simTime = 0;
   const networks: DeviceNetwork[] = sim.devices.map(() => ({ offline: false, clock: { elapsedMs: 0 } }));
   const clients = await Promise.all(
     sim.devices.map((device, i) => {
       const { cloud, store } = sim.connect(device);
       const net = withNetwork(cloud, networkProfile(device.platform, device.appVersion, sim.failureRate), networks[i]!, createRandom(deriveSeed(sim.seed, `${sim.uid}/${device.id}/net`)));
-      return SyncClient.open({ device, cloud: net, store, now: () => simTime + device.skewMs + networks[i]!.clock.elapsedMs });
+      return SyncClient.open({ device, cloud: net, store, now: () => simTime + device.skewMs + networks[i]!.clock.elapsedMs, canMerge: canMergeRelease(device.appVersion) });
     }),
   );
   const stopped = new Set<number>();
@@ -82,9 +97,12 @@ export async function simulateUser(sim: UserSimulation): Promise<UserSimulationR
     for (let n = 0; n < sim.moodsPerDay; n++) events.push({ at: at(n === 0 && sim.moodsPerDay === 2 ? random.int(7 * 60, 10 * 60) : random.int(19 * 60, 24 * 60 + 30)), device: home, kind: 'mood' });
     if (sim.devices.length > 1 && random.chance(0.06)) events.push({ at: at(random.int(8 * 60, 22 * 60)), device: random.int(0, sim.devices.length - 1), kind: 'edit-other' });
     // Now and then the same entry is changed on two phones before either syncs: a real conflict.
-    if (sim.devices.length > 1 && (random.chance(0.03) || sim.doubleEditsDaysAgo?.includes(sim.days - 1 - offset))) {
+    const scripted = sim.doubleEditsDaysAgo?.indexOf(sim.days - 1 - offset) ?? -1;
+    if (sim.devices.length > 1 && (random.chance(0.03) || scripted >= 0)) {
       const minute = random.int(8 * 60, 22 * 60);
-      events.push({ at: at(minute), device: 0, kind: 'double-edit' }, { at: at(minute + 2), device: 1, kind: 'double-edit' });
+      // Scripted ones (the demo) alternate: one the user must settle, then one merged automatically to undo.
+      const double: DoubleEdit = scripted < 0 ? pickDoubleEdit(kinds) : scripted % 2 === 0 ? 'same-line' : 'typo-and-append';
+      events.push({ at: at(minute), device: 0, kind: 'double-edit', double }, { at: at(minute + 2), device: 1, kind: 'double-edit', double });
     }
     if (random.chance(0.01)) events.push({ at: at(random.int(8 * 60, 22 * 60)), device: home, kind: 'delete' });
     sim.devices.forEach((_, device) => {
@@ -112,6 +130,7 @@ export async function simulateUser(sim: UserSimulation): Promise<UserSimulationR
         result.attempts += 1;
         if (report.status === 'ok') result.ok += 1;
         result.conflicts += report.conflicts;
+        result.merged += report.merged ?? 0;
         sim.onAttempt?.(sim.devices[event.device]!, report);
         if (report.revoked) {
           stopped.add(event.device);
@@ -184,6 +203,9 @@ async function makeEdit(client: SyncClient, event: Event, random: Random, pin: P
   }
   const { id, version } = target;
   if (event.kind === 'delete') await client.remove('journal_entries', id);
+  else if (event.kind === 'double-edit' && event.double) {
+    await client.edit('journal_entries', id, doubleEditChange(event.double, event.device === 0 ? 0 : 1, version, random));
+  }
   else await client.edit('journal_entries', id, { body: `${String(version.body)}\n\n*Later:* ${random.pick(['It worked out.', 'Talked to someone about it.', 'Not as bad as it felt.'])}` });
   return 1;
 }

@@ -5,7 +5,11 @@ export type AttemptSummary = {
   attempts: number;
   successRate: number;
   latency: { p50: number; p95: number; p99: number; max: number };
-  byRelease: { release: string; attempts: number; failureRate: number; p95: number }[];
+  byRelease: { release: string; attempts: number; failureRate: number; p95: number; conflicts: number; merged: number }[];
+  /** Conflicts the devices reported, and the share of them merged automatically (null without conflicts). */
+  conflicts: number;
+  merged: number;
+  mergedShare: number | null;
   errors: { code: string; count: number }[];
 };
 
@@ -20,12 +24,17 @@ export function summarizeAttempts(attempts: AttemptRecord[]): AttemptSummary {
     byRelease.set(key, [...(byRelease.get(key) ?? []), attempt]);
     if (attempt.errorCode) errors.set(attempt.errorCode, (errors.get(attempt.errorCode) ?? 0) + 1);
   }
+  const sum = (list: AttemptRecord[], key: 'conflicts' | 'merged') => list.reduce((n, a) => n + a[key], 0);
+  const [conflicts, merged] = [sum(reported, 'conflicts'), sum(reported, 'merged')];
   return {
+    conflicts,
+    merged,
+    mergedShare: conflicts > 0 ? merged / conflicts : null,
     attempts: reported.length,
     successRate: reported.length ? ok / reported.length : 1,
     latency: percentiles(reported.map((a) => a.durationMs)),
     byRelease: [...byRelease]
-      .map(([release, list]) => ({ release, attempts: list.length, failureRate: list.filter((a) => a.status === 'error').length / list.length, p95: percentiles(list.map((a) => a.durationMs)).p95 }))
+      .map(([release, list]) => ({ release, attempts: list.length, failureRate: list.filter((a) => a.status === 'error').length / list.length, p95: percentiles(list.map((a) => a.durationMs)).p95, conflicts: sum(list, 'conflicts'), merged: sum(list, 'merged') }))
       .sort((a, b) => b.failureRate - a.failureRate),
     errors: [...errors].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count),
   };

@@ -18,6 +18,8 @@ export type TestSyncEvent = {
   pushed?: number;
   pulled?: number;
   conflicts?: number;
+  /** Left out of the document when undefined, as an older release writes it. */
+  merged?: number;
   reads?: number;
   writes?: number;
   deletes?: number;
@@ -37,6 +39,7 @@ export function syncEventDoc(event: TestSyncEvent) {
     pushed: event.pushed ?? 1,
     pulled: event.pulled ?? 0,
     conflicts: event.conflicts ?? 0,
+    ...(event.merged === undefined ? {} : { merged: event.merged }),
     reads: event.reads ?? 3,
     writes: event.writes ?? 3,
     deletes: event.deletes ?? 0,

@@ -69,6 +69,12 @@ const ROUTES: Record<string, Entry> = {
     prepare: async ({ user }) => ({ params: { conflictId: await conflictOf(user) }, body: { choice: 'kept-winner' } }),
     id: { name: 'conflictId', missing: 'no-such-conflict', malformed: 'a/b' },
   },
+  'POST /api/conflicts/[conflictId]/undo': {
+    access: 'user',
+    ok: 200,
+    prepare: async ({ user }) => ({ params: { conflictId: await conflictOf(user, 'auto-merged') }, body: { keep: 'other' } }),
+    id: { name: 'conflictId', missing: 'no-such-conflict', malformed: 'a/b' },
+  },
   'GET /api/cron/rollup': { access: 'cron', ok: 200, prepare: async () => ({}) },
   'POST /api/cron/rollup': { access: 'cron', ok: 200, prepare: async () => ({ body: {} }) },
   'GET /api/data/erasure': { access: 'user', ok: 200, prepare: async () => ({}) },
@@ -244,7 +250,8 @@ async function importOf(user: TestUser): Promise<string> {
   return (await createImportJob(user, DAYLIO, 'daylio.csv')).id;
 }
 
-async function conflictOf(user: TestUser): Promise<string> {
+/** An open conflict (both phones rewrote the body), or an automatic merge (one appended, the other retitled). */
+async function conflictOf(user: TestUser, kind: 'open' | 'auto-merged' = 'open'): Promise<string> {
   let time = Date.now() - 60_000;
   const phone = (id: string) => SyncClient.open({ device: { id, platform: 'ios', appVersion: '3.2.1', name: id }, cloud: adminCloud(user), store: memoryStore(), now: () => time });
   const [a, b] = [await phone('ios-a'), await phone('ios-b')];
@@ -252,9 +259,9 @@ async function conflictOf(user: TestUser): Promise<string> {
   await a.sync();
   await b.sync();
   time += 1000;
-  await a.edit(JOURNAL_ENTRIES, 'c1', { body: 'a' });
+  await a.edit(JOURNAL_ENTRIES, 'c1', { body: kind === 'open' ? 'a' : 'v1\nv2' });
   time += 1000;
-  await b.edit(JOURNAL_ENTRIES, 'c1', { body: 'b' });
+  await b.edit(JOURNAL_ENTRIES, 'c1', kind === 'open' ? { body: 'b' } : { title: 't2' });
   await b.sync();
   await a.sync();
   const conflicts = await userCollection(user, 'conflicts').get();

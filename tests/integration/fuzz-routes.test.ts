@@ -9,6 +9,7 @@ import { GET as auditLog } from '@/app/api/admin/audit-log/route';
 import { GET as report } from '@/app/api/admin/reports/[report]/route';
 import { POST as signIn } from '@/app/api/auth/session/route';
 import { POST as resolveConflict } from '@/app/api/conflicts/[conflictId]/resolve/route';
+import { POST as undoAutoMerge } from '@/app/api/conflicts/[conflictId]/undo/route';
 import { POST as erase } from '@/app/api/data/erasure/route';
 import { GET as getExport } from '@/app/api/data/exports/[jobId]/route';
 import { POST as startExport } from '@/app/api/data/exports/route';
@@ -57,6 +58,7 @@ type Target = { name: string; handler: Handler; method: string; path: string; in
 const TARGETS: Target[] = [
   { name: 'sign-in', handler: signIn, method: 'POST', path: '/api/auth/session', input: fc.oneof(anyJson, nearMiss({ idToken: 'x'.repeat(40), next: '/mood' })).map((body) => ({ body })) },
   { name: 'resolve conflict', handler: resolveConflict, method: 'POST', path: '/api/conflicts/c/resolve', input: fc.record({ params: fc.record({ conflictId: anyId }), body: fc.oneof(anyJson, nearMiss({ choice: 'merged', fields: { title: 't', body: 'b', tags: [], mood: 3 } })) }) },
+  { name: 'undo auto-merge', handler: undoAutoMerge, method: 'POST', path: '/api/conflicts/c/undo', input: fc.record({ params: fc.record({ conflictId: anyId }), body: fc.oneof(anyJson, nearMiss({ keep: 'other' })) }) },
   { name: 'erase', handler: erase, method: 'POST', path: '/api/data/erasure', input: fc.oneof(anyJson, nearMiss({ idToken: 'x'.repeat(40), phrase: 'erase my data' })).map((body) => ({ body })) },
   { name: 'start export', handler: startExport, method: 'POST', path: '/api/data/exports', input: fc.oneof(anyJson, nearMiss({ types: ['journal'], from: '2026-01-01', to: '2025-01-01', includeTombstones: 'yes' })).map((body) => ({ body })) },
   { name: 'export status', handler: getExport, method: 'GET', path: '/api/data/exports/x', input: fc.record({ params: fc.record({ jobId: anyId }) }) },

@@ -35,6 +35,8 @@ const eventArb = fc.record({
   writes: fc.integer({ min: 0, max: 9 }),
   pushed: fc.integer({ min: 0, max: 4 }),
   conflicts: fc.integer({ min: 0, max: 1 }),
+  // Undefined: a release that cannot merge leaves the count out.
+  merged: fc.option(fc.integer({ min: 0, max: 1 }), { nil: undefined }),
 });
 type Arb = typeof eventArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -53,6 +55,7 @@ function toEvent(e: Arb): TestSyncEvent {
     writes: e.writes,
     pushed: e.pushed,
     conflicts: e.conflicts,
+    merged: e.merged === undefined ? undefined : Math.min(e.merged, e.conflicts),
   };
 }
 
@@ -80,7 +83,7 @@ async function bruteForce(events: TestSyncEvent[]) {
         ok: subset.filter((e) => e.status === 'ok').length,
         failures: subset.filter(isFailure).length,
         excluded: subset.filter((e) => e.errorCode === 'device-revoked').length,
-        reads: sum('reads'), writes: sum('writes'), deletes: 0, pushed: sum('pushed'), pulled: 0, conflicts: sum('conflicts'),
+        reads: sum('reads'), writes: sum('writes'), deletes: 0, pushed: sum('pushed'), pulled: 0, conflicts: sum('conflicts'), merged: sum('merged'),
         bytesUp: 1200 * subset.length, bytesDown: 300 * subset.length,
         users: users.size,
         devices: new Set(subset.map((e) => `${e.uid}/${e.deviceId}`)).size,
@@ -179,7 +182,7 @@ describe('the metrics aggregator', () => {
 
   it('rebuilds the same rollups with --full, writing nothing that has not changed', async () => {
     await fetch(`http://${process.env.FIRESTORE_EMULATOR_HOST}/emulator/v1/projects/${projectId}/databases/(default)/documents`, { method: 'DELETE' });
-    const events = Array.from({ length: 40 }, (_, i) => toEvent({ user: i % 6, device: i % 2, version: i % 3 ? '3.2.1' : '3.1.0', day: i % 7, minute: (i * 37) % 1440, durationMs: 100 + i * 97, outcome: i % 9 === 0 ? 'internal' : 'ok', reads: 3, writes: 2, pushed: 1, conflicts: 0 }));
+    const events = Array.from({ length: 40 }, (_, i) => toEvent({ user: i % 6, device: i % 2, version: i % 3 ? '3.2.1' : '3.1.0', day: i % 7, minute: (i * 37) % 1440, durationMs: 100 + i * 97, outcome: i % 9 === 0 ? 'internal' : 'ok', reads: 3, writes: 2, pushed: 1, conflicts: 0, merged: undefined }));
     await putSyncEvents(events);
     await runRollup({ nowMs: NOW });
     const incremental = await storedRollups();

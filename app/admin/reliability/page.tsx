@@ -82,8 +82,20 @@ export default async function ReliabilityPage({ searchParams }: PageProps<'/admi
             <ChartFrame title="Failures by error code" summary={r.byError.rows.map((e) => `${e.code}: ${e.count}`).join(', ') || 'No error code reached 5 users.'}>
               <AdminChart data={r.byError.rows} xKey="code" kind="bar" layout="vertical" valueKind="count" height={Math.max(160, r.byError.rows.length * 36)} series={[{ key: 'count', label: 'Failures', color: 'var(--chart-2)' }]} />
             </ChartFrame>
-            <ChartFrame title="Conflicts per day" summary={`${formatMetric(r.summary.conflicts, 'count')} conflicts reported by devices in the range.`}>
-              <AdminChart data={r.daily} xKey="day" kind="bar" valueKind="count" series={[{ key: 'conflicts', label: 'Conflicts', color: 'var(--chart-3)' }]} />
+            <ChartFrame
+              title="Conflicts per day"
+              summary={`${formatMetric(r.summary.conflicts, 'count')} conflicts reported by devices in the range; ${formatMetric(r.summary.merged, 'count')} merged automatically.`}
+            >
+              <AdminChart
+                data={r.daily}
+                xKey="day"
+                kind="bar"
+                valueKind="count"
+                series={[
+                  { key: 'merged', label: 'Merged automatically', color: 'var(--chart-1)' },
+                  { key: 'leftToUsers', label: 'Left to users', color: 'var(--chart-3)' },
+                ]}
+              />
             </ChartFrame>
           </div>
 
@@ -91,6 +103,7 @@ export default async function ReliabilityPage({ searchParams }: PageProps<'/admi
             <ReportTable table={table('errors')} csvHref={href('errors')} emptyText="No error code reached 5 users." />
             <ReportTable table={table('platforms')} csvHref={href('platforms')} emptyText="No platform has 5 users yet." />
           </div>
+          <ReportTable table={table('merges')} csvHref={href('merges')} emptyText="No release with 5 users reported a conflict in this range." />
           <ReportTable table={table('burn-rates')} csvHref={href('burn-rates')} />
           <ReportTable table={table('data-loss')} csvHref={href('data-loss')} maxRows={14} emptyText="No conflict snapshot in this range." />
           <ReportTable table={table('daily')} csvHref={href('daily')} maxRows={14} />

@@ -1,0 +1,68 @@
+import 'server-only';
+import { FieldValue, Timestamp, type Transaction } from 'firebase-admin/firestore';
+import { validationError } from '@/lib/api/errors';
+import type { Caller } from '@/lib/auth/scope';
+import { ZJournalEntry, ZMoodEntry, type Conflict } from '@/lib/contract/schemas';
+import { adminDb } from '@/lib/firebase/admin';
+import { countReads } from '@/lib/firebase/metered';
+import { formatRev, initialClock, receive, tick } from '@/lib/sync/hlc';
+import { pushWithin, type ServerValues, type TransactionPort } from '@/lib/sync/transaction-steps';
+import type { EntryVersion, PushResult } from '@/lib/sync/types';
+
+/** The content fields of each collection: what restoring a version copies from it. */
+export const CONTENT = {
+  journal_entries: ['title', 'body', 'tags', 'mood', 'createdAt', 'deletedAt'],
+  mood_entries: ['score', 'emotions', 'activities', 'note', 'recordedAt', 'deletedAt'],
+} as const;
+
+const VERSION = {
+  journal_entries: ZJournalEntry.omit({ syncedAt: true }).strict(),
+  mood_entries: ZMoodEntry.omit({ syncedAt: true }).strict(),
+};
+const values: ServerValues = {
+  serverTimestamp: () => FieldValue.serverTimestamp(),
+  timestamp: (ms) => Timestamp.fromMillis(ms),
+};
+
+/** A version's content fields, as restoring it writes them. */
+export function contentOf(collection: Conflict['collection'], version: Record<string, unknown>) {
+  return Object.fromEntries(CONTENT[collection].filter((key) => key in version).map((key) => [key, version[key]]));
+}
+
+/**
+ * Writes `content` as a new edit on top of the cloud's current version, through the protocol, inside the caller's
+ * transaction: the edit is this browser's (its web device id), its rev comes after the cloud's, and its baseRev is
+ * the cloud's rev, so it fast-forwards and every device pulls it. Shared by resolving a conflict and undoing an
+ * automatic merge, so both write the same way.
+ */
+export async function writeResolvedVersion(
+  tx: Transaction,
+  caller: Caller,
+  conflict: Pick<Conflict, 'collection' | 'docId' | 'rev' | 'data'>,
+  current: EntryVersion | undefined,
+  content: Record<string, unknown>,
+): Promise<PushResult['decision']> {
+  const db = adminDb();
+  const now = Date.now();
+  const clock = tick(receive(initialClock(caller.deviceId), current?.rev ?? conflict.rev, now), now);
+  const { syncedAt: _syncedAt, ...basis } = (current ?? conflict.data) as Record<string, unknown>;
+  const version = {
+    ...basis,
+    ...content,
+    updatedAt: Timestamp.fromMillis(now),
+    rev: formatRev(clock),
+    baseRev: current?.rev ?? null,
+    deviceId: caller.deviceId,
+  };
+  const checked = VERSION[conflict.collection].safeParse(version);
+  if (!checked.success) throw validationError(checked.error, 'resolved entry');
+  const port: TransactionPort = {
+    get: async (path) => {
+      countReads(1);
+      return (await tx.get(db.doc(path))).data() ?? null;
+    },
+    set: (path, data) => void tx.set(db.doc(path), data),
+  };
+  const edit = checked.data as EntryVersion;
+  return (await pushWithin(port, values, caller.uid, conflict.collection, conflict.docId, edit)).decision;
+}
