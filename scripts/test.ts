@@ -23,8 +23,9 @@ const { values, positionals } = parseArgs({
   },
 });
 
-// scripts/find-hard-days.ts over 2026-12-01 … 2026-12-28: the demo conflicts' longest texts (417 characters,
-// five conflicts). The result repeats weekly (the seed's phones follow weekdays), so four weeks cover every case.
+// scripts/find-hard-days.ts over 2026-12-01 … 2026-12-14, re-run once the seed made mergeable edits: the demo
+// conflicts' longest texts (379 characters, five conflicts). The result repeats weekly (the seed's phones follow
+// weekdays), so two weeks cover every case.
 const LONGEST_CONFLICTS_DAY = '2026-12-08T08:40:00Z';
 // Days the demo seed and the portal must survive (docs/testing.md says why each is hard).
 const HARD_DAYS = [
