@@ -1,22 +1,9 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { adminAuth } from '@/lib/firebase/admin';
 import { userCollection } from '@/lib/firebase/refs';
 import { unzipLimited } from '@/lib/import/unzip-limited';
-import { addJournalEntry, createTestUser, expect, signIn, test } from './fixtures';
-
-/** axe-core finds no violations, in light and in dark mode. */
-async function expectAccessible(page: Page) {
-  // Colour transitions would let axe measure contrast halfway between the two themes.
-  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' });
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+import { addJournalEntry, createTestUser, expect, expectAccessible, signIn, test } from './fixtures';
 
 test('export: pick a scope, watch it prepare, download the ZIP and find the entries in it', async ({ page }) => {
   const user = await createTestUser();

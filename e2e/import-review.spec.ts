@@ -1,23 +1,11 @@
 // Issue 16: the preview as a review step. A Daylio CSV with custom moods (levels changed, zone changed, previewed
 // again, then applied), a file with odd rows, a Day One ZIP of two journals, and a .daylio backup: each shows
 // what it will import, what it leaves out and why, and writes nothing until Apply.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { userCollection } from '@/lib/firebase/refs';
-import { createTestUser, expect, signIn, test } from './fixtures';
+import { createTestUser, expect, expectAccessible, signIn, test } from './fixtures';
 
 const FIXTURES = 'tests/fixtures/imports';
-
-/** axe-core finds no violations, in light and in dark mode (as in data-rights.spec.ts). */
-async function expectAccessible(page: Page) {
-  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' });
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 async function upload(page: Page, file: string) {
   await page.getByLabel('File').setInputFiles(`${FIXTURES}/${file}`);
