@@ -17,5 +17,13 @@ export default defineConfig([
     files: ['scripts/**', 'lib/dev/**', 'e2e/**'],
     rules: { 'no-console': 'off' },
   },
-  globalIgnores(['.next/**', 'out/**', 'build/**', 'next-env.d.ts', '.wellsync/**', 'test-results/**', 'playwright-report/**']),
+  globalIgnores([
+    '.next/**',
+    'out/**',
+    'build/**',
+    'next-env.d.ts',
+    '.wellsync/**',
+    'test-results/**',
+    'playwright-report/**',
+  ]),
 ]);

@@ -28,7 +28,8 @@ export function proxy(request: NextRequest) {
   response.headers.set('Content-Security-Policy', csp);
   if (isPrivate || pathname === '/signin') response.headers.set('Cache-Control', 'private, no-store');
   // Only over https (production): browsers then refuse plain http to this host for two years.
-  if (process.env.APP_ORIGIN?.startsWith('https://')) response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+  if (process.env.APP_ORIGIN?.startsWith('https://'))
+    response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   return response;
 }
 
@@ -37,9 +38,10 @@ function contentSecurityPolicy(nonce: string): string {
   const firestore = process.env.FIRESTORE_EMULATOR_HOST;
   const auth = process.env.FIREBASE_AUTH_EMULATOR_HOST;
   // The browser SDK talks to Firestore and Auth directly: the emulators locally, Google's endpoints otherwise.
-  const firebase = firestore && auth
-    ? `http://${firestore} http://${auth}`
-    : 'https://firestore.googleapis.com https://identitytoolkit.googleapis.com https://securetoken.googleapis.com';
+  const firebase =
+    firestore && auth
+      ? `http://${firestore} http://${auth}`
+      : 'https://firestore.googleapis.com https://identitytoolkit.googleapis.com https://securetoken.googleapis.com';
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ''}`,

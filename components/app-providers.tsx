@@ -13,9 +13,16 @@ export function useFirebaseConfig(): PublicFirebaseConfig {
   return config;
 }
 
-export function AppProviders({ firebaseConfig, children }: { firebaseConfig: PublicFirebaseConfig; children: ReactNode }) {
+export function AppProviders({
+  firebaseConfig,
+  children,
+}: {
+  firebaseConfig: PublicFirebaseConfig;
+  children: ReactNode;
+}) {
   const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 } } }),
+    () =>
+      new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 } } }),
   );
   return (
     <FirebaseConfigContext.Provider value={firebaseConfig}>

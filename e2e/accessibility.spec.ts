@@ -9,13 +9,30 @@ import { createTestUser, expect, pinnedContext, signIn, test } from './fixtures'
  * Policy violation, and the portal hydrates (a client component responds). Admin and data pages have the same
  * checks in their own specs.
  */
-const STATIC_PAGES = ['/journal', '/journal?q=walk', '/journal/new', '/mood', '/mood?range=all', '/mood/new', '/devices', '/conflicts', '/settings/sync', '/data', '/data/export', '/data/import', '/data/erase'];
+const STATIC_PAGES = [
+  '/journal',
+  '/journal?q=walk',
+  '/journal/new',
+  '/mood',
+  '/mood?range=all',
+  '/mood/new',
+  '/devices',
+  '/conflicts',
+  '/settings/sync',
+  '/data',
+  '/data/export',
+  '/data/import',
+  '/data/erase',
+];
 
 async function watchCsp(page: Page): Promise<string[]> {
   const violations: string[] = [];
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { __csp: string[] }).__csp = [...((window as unknown as { __csp?: string[] }).__csp ?? []), `${event.violatedDirective} ${event.blockedURI}`];
+      (window as unknown as { __csp: string[] }).__csp = [
+        ...((window as unknown as { __csp?: string[] }).__csp ?? []),
+        `${event.violatedDirective} ${event.blockedURI}`,
+      ];
     });
   });
   page.on('console', (message) => {
@@ -26,7 +43,9 @@ async function watchCsp(page: Page): Promise<string[]> {
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
 }
 
 /** Pages that need an id, found once signed in: the lighthouse entry, its editor and the newest check-in. */
@@ -38,7 +57,11 @@ for (const scheme of ['light', 'dark'] as const) {
     test.describe.configure({ mode: 'serial' });
     let page: Page;
     let csp: string[];
-    const found: Record<(typeof FOUND_PAGES)[number], string> = { 'the lighthouse entry': '', 'its editor': '', 'the newest check-in': '' };
+    const found: Record<(typeof FOUND_PAGES)[number], string> = {
+      'the lighthouse entry': '',
+      'its editor': '',
+      'the newest check-in': '',
+    };
 
     test.beforeAll(async ({ browser }) => {
       page = await (await pinnedContext(browser)).newPage();
@@ -52,10 +75,15 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await seriousViolations(page)).toEqual([]);
       await signIn(page, DEMO_USER);
       await page.goto(`/journal?q=${encodeURIComponent('lighthouse')}`);
-      found['the lighthouse entry'] = (await page.getByRole('link', { name: LIGHTHOUSE_ENTRY.title }).getAttribute('href'))!;
+      found['the lighthouse entry'] = (await page
+        .getByRole('link', { name: LIGHTHOUSE_ENTRY.title })
+        .getAttribute('href'))!;
       found['its editor'] = `${found['the lighthouse entry']}/edit`;
       await page.goto('/mood');
-      found['the newest check-in'] = (await page.getByRole('link', { name: /Edit the check-in/ }).first().getAttribute('href'))!;
+      found['the newest check-in'] = (await page
+        .getByRole('link', { name: /Edit the check-in/ })
+        .first()
+        .getAttribute('href'))!;
     });
 
     for (const path of [...STATIC_PAGES, ...FOUND_PAGES, '/no-such-page']) {

@@ -25,14 +25,36 @@ test('the demo admin sees the three reports with charts drawn from the seeded fl
 
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Adoption' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Adoption' })).toBeVisible();
-  for (const region of ['Users with cloud sync on', 'Cloud sync by platform', 'Selective sync uptake', 'Devices that synced each day']) await expectChartsDrawn(page, region);
+  for (const region of [
+    'Users with cloud sync on',
+    'Cloud sync by platform',
+    'Selective sync uptake',
+    'Devices that synced each day',
+  ])
+    await expectChartsDrawn(page, region);
 
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Cost' }).click();
-  for (const region of ['Distribution of monthly cost per user', 'Cost per user by month', 'Fleet operations cost per day']) await expectChartsDrawn(page, region);
-  await expect(page.getByRole('region', { name: /^Top users by cost(?!.*, table$)/ }).getByRole('rowheader').first()).toHaveText(/^p[0-9a-f]{16}$/);
+  for (const region of [
+    'Distribution of monthly cost per user',
+    'Cost per user by month',
+    'Fleet operations cost per day',
+  ])
+    await expectChartsDrawn(page, region);
+  await expect(
+    page
+      .getByRole('region', { name: /^Top users by cost(?!.*, table$)/ })
+      .getByRole('rowheader')
+      .first(),
+  ).toHaveText(/^p[0-9a-f]{16}$/);
 
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Reliability' }).click();
-  for (const region of ['Daily sync success rate', 'Daily sync latency', 'Latency histogram', 'Failure rate by release']) await expectChartsDrawn(page, region);
+  for (const region of [
+    'Daily sync success rate',
+    'Daily sync latency',
+    'Latency histogram',
+    'Failure rate by release',
+  ])
+    await expectChartsDrawn(page, region);
   // The seeded fleet's bad release stands out.
   const releases = page.getByRole('region', { name: 'By release (platform and app version)', exact: true });
   await expect(releases.getByRole('row').nth(1)).toContainText('android 3.1.0');
@@ -43,14 +65,18 @@ test('the date range can be changed with a preset or from and to dates', async (
   await signIn(page, DEMO_ADMIN, '/admin/reliability');
   await page.getByRole('navigation', { name: 'Date range' }).getByRole('link', { name: '90 days' }).click();
   await expect(page).toHaveURL(/range=90d/);
-  await expect(page.getByRole('navigation', { name: 'Date range' }).getByRole('link', { name: '90 days' })).toHaveAttribute('aria-current', 'page');
+  await expect(
+    page.getByRole('navigation', { name: 'Date range' }).getByRole('link', { name: '90 days' }),
+  ).toHaveAttribute('aria-current', 'page');
   const to = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   const from = new Date(Date.now() - 15 * 86_400_000).toISOString().slice(0, 10);
   await page.getByLabel('From (UTC)').fill(from);
   await page.getByLabel('To (UTC)').fill(to);
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(new RegExp(`from=${from}&to=${to}`));
-  await expect(page.getByText(`Success against the 99.9% SLO, latency against 5 s, and conflicts, ${from} to ${to}.`)).toBeVisible();
+  await expect(
+    page.getByText(`Success against the 99.9% SLO, latency against 5 s, and conflicts, ${from} to ${to}.`),
+  ).toBeVisible();
   await expectChartsDrawn(page, 'Daily sync success rate');
   // A reversed range is explained, and the default shown instead.
   await page.goto(`/admin/reliability?from=${to}&to=${from}`);
@@ -60,7 +86,10 @@ test('the date range can be changed with a preset or from and to dates', async (
 test('every table downloads as CSV', async ({ page }) => {
   await signIn(page, DEMO_ADMIN, '/admin/cost');
   const table = page.getByRole('region', { name: /^Top users by cost(?!.*, table$)/ });
-  const [download] = await Promise.all([page.waitForEvent('download'), table.getByRole('link', { name: /Download CSV/ }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    table.getByRole('link', { name: /Download CSV/ }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^wellsync-cost-top-users-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
   const lines = csv.trim().split('\r\n');
@@ -101,10 +130,58 @@ test('no admin page shows journal or mood content (canary)', async ({ page }) =>
   const user = await createTestUser({ displayName: `${canary} name` });
   await addJournalEntry(user, { title: canary, body: `secret ${canary}`, tags: [canary] });
   const now = Date.now();
-  await userCollection(user, 'mood_entries').doc('m1').set({ score: 1, emotions: [canary], activities: [], note: canary, recordedAt: Timestamp.now(), updatedAt: Timestamp.now(), deletedAt: null, rev: `${now}:0000:ios-c`, baseRev: null, deviceId: 'ios-c', syncedAt: Timestamp.now() });
-  await deviceRef(user, 'ios-c').set({ name: canary, platform: 'ios', model: canary, appVersion: '3.2.1', createdAt: Timestamp.now(), lastSeenAt: Timestamp.now(), lastSyncAt: Timestamp.now(), lastSyncStatus: 'ok', pendingChanges: 0, revokedAt: null });
-  await syncSettingsRef(user).set({ enabled: true, collections: { journal: true, mood: true, profile: true }, updatedAt: Timestamp.now(), updatedBy: 'ios-c' });
-  await userCollection(user, 'sync_events').doc(randomUUID()).set({ deviceId: 'ios-c', platform: 'ios', appVersion: '3.2.1', startedAt: Timestamp.fromMillis(now - 60_000), durationMs: 420, status: 'ok', errorCode: null, pushed: 3, pulled: 0, conflicts: 0, reads: 5, writes: 5, deletes: 0, bytesUp: 4000, bytesDown: 100 });
+  await userCollection(user, 'mood_entries')
+    .doc('m1')
+    .set({
+      score: 1,
+      emotions: [canary],
+      activities: [],
+      note: canary,
+      recordedAt: Timestamp.now(),
+      updatedAt: Timestamp.now(),
+      deletedAt: null,
+      rev: `${now}:0000:ios-c`,
+      baseRev: null,
+      deviceId: 'ios-c',
+      syncedAt: Timestamp.now(),
+    });
+  await deviceRef(user, 'ios-c').set({
+    name: canary,
+    platform: 'ios',
+    model: canary,
+    appVersion: '3.2.1',
+    createdAt: Timestamp.now(),
+    lastSeenAt: Timestamp.now(),
+    lastSyncAt: Timestamp.now(),
+    lastSyncStatus: 'ok',
+    pendingChanges: 0,
+    revokedAt: null,
+  });
+  await syncSettingsRef(user).set({
+    enabled: true,
+    collections: { journal: true, mood: true, profile: true },
+    updatedAt: Timestamp.now(),
+    updatedBy: 'ios-c',
+  });
+  await userCollection(user, 'sync_events')
+    .doc(randomUUID())
+    .set({
+      deviceId: 'ios-c',
+      platform: 'ios',
+      appVersion: '3.2.1',
+      startedAt: Timestamp.fromMillis(now - 60_000),
+      durationMs: 420,
+      status: 'ok',
+      errorCode: null,
+      pushed: 3,
+      pulled: 0,
+      conflicts: 0,
+      reads: 5,
+      writes: 5,
+      deletes: 0,
+      bytesUp: 4000,
+      bytesDown: 100,
+    });
   await runRollup({ forceSnapshot: true });
 
   await signIn(page, DEMO_ADMIN, '/admin');

@@ -17,7 +17,12 @@ const BASE = { title: 'Beach day', body: 'We walked to the see.\nThe wind was co
 async function autoMerge(user: TestUser, id: string, first: Edit, second: Edit) {
   let time = Date.now() - 60_000;
   const phone = (device: string) =>
-    SyncClient.open({ device: { id: device, platform: 'android', appVersion: '3.2.1', name: device }, cloud: adminCloud(user), store: memoryStore(), now: () => time });
+    SyncClient.open({
+      device: { id: device, platform: 'android', appVersion: '3.2.1', name: device },
+      cloud: adminCloud(user),
+      store: memoryStore(),
+      now: () => time,
+    });
   const [a, b] = [await phone(`android-a-${id}`), await phone(`android-b-${id}`)];
   await a.edit(JOURNAL_ENTRIES, id, { ...BASE, createdAt: Timestamp.fromMillis(time) });
   await a.sync();
@@ -39,14 +44,32 @@ async function openConflict(user: TestUser, id: string, winner: Edit, loser: Edi
   const now = Date.now();
   const at = (ms: number) => Timestamp.fromMillis(now - 60_000 + ms);
   const version = (ms: number, device: string, edit: Edit, baseRev: string | null) => ({
-    ...BASE, ...edit, createdAt: at(0), updatedAt: at(ms), deletedAt: null, rev: `${now - 60_000 + ms}:0000:${device}`, baseRev, deviceId: device,
+    ...BASE,
+    ...edit,
+    createdAt: at(0),
+    updatedAt: at(ms),
+    deletedAt: null,
+    rev: `${now - 60_000 + ms}:0000:${device}`,
+    baseRev,
+    deviceId: device,
   });
   const base = version(0, 'android-a', {}, null);
   const lost = version(1000, 'android-a', loser, base.rev);
-  await userCollection(user, JOURNAL_ENTRIES).doc(id).set({ ...version(2000, 'ios-b', winner, base.rev), syncedAt: FieldValue.serverTimestamp() });
-  await userCollection(user, CONFLICTS).doc(`c-${id}`).set({
-    collection: JOURNAL_ENTRIES, docId: id, rev: lost.rev, deviceId: lost.deviceId, data: lost, base, detectedAt: at(2000), resolvedAt: null,
-  });
+  await userCollection(user, JOURNAL_ENTRIES)
+    .doc(id)
+    .set({ ...version(2000, 'ios-b', winner, base.rev), syncedAt: FieldValue.serverTimestamp() });
+  await userCollection(user, CONFLICTS)
+    .doc(`c-${id}`)
+    .set({
+      collection: JOURNAL_ENTRIES,
+      docId: id,
+      rev: lost.rev,
+      deviceId: lost.deviceId,
+      data: lost,
+      base,
+      detectedAt: at(2000),
+      resolvedAt: null,
+    });
 }
 
 const fixTypo = { body: 'We walked to the sea.\nThe wind was cold.\n' };
@@ -77,7 +100,10 @@ test('conflicts: what each side changed, highlighted, and "Merge both" from a pr
   await card.getByRole('button', { name: 'Save the merge' }).click();
   await expect(page.getByRole('heading', { name: 'No conflicts' })).toBeVisible();
   const saved = (await userCollection(user, JOURNAL_ENTRIES).doc('beach').get()).data()!;
-  expect(saved).toMatchObject({ body: 'We walked to the sea.\nThe wind was cold.\nSlept well after.\n', tags: ['calm', 'sea'] });
+  expect(saved).toMatchObject({
+    body: 'We walked to the sea.\nThe wind was cold.\nSlept well after.\n',
+    tags: ['calm', 'sea'],
+  });
 });
 
 test('conflicts: an automatic merge is listed apart, not counted as waiting, and can be undone', async ({ page }) => {
@@ -86,8 +112,12 @@ test('conflicts: an automatic merge is listed apart, not counted as waiting, and
   await signIn(page, user, '/conflicts');
   await expect(page.getByRole('link', { name: /Conflicts.*waiting/ })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'No conflicts' })).toBeVisible();
-  const merge = page.getByRole('list', { name: 'Merged automatically' }).getByRole('article', { name: /Merged automatically: Beach day/ });
-  await expect(merge.getByRole('region', { name: 'In your journal now', exact: true })).toContainText('Slept well after.');
+  const merge = page
+    .getByRole('list', { name: 'Merged automatically' })
+    .getByRole('article', { name: /Merged automatically: Beach day/ });
+  await expect(merge.getByRole('region', { name: 'In your journal now', exact: true })).toContainText(
+    'Slept well after.',
+  );
 
   await merge.getByRole('button', { name: 'Undo' }).click();
   const other = merge.getByRole('region', { name: 'Keep only the other changes', exact: true });
@@ -108,8 +138,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await autoMerge(user, 'auto', fixTypo, append);
     await page.emulateMedia({ colorScheme });
     await signIn(page, user, '/conflicts');
-    await page.getByRole('article', { name: /Merged automatically/ }).getByRole('button', { name: 'Undo' }).click();
+    await page
+      .getByRole('article', { name: /Merged automatically/ })
+      .getByRole('button', { name: 'Undo' })
+      .click();
     const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(
+      results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
   });
 }

@@ -23,7 +23,15 @@ test('export: pick a scope, watch it prepare, download the ZIP and find the entr
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   expect(download.suggestedFilename()).toMatch(/^wellsync-export-\d{4}-\d{2}-\d{2}\.zip$/);
   const files = await unzipLimited(readFileSync(await download.path()), () => true);
-  expect([...files.keys()].sort()).toEqual(['README.md', 'conflicts.csv', 'journal_entries.csv', 'mood_entries.csv', 'profile.csv', 'settings.csv', 'wellsync-export.json']);
+  expect([...files.keys()].sort()).toEqual([
+    'README.md',
+    'conflicts.csv',
+    'journal_entries.csv',
+    'mood_entries.csv',
+    'profile.csv',
+    'settings.csv',
+    'wellsync-export.json',
+  ]);
   const json = JSON.parse(files.get('wellsync-export.json')!.toString('utf8'));
   expect(json.journal_entries[0].data.title).toBe('Exported with ümlauts 🌿');
   expect(files.get('journal_entries.csv')!.toString('utf8')).toContain('Exported with ümlauts 🌿');
@@ -46,7 +54,9 @@ test('import: upload a Daylio file, read the dry run, apply it', async ({ page }
   expect((await userCollection(user, 'mood_entries').get()).size).toBe(4);
 
   // A file that is not an export is refused with a message, and nothing is written.
-  await page.getByLabel('File').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('dear diary') });
+  await page
+    .getByLabel('File')
+    .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('dear diary') });
   await page.getByRole('button', { name: 'Upload and preview' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'could not recognise this file' })).toBeVisible();
 });
@@ -74,7 +84,10 @@ test('erase: password and phrase, then a receipt that can be downloaded', async 
 
   await confirmErasure(page, user.password);
   await expect(page.getByRole('row', { name: /journal_entries/ })).toContainText('1');
-  const [receipt] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download receipt' }).click()]);
+  const [receipt] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download receipt' }).click(),
+  ]);
   const saved = JSON.parse(readFileSync(await receipt.path(), 'utf8'));
   expect(saved.items.some((i: { path: string }) => i.path === `users/${user.uid}/journal_entries`)).toBe(true);
   await expectAccessible(page);

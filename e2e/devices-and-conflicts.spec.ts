@@ -9,7 +9,18 @@ import { createTestUser, expect, pinnedContext, signIn, test } from './fixtures'
 test('devices: rename a phone, revoke it, and revoke this browser', async ({ page }) => {
   const user = await createTestUser();
   const t = Timestamp.now();
-  await deviceRef(user, 'ios-e2e').set({ name: 'Old iPhone', platform: 'ios', model: 'iPhone 12', appVersion: '3.0.4', createdAt: t, lastSeenAt: t, lastSyncAt: t, lastSyncStatus: 'error', pendingChanges: 3, revokedAt: null });
+  await deviceRef(user, 'ios-e2e').set({
+    name: 'Old iPhone',
+    platform: 'ios',
+    model: 'iPhone 12',
+    appVersion: '3.0.4',
+    createdAt: t,
+    lastSeenAt: t,
+    lastSyncAt: t,
+    lastSyncStatus: 'error',
+    pendingChanges: 3,
+    revokedAt: null,
+  });
   await signIn(page, user, '/devices');
   const phone = page.getByRole('article', { name: 'Old iPhone' });
   await expect(phone).toContainText('iPhone 12');
@@ -35,10 +46,23 @@ test('devices: rename a phone, revoke it, and revoke this browser', async ({ pag
 test('devices: a phone whose clock runs ahead is flagged, not shown as syncing in the future', async ({ page }) => {
   const user = await createTestUser();
   const ahead = Timestamp.fromMillis(Date.now() + 15 * 60_000);
-  await deviceRef(user, 'android-skew').set({ name: 'Fast Pixel', platform: 'android', model: 'Pixel 8', appVersion: '3.2.1', createdAt: Timestamp.now(), lastSeenAt: ahead, lastSyncAt: ahead, lastSyncStatus: 'ok', pendingChanges: 0, revokedAt: null });
+  await deviceRef(user, 'android-skew').set({
+    name: 'Fast Pixel',
+    platform: 'android',
+    model: 'Pixel 8',
+    appVersion: '3.2.1',
+    createdAt: Timestamp.now(),
+    lastSeenAt: ahead,
+    lastSyncAt: ahead,
+    lastSyncStatus: 'ok',
+    pendingChanges: 0,
+    revokedAt: null,
+  });
   await signIn(page, user, '/devices');
   const phone = page.getByRole('article', { name: 'Fast Pixel' });
-  await expect(phone.getByRole('status')).toHaveText(/This phone's clock looks wrong: it is about 1[45] minutes ahead\./);
+  await expect(phone.getByRole('status')).toHaveText(
+    /This phone's clock looks wrong: it is about 1[45] minutes ahead\./,
+  );
   await expect(phone).not.toContainText(/\bin \d+ minutes\b/);
   await expect(page.getByRole('article').filter({ hasText: 'This browser' })).not.toContainText('clock looks wrong');
 });
@@ -70,10 +94,22 @@ test('revoking a browser from another one ends that session on its next request'
 test('conflicts: both versions side by side, restore the one set aside', async ({ page }) => {
   const user = await createTestUser();
   let time = Date.now() - 60_000;
-  const phone = (id: string) => SyncClient.open({ device: { id, platform: 'android', appVersion: '3.2.1', name: id }, cloud: adminCloud(user), store: memoryStore(), now: () => time });
+  const phone = (id: string) =>
+    SyncClient.open({
+      device: { id, platform: 'android', appVersion: '3.2.1', name: id },
+      cloud: adminCloud(user),
+      store: memoryStore(),
+      now: () => time,
+    });
   const a = await phone('android-a');
   const b = await phone('android-b');
-  await a.edit(JOURNAL_ENTRIES, 'trip', { title: 'Trip notes', body: 'draft', tags: [], mood: null, createdAt: Timestamp.fromMillis(time) });
+  await a.edit(JOURNAL_ENTRIES, 'trip', {
+    title: 'Trip notes',
+    body: 'draft',
+    tags: [],
+    mood: null,
+    createdAt: Timestamp.fromMillis(time),
+  });
   await a.sync();
   await b.sync();
   time += 1000;

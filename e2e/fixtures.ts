@@ -23,12 +23,21 @@ export async function createTestUser(overrides: Partial<DemoAccount> = {}): Prom
   };
   await adminAuth().createUser({ uid, email: user.email, password: user.password, displayName: user.displayName });
   const now = Timestamp.now();
-  await userRef(user).set({ displayName: user.displayName, photoURL: null, timezone: user.timezone, createdAt: now, updatedAt: now });
+  await userRef(user).set({
+    displayName: user.displayName,
+    photoURL: null,
+    timezone: user.timezone,
+    createdAt: now,
+    updatedAt: now,
+  });
   return user;
 }
 
 /** Writes a journal entry as a phone would (contract shape), returning its id. */
-export async function addJournalEntry(user: { uid: string }, fields: { title: string; body: string; tags?: string[] }): Promise<string> {
+export async function addJournalEntry(
+  user: { uid: string },
+  fields: { title: string; body: string; tags?: string[] },
+): Promise<string> {
   const id = randomUUID();
   const now = Date.now();
   await userCollection(user, 'journal_entries')

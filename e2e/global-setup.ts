@@ -11,7 +11,9 @@ export default async function globalSetup() {
   if (!host) throw new Error('Run the e2e tests through `npm test`, which starts the emulators.');
   const { projectId } = getEnv();
   if (!projectId.startsWith('demo-')) throw new Error(`Refusing to wipe ${projectId}.`);
-  const wiped = await fetch(`http://${host}/emulator/v1/projects/${projectId}/databases/(default)/documents`, { method: 'DELETE' });
+  const wiped = await fetch(`http://${host}/emulator/v1/projects/${projectId}/databases/(default)/documents`, {
+    method: 'DELETE',
+  });
   if (!wiped.ok) throw new Error(`Could not empty the emulator: ${wiped.status}`);
   const summary = await seedDemo();
   console.log(`e2e: ${describeSeed(summary)}`);

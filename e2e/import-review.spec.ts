@@ -15,7 +15,9 @@ async function upload(page: Page, file: string) {
   return card;
 }
 
-test('Daylio with custom moods: check the guessed levels, change one and the zone, preview again, apply', async ({ page }) => {
+test('Daylio with custom moods: check the guessed levels, change one and the zone, preview again, apply', async ({
+  page,
+}) => {
   const user = await createTestUser({ timezone: 'Europe/Berlin' });
   await signIn(page, user, '/data/import');
   const card = await upload(page, 'daylio-7col-24h-custom-moods.csv');
@@ -51,7 +53,9 @@ test('Daylio with custom moods: check the guessed levels, change one and the zon
   ]);
 });
 
-test('Daylio with odd rows: the sound rows come in, each refused row is listed with its line and reason', async ({ page }) => {
+test('Daylio with odd rows: the sound rows come in, each refused row is listed with its line and reason', async ({
+  page,
+}) => {
   const user = await createTestUser({ timezone: 'Europe/London' });
   await signIn(page, user, '/data/import');
   // At phone width the review still fits: the mood table scrolls on its own, nothing else overflows.
@@ -70,7 +74,9 @@ test('Daylio with odd rows: the sound rows come in, each refused row is listed w
   expect((await userCollection(user, 'mood_entries').get()).size).toBe(2);
 });
 
-test('Day One ZIP of two journals: what will not come across, entries left out, and the journals as tags', async ({ page }) => {
+test('Day One ZIP of two journals: what will not come across, entries left out, and the journals as tags', async ({
+  page,
+}) => {
   const user = await createTestUser({ timezone: 'Europe/Berlin' });
   await signIn(page, user, '/data/import');
   const card = await upload(page, 'dayone-two-journals.zip');
@@ -79,15 +85,23 @@ test('Day One ZIP of two journals: what will not come across, entries left out, 
   await expect(notImported).toContainText('Photos: 3');
   await expect(notImported).toContainText('PDF attachments: 1');
   await card.getByText('3 rows or entries left out').click();
-  await expect(card.getByRole('list', { name: 'Left out, with the reason' })).toContainText('Journal.json, entry 4: it has no text');
+  await expect(card.getByRole('list', { name: 'Left out, with the reason' })).toContainText(
+    'Journal.json, entry 4: it has no text',
+  );
   await expect(card.getByText(/2 entries were written in another time zone/)).toBeVisible();
   // Day One's times are exact: there is no zone to choose.
   await expect(card.getByLabel('Time zone of this file’s times')).toHaveCount(0);
   await expectAccessible(page);
   await card.getByRole('button', { name: 'Apply import' }).click();
   await expect(card.getByText('Import complete.')).toBeVisible({ timeout: 30_000 });
-  const tags = (await userCollection(user, 'journal_entries').orderBy('createdAt').get()).docs.map((d) => d.get('tags'));
-  expect(tags).toEqual([['garden', 'starred', 'Journal'], ['pinned', 'Journal'], ['japan', 'Travel Log']]);
+  const tags = (await userCollection(user, 'journal_entries').orderBy('createdAt').get()).docs.map((d) =>
+    d.get('tags'),
+  );
+  expect(tags).toEqual([
+    ['garden', 'starred', 'Journal'],
+    ['pinned', 'Journal'],
+    ['japan', 'Travel Log'],
+  ]);
 });
 
 test('a .daylio backup: levels come from the backup and are shown, not asked', async ({ page }) => {

@@ -8,7 +8,9 @@ test('the journal lists entries newest first, pages by cursor, and searches', as
   await signIn(page, DEMO_USER);
   const cards = page.getByRole('list', { name: 'Journal entries' }).getByRole('listitem');
   await expect(cards).toHaveCount(20);
-  const times = await page.locator('article time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')!));
+  const times = await page
+    .locator('article time')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')!));
   expect([...times].sort().reverse()).toEqual(times);
 
   await page.getByRole('link', { name: 'Older entries →' }).click();
@@ -32,7 +34,8 @@ test('filters by tag', async ({ page }) => {
   await expect(tags).toBeVisible();
   const count = await page.locator('article').count();
   expect(count).toBeGreaterThan(0);
-  for (let i = 0; i < count; i++) await expect(page.locator('article').nth(i).getByRole('link', { name: '#therapy' })).toBeVisible();
+  for (let i = 0; i < count; i++)
+    await expect(page.locator('article').nth(i).getByRole('link', { name: '#therapy' })).toBeVisible();
 });
 
 test('another user\u2019s entry is not found', async ({ page }) => {

@@ -9,7 +9,9 @@ test('the mood charts render with data', async ({ page }) => {
   expect(line?.length ?? 0).toBeGreaterThan(50);
   // Straight segments (no Bézier curves) that stay between the gridlines of 5 and 1: a smoothed line can overshoot.
   expect(line).toMatch(/^M[\d.,LM-]+$/);
-  const gridYs = await trend.locator('.recharts-cartesian-grid-horizontal line').evaluateAll((lines) => lines.map((l) => Number(l.getAttribute('y1'))));
+  const gridYs = await trend
+    .locator('.recharts-cartesian-grid-horizontal line')
+    .evaluateAll((lines) => lines.map((l) => Number(l.getAttribute('y1'))));
   expect(gridYs.length).toBeGreaterThanOrEqual(2);
   const lineYs = [...line!.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => Number(m[2]));
   expect(Math.min(...lineYs)).toBeGreaterThanOrEqual(Math.min(...gridYs) - 0.01);

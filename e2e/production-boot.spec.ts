@@ -5,7 +5,13 @@ import { expect, test } from './fixtures';
 
 /** The standalone production server, started with nothing but the given environment. */
 function boot(env: Record<string, string>, port: number) {
-  const clean: NodeJS.ProcessEnv = { NODE_ENV: 'production', PATH: process.env.PATH ?? '', PORT: String(port), NEXT_TELEMETRY_DISABLED: '1', ...env };
+  const clean: NodeJS.ProcessEnv = {
+    NODE_ENV: 'production',
+    PATH: process.env.PATH ?? '',
+    PORT: String(port),
+    NEXT_TELEMETRY_DISABLED: '1',
+    ...env,
+  };
   const child = spawn(process.execPath, ['.next/standalone/server.js'], { env: clean });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -52,13 +58,19 @@ test.describe('the production server', () => {
     try {
       await expect.poll(() => server.output(), { timeout: 20_000 }).toContain('on Firebase project wellsync-prod');
       let response: APIResponse | null = null;
-      await expect.poll(async () => (response = await request.get(`http://127.0.0.1:${port}/signin`).catch(() => null))?.status(), { timeout: 20_000 }).toBe(200);
+      await expect
+        .poll(
+          async () => (response = await request.get(`http://127.0.0.1:${port}/signin`).catch(() => null))?.status(),
+          { timeout: 20_000 },
+        )
+        .toBe(200);
       const headers = response!.headers();
       expect(headers['strict-transport-security']).toMatch(/max-age=\d+/);
       expect(headers['content-security-policy']).toContain('upgrade-insecure-requests');
       expect(headers['content-security-policy']).toContain('https://firestore.googleapis.com');
       const csp = headers['content-security-policy']!;
-      for (const directive of ["'strict-dynamic'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'"]) expect(csp).toContain(directive);
+      for (const directive of ["'strict-dynamic'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'"])
+        expect(csp).toContain(directive);
       // A fresh nonce per request, and the page's own scripts carry it.
       const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
       expect(nonce).toBeTruthy();

@@ -12,7 +12,7 @@ import { createTestUser, expect, pinnedContext, signIn, test } from './fixtures'
 /** Every IndexedDB database of the page's origin, dumped whole: the wellsync names and all their values as text. */
 async function readIndexedDb(page: Page): Promise<{ names: string[]; text: string }> {
   return page.evaluate(async () => {
-    const settle = <T,>(request: IDBRequest<T>) =>
+    const settle = <T>(request: IDBRequest<T>) =>
       new Promise<T>((resolve, reject) => {
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
@@ -38,9 +38,12 @@ async function writeEntry(page: Page, title: string, body: string) {
   await expect(page.getByText('Saved on this device')).toBeVisible();
 }
 
-const discardedOne = (page: Page) => page.getByRole('status').filter({ hasText: '1 unsynced change was discarded from this browser' });
+const discardedOne = (page: Page) =>
+  page.getByRole('status').filter({ hasText: '1 unsynced change was discarded from this browser' });
 
-test('revoked from another browser: the offline edit is erased on reconnect, and the user is told', async ({ browser }) => {
+test('revoked from another browser: the offline edit is erased on reconnect, and the user is told', async ({
+  browser,
+}) => {
   const user = await createTestUser();
   const context = await pinnedContext(browser);
   const page = await context.newPage();
@@ -70,7 +73,9 @@ test('revoked from another browser: the offline edit is erased on reconnect, and
   expect((await userCollection(user, JOURNAL_ENTRIES).get()).size).toBe(0);
 });
 
-test('a cookie that expired while no tab was open: the next visit lands on sign-in, which erases and tells', async ({ browser }) => {
+test('a cookie that expired while no tab was open: the next visit lands on sign-in, which erases and tells', async ({
+  browser,
+}) => {
   const user = await createTestUser();
   const context = await pinnedContext(browser);
   const page = await context.newPage();
@@ -97,10 +102,18 @@ test('a cookie that expired while no tab was open: the next visit lands on sign-
   await expect(discardedOne(next)).toHaveCount(0);
 });
 
-test('an open tab whose session ended: the first 401 erases the outbox and says what was discarded', async ({ page, context }) => {
+test('an open tab whose session ended: the first 401 erases the outbox and says what was discarded', async ({
+  page,
+  context,
+}) => {
   const user = await createTestUser();
   // Journal sync switched off: the edit waits in the outbox while online, as it would behind a failing network.
-  await syncSettingsRef(user).set({ enabled: true, collections: { journal: false, mood: true, profile: true }, updatedAt: Timestamp.now(), updatedBy: 'e2e-phone' });
+  await syncSettingsRef(user).set({
+    enabled: true,
+    collections: { journal: false, mood: true, profile: true },
+    updatedAt: Timestamp.now(),
+    updatedBy: 'e2e-phone',
+  });
   await signIn(page, user, '/journal/new');
   await writeEntry(page, 'Waiting to sync', 'Still only on this device');
   await expect(page.getByTestId('sync-status')).toHaveText(/1 change waiting/);

@@ -16,7 +16,12 @@ test('the portal writes journal entries through the sync protocol: create, edit,
   await page.getByRole('button', { name: 'Save entry' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Written in the browser' })).toBeVisible();
   const [doc] = (await userCollection(user, JOURNAL_ENTRIES).get()).docs;
-  expect(doc!.data()).toMatchObject({ title: 'Written in the browser', tags: ['web', 'test'], baseRev: null, deletedAt: null });
+  expect(doc!.data()).toMatchObject({
+    title: 'Written in the browser',
+    tags: ['web', 'test'],
+    baseRev: null,
+    deletedAt: null,
+  });
   expect(doc!.get('deviceId')).toMatch(/^web-/);
 
   await page.getByRole('link', { name: 'Edit' }).click();
@@ -29,7 +34,9 @@ test('the portal writes journal entries through the sync protocol: create, edit,
   await page.getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete entry' }).click();
   await expect(page).toHaveURL(/\/journal$/);
-  await expect.poll(async () => (await userCollection(user, JOURNAL_ENTRIES).doc(doc!.id).get()).get('deletedAt')).not.toBeNull();
+  await expect
+    .poll(async () => (await userCollection(user, JOURNAL_ENTRIES).doc(doc!.id).get()).get('deletedAt'))
+    .not.toBeNull();
 });
 
 test('an edit made offline is kept and synced on reconnect', async ({ page, context }) => {
@@ -84,8 +91,18 @@ test('a phone\u2019s push appears on the open page without a reload', async ({ p
   await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'still here'));
 
   // A simulated phone writes and syncs with the real protocol.
-  const phone = await SyncClient.open({ device: { id: 'ios-live', platform: 'ios', appVersion: '3.2.1', name: 'iPhone' }, cloud: adminCloud(user), store: memoryStore() });
-  await phone.edit(JOURNAL_ENTRIES, 'from-the-phone', { title: 'Pushed from the phone', body: 'Hello from iOS', tags: [], mood: null, createdAt: Timestamp.now() });
+  const phone = await SyncClient.open({
+    device: { id: 'ios-live', platform: 'ios', appVersion: '3.2.1', name: 'iPhone' },
+    cloud: adminCloud(user),
+    store: memoryStore(),
+  });
+  await phone.edit(JOURNAL_ENTRIES, 'from-the-phone', {
+    title: 'Pushed from the phone',
+    body: 'Hello from iOS',
+    tags: [],
+    mood: null,
+    createdAt: Timestamp.now(),
+  });
   expect((await phone.sync()).status).toBe('ok');
 
   await expect(page.getByRole('link', { name: 'Pushed from the phone' })).toBeVisible({ timeout: 10_000 });

@@ -7,7 +7,10 @@ import { parseArgs } from 'node:util';
 import { AppError } from '@/lib/api/errors';
 import { setAdminClaim } from '@/lib/auth/set-admin-claim';
 
-const { values, positionals } = parseArgs({ options: { revoke: { type: 'boolean', default: false } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { revoke: { type: 'boolean', default: false } },
+  allowPositionals: true,
+});
 const email = positionals[0];
 if (!email || positionals.length > 1) {
   console.error('Usage: npm run admin:grant -- <email>   or   npm run admin:grant -- --revoke <email>');
@@ -22,6 +25,8 @@ try {
   );
   process.exit(0);
 } catch (error) {
-  console.error(error instanceof AppError ? error.message : `Could not change the admin claim: ${(error as Error).message}`);
+  console.error(
+    error instanceof AppError ? error.message : `Could not change the admin claim: ${(error as Error).message}`,
+  );
   process.exit(1);
 }

@@ -25,11 +25,37 @@ import { HEAVY_USER, type DemoAccount } from '@/lib/seed/demo-accounts';
 import { ensureAuthUser } from '@/lib/seed/write-history';
 import { MemoryFirestore, memoryCloud } from '@/tests/helpers/memory-cloud';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'skip-build': { type: 'boolean', default: false }, users: { type: 'string' }, resume: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    'skip-build': { type: 'boolean', default: false },
+    users: { type: 'string' },
+    resume: { type: 'boolean', default: false },
+  },
+});
 const mode = values.quick ? 'quick' : 'full';
-const plan = mode === 'quick'
-  ? { users: 1_000, telemetryDays: 36, rounds: 3, pageViews: 20, propagation: 30, pushUsers: 6, pushDays: 5, loadSeconds: 20 }
-  : { users: 10_000, telemetryDays: 36, rounds: 5, pageViews: 40, propagation: 60, pushUsers: 20, pushDays: 10, loadSeconds: 60 };
+const plan =
+  mode === 'quick'
+    ? {
+        users: 1_000,
+        telemetryDays: 36,
+        rounds: 3,
+        pageViews: 20,
+        propagation: 30,
+        pushUsers: 6,
+        pushDays: 5,
+        loadSeconds: 20,
+      }
+    : {
+        users: 10_000,
+        telemetryDays: 36,
+        rounds: 5,
+        pageViews: 40,
+        propagation: 60,
+        pushUsers: 20,
+        pushDays: 10,
+        loadSeconds: 60,
+      };
 // `--users N` overrides the fleet size (a smoke run of the harness itself); at least 50, the load test's sessions.
 if (values.users) plan.users = Math.max(50, Number(values.users));
 // Three rollup rounds in both modes: at fleet scale on the emulator one count() over all sync events took 12 s, and
@@ -40,20 +66,25 @@ const NOTES_MARKER = '<!-- Notes below are kept when the benchmark rewrites this
 const CHECKPOINT = '.wellsync/bench-checkpoint.json';
 
 const step = (label: string) => console.log(`\n▶ ${label}`);
-const version = (pkg: string) => (JSON.parse(readFileSync(path.resolve('node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+const version = (pkg: string) =>
+  (JSON.parse(readFileSync(path.resolve('node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 
 stopAllOnExit();
 type PerUser = Awaited<ReturnType<typeof measurePerUser>>;
 type Fleet = Awaited<ReturnType<typeof measureFleet>>;
 type Checkpoint = { mode: string; users: number; startedAt: string; minutes: number; perUser?: PerUser; fleet?: Fleet };
-const resumed = values.resume && existsSync(CHECKPOINT) ? (JSON.parse(readFileSync(CHECKPOINT, 'utf8')) as Checkpoint) : undefined;
+const resumed =
+  values.resume && existsSync(CHECKPOINT) ? (JSON.parse(readFileSync(CHECKPOINT, 'utf8')) as Checkpoint) : undefined;
 if (values.resume && (resumed?.mode !== mode || resumed.users !== plan.users)) {
   console.error(`--resume: ${CHECKPOINT} holds no ${mode} run of ${plan.users} users; run without --resume.`);
   process.exit(1);
 }
 const checkpoint: Checkpoint = resumed ?? { mode, users: plan.users, startedAt: new Date().toISOString(), minutes: 0 };
 // Runs a phase unless the checkpoint already has its results, and keeps them there when it ends.
-async function phase<K extends 'perUser' | 'fleet'>(name: K, measure: () => Promise<NonNullable<Checkpoint[K]>>): Promise<NonNullable<Checkpoint[K]>> {
+async function phase<K extends 'perUser' | 'fleet'>(
+  name: K,
+  measure: () => Promise<NonNullable<Checkpoint[K]>>,
+): Promise<NonNullable<Checkpoint[K]>> {
   const kept = checkpoint[name];
   if (kept) {
     console.log(`\n↷ ${name}: results kept from the run started ${checkpoint.startedAt}`);
@@ -67,7 +98,12 @@ async function phase<K extends 'perUser' | 'fleet'>(name: K, measure: () => Prom
   return results;
 }
 
-const emulators = await startEmulators({ projectId: 'demo-bench', firestorePort: await findFreePort(), authPort: await findFreePort(), rulesPath: path.resolve('firestore.rules') });
+const emulators = await startEmulators({
+  projectId: 'demo-bench',
+  firestorePort: await findFreePort(),
+  authPort: await findFreePort(),
+  rulesPath: path.resolve('firestore.rules'),
+});
 // lib/ reads its environment on first use (lib/config/env.ts), which is after this.
 Object.assign(process.env, emulators.env);
 const env = { ...envWithoutTsx(), ...emulators.env, NEXT_TELEMETRY_DISABLED: '1', RATE_LIMIT_SCALE: '1000' };
@@ -88,7 +124,12 @@ const server = () => (serverUrl ??= startServer());
 async function startServer(): Promise<string> {
   step('starting the production server');
   const port = await findFreePort();
-  await startProcess('next', process.execPath, ['.next/standalone/server.js'], { env: { ...env, PORT: String(port), HOSTNAME: '127.0.0.1' }, readyWhen: /Ready in/, timeoutMs: 60_000, echo: true }); // its log explains any failed view
+  await startProcess('next', process.execPath, ['.next/standalone/server.js'], {
+    env: { ...env, PORT: String(port), HOSTNAME: '127.0.0.1' },
+    readyWhen: /Ready in/,
+    timeoutMs: 60_000,
+    echo: true,
+  }); // its log explains any failed view
   // The bench's own batch work (seeding, the adoption replay, rollups) reads collection-group pages, which the
   // emulator scans whole: at fleet scale a page outlasts the 10 s a page view may wait. The server keeps 10 s.
   process.env.WELLSYNC_READ_DEADLINE_MS = '120000';
@@ -103,8 +144,12 @@ async function measurePerUser() {
   step('1. seeding the heavy user');
   const heavy = await seedHeavyUser(nowMs, onProgress);
   step('4. export: wellsync, a raw stream(), firestore-export-import, firestore-backfire');
-  const exports = await measureExport(HEAVY_USER.uid, plan.rounds, (round, r) => console.log(`  round ${round}/${plan.rounds}: ${r.tool} ${'ms' in r ? `${r.documents} documents in ${(r.ms / 1000).toFixed(1)} s` : `failed: ${r.error}`}`));
-  step('1. seeding the load test\'s 50 users');
+  const exports = await measureExport(HEAVY_USER.uid, plan.rounds, (round, r) =>
+    console.log(
+      `  round ${round}/${plan.rounds}: ${r.tool} ${'ms' in r ? `${r.documents} documents in ${(r.ms / 1000).toFixed(1)} s` : `failed: ${r.error}`}`,
+    ),
+  );
+  step("1. seeding the load test's 50 users");
   const load = await seedLoadUsers(nowMs, 50, onProgress);
   stopBars();
 
@@ -114,8 +159,14 @@ async function measurePerUser() {
   const portal = await measurePages(baseUrl, heavyCookie, portalPages(HEAVY_USER, 'anxious'), plan.pageViews);
   step('7. load: 50 signed-in sessions browsing the portal');
   const userCookies = await Promise.all(load.accounts.map((user) => signInOverHttp(baseUrl, emulators.authHost, user)));
-  const userLoad = await runLoad('50 users: journal, search, mood, devices, sync settings', baseUrl, userCookies, ['/journal', '/journal?q=walk', '/mood', '/mood?range=1y', '/devices', '/settings/sync'], plan.loadSeconds);
-  step('4. import: the heavy user\'s export into empty accounts');
+  const userLoad = await runLoad(
+    '50 users: journal, search, mood, devices, sync settings',
+    baseUrl,
+    userCookies,
+    ['/journal', '/journal?q=walk', '/mood', '/mood?range=1y', '/devices', '/settings/sync'],
+    plan.loadSeconds,
+  );
+  step("4. import: the heavy user's export into empty accounts");
   const imports = await measureImport(HEAVY_USER.uid, plan.rounds);
   step('4. import: preview a 10,000-row Daylio CSV (issue 16: under 2 s)');
   const daylioPreview = await measureDaylioPreview(plan.rounds);
@@ -124,7 +175,12 @@ async function measurePerUser() {
   const mergeDb = new MemoryFirestore();
   const merge = {
     time: measureMergeTime(plan.rounds),
-    share: await measureMergeShare((uid) => memoryCloud(mergeDb, uid, { offline: false, nextFault: null }), { users: 30, days: 90, seed: 14, nowMs }),
+    share: await measureMergeShare((uid) => memoryCloud(mergeDb, uid, { offline: false, nextFault: null }), {
+      users: 30,
+      days: 90,
+      seed: 14,
+      nowMs,
+    }),
   };
   step('6. sync: device → web propagation, simulator push throughput');
   const propagation = await measurePropagation(plan.propagation);
@@ -134,8 +190,22 @@ async function measurePerUser() {
   const large = await seedLargeUser(nowMs, onProgress);
   stopBars();
   step('4. export memory: a 100,000-document user');
-  const exportMemory = await measureExportMemory(LARGE_USER.uid, mode === 'quick' ? 1 : 2, ['wellsync', 'firestore-export-import']);
-  return { seeded: { heavy, load: load.seeded, large }, portal, userLoad, exports, exportMemory, imports, daylioPreview, merge, propagation, push };
+  const exportMemory = await measureExportMemory(LARGE_USER.uid, mode === 'quick' ? 1 : 2, [
+    'wellsync',
+    'firestore-export-import',
+  ]);
+  return {
+    seeded: { heavy, load: load.seeded, large },
+    portal,
+    userLoad,
+    exports,
+    exportMemory,
+    imports,
+    daylioPreview,
+    merge,
+    propagation,
+    push,
+  };
 }
 
 async function measureFleet() {
@@ -144,16 +214,32 @@ async function measureFleet() {
   stopBars();
   const baseUrl = await server();
 
-  const admins: DemoAccount[] = Array.from({ length: 5 }, (_, n) => ({ uid: `bench-admin-${n}`, email: `admin-${n}@bench.wellsync.test`, password: `bench-admin-password-${n}`, displayName: `Bench admin ${n}`, timezone: 'UTC', role: 'admin', description: 'Benchmark operator' }));
+  const admins: DemoAccount[] = Array.from({ length: 5 }, (_, n) => ({
+    uid: `bench-admin-${n}`,
+    email: `admin-${n}@bench.wellsync.test`,
+    password: `bench-admin-password-${n}`,
+    displayName: `Bench admin ${n}`,
+    timezone: 'UTC',
+    role: 'admin',
+    description: 'Benchmark operator',
+  }));
   for (const account of admins) await ensureAuthUser({ account });
   const adminCookies = await Promise.all(admins.map((admin) => signInOverHttp(baseUrl, emulators.authHost, admin)));
   step('2. admin pages at fleet scale');
   const adminScope = { uid: admins[0]!.uid, isAdmin: true as const };
   const admin = await measurePages(baseUrl, adminCookies[0]!, adminPages(adminScope, Date.now()), plan.pageViews);
   step('5. rollup at fleet scale: full, and incremental after new syncs');
-  const rollup = await measureRollup(ROLLUP_ROUNDS, (round) => measurePush({ users: 2, days: 1, seed: 100 + round }).then(() => undefined));
+  const rollup = await measureRollup(ROLLUP_ROUNDS, (round) =>
+    measurePush({ users: 2, days: 1, seed: 100 + round }).then(() => undefined),
+  );
   step('7. load: 5 admins browsing at fleet scale');
-  const adminLoad = await runLoad('5 admins: overview, adoption, cost, reliability', baseUrl, adminCookies, ['/admin', '/admin/adoption', '/admin/cost', '/admin/reliability'], plan.loadSeconds);
+  const adminLoad = await runLoad(
+    '5 admins: overview, adoption, cost, reliability',
+    baseUrl,
+    adminCookies,
+    ['/admin', '/admin/adoption', '/admin/cost', '/admin/reliability'],
+    plan.loadSeconds,
+  );
   return { fleet, admin, rollup, adminLoad };
 }
 
@@ -167,14 +253,25 @@ try {
   const { fleet, admin, rollup, adminLoad } = await phase('fleet', measureFleet);
 
   const previous = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '';
-  const notes = previous.includes(NOTES_MARKER) ? previous.slice(previous.indexOf(NOTES_MARKER)) : `${NOTES_MARKER}\n## Notes\n`;
+  const notes = previous.includes(NOTES_MARKER)
+    ? previous.slice(previous.indexOf(NOTES_MARKER))
+    : `${NOTES_MARKER}\n## Notes\n`;
   const report = renderBenchReport(
     {
       mode,
       startedAt: new Date(checkpoint.startedAt),
       minutes: checkpoint.minutes,
       rounds: plan.rounds,
-      versions: { 'Node.js': process.versions.node, next: version('next'), 'firebase-admin': version('firebase-admin'), firebase: version('firebase'), 'firebase-tools (Auth emulator)': version('firebase-tools'), 'firestore-export-import': version('firestore-export-import'), 'firestore-backfire': version('firestore-backfire'), autocannon: version('autocannon') },
+      versions: {
+        'Node.js': process.versions.node,
+        next: version('next'),
+        'firebase-admin': version('firebase-admin'),
+        firebase: version('firebase'),
+        'firebase-tools (Auth emulator)': version('firebase-tools'),
+        'firestore-export-import': version('firestore-export-import'),
+        'firestore-backfire': version('firestore-backfire'),
+        autocannon: version('autocannon'),
+      },
       seed: { ...fleet, ...perUser.seeded },
       admin,
       portal: perUser.portal,

@@ -24,7 +24,11 @@ const projectId = process.env.FIREBASE_PROJECT_ID ?? 'demo-wellsync';
 
 stopAllOnExit();
 try {
-  await Promise.all([assertPortFree(port, 'Next'), assertPortFree(firestorePort, 'Firestore emulator'), assertPortFree(authPort, 'Auth emulator')]);
+  await Promise.all([
+    assertPortFree(port, 'Next'),
+    assertPortFree(firestorePort, 'Firestore emulator'),
+    assertPortFree(authPort, 'Auth emulator'),
+  ]);
   console.log(`Starting the Firestore (${firestorePort}) and Auth (${authPort}) emulators…`);
   const emulators = await startEmulators({
     projectId,
@@ -54,7 +58,8 @@ try {
     env: { ...envWithoutTsx(), ...emulators.env, NEXT_TELEMETRY_DISABLED: '1' },
   });
   console.log(`\nwellsync is starting on http://localhost:${port}`);
-  for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(5)} ${account.email} / ${account.password}`);
+  for (const account of DEMO_ACCOUNTS)
+    console.log(`  ${account.role.padEnd(5)} ${account.email} / ${account.password}`);
 
   const shutdown = async () => {
     next.kill('SIGTERM');

@@ -7,7 +7,13 @@ import { AppError } from '@/lib/api/errors';
 import { progressBar, type ProgressBar } from '@/lib/dev/progress-bar';
 import { runRollup } from '@/lib/metrics/run-rollup';
 
-const { values } = parseArgs({ options: { full: { type: 'boolean', default: false }, snapshot: { type: 'boolean', default: false }, horizon: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    full: { type: 'boolean', default: false },
+    snapshot: { type: 'boolean', default: false },
+    horizon: { type: 'string' },
+  },
+});
 const horizonDays = values.horizon === undefined ? undefined : Number(values.horizon);
 if (horizonDays !== undefined && !(Number.isInteger(horizonDays) && horizonDays >= 1 && horizonDays <= 400)) {
   console.error('--horizon takes a whole number of days from 1 to 400.');

@@ -6,7 +6,9 @@ import { describeSeed, seedDemo } from '@/lib/seed/seed-demo';
 
 const { values } = parseArgs({ options: { heavy: { type: 'boolean', default: false }, now: { type: 'string' } } });
 if (!process.env.FIRESTORE_EMULATOR_HOST || !process.env.FIREBASE_AUTH_EMULATOR_HOST) {
-  console.error('The seed writes demo data to the emulators only. Start them with `npm run dev`, or set FIRESTORE_EMULATOR_HOST and FIREBASE_AUTH_EMULATOR_HOST.');
+  console.error(
+    'The seed writes demo data to the emulators only. Start them with `npm run dev`, or set FIRESTORE_EMULATOR_HOST and FIREBASE_AUTH_EMULATOR_HOST.',
+  );
   process.exit(2);
 }
 const nowMs = values.now === undefined ? undefined : Date.parse(values.now);

@@ -50,14 +50,20 @@ const summary = await simulateFleet({
 });
 bar.stop();
 const stats = summarizeAttempts(summary.attempts);
-console.log(`\n${summary.users} users, ${summary.devices} devices, ${summary.edits} edits, ${stats.attempts} sync attempts in ${((performance.now() - started) / 1000).toFixed(1)}s`);
-console.log(`success ${(stats.successRate * 100).toFixed(2)}%, latency p50 ${stats.latency.p50} ms, p95 ${stats.latency.p95} ms, p99 ${stats.latency.p99} ms, conflicts ${summary.conflicts}`);
+console.log(
+  `\n${summary.users} users, ${summary.devices} devices, ${summary.edits} edits, ${stats.attempts} sync attempts in ${((performance.now() - started) / 1000).toFixed(1)}s`,
+);
+console.log(
+  `success ${(stats.successRate * 100).toFixed(2)}%, latency p50 ${stats.latency.p50} ms, p95 ${stats.latency.p95} ms, p99 ${stats.latency.p99} ms, conflicts ${summary.conflicts}`,
+);
 const share = stats.mergedShare === null ? 'no conflicts' : `${(stats.mergedShare * 100).toFixed(1)}% of conflicts`;
 console.log(`merged automatically: ${stats.merged} (${share}); left to users: ${stats.conflicts - stats.merged}`);
 console.log('by release (worst first):');
 for (const r of stats.byRelease) {
   const merges = r.conflicts > 0 ? `, ${r.merged}/${r.conflicts} conflicts merged` : '';
-  console.log(`  ${r.release.padEnd(16)} ${String(r.attempts).padStart(7)} attempts, ${(r.failureRate * 100).toFixed(2)}% failed, p95 ${r.p95} ms${merges}`);
+  console.log(
+    `  ${r.release.padEnd(16)} ${String(r.attempts).padStart(7)} attempts, ${(r.failureRate * 100).toFixed(2)}% failed, p95 ${r.p95} ms${merges}`,
+  );
 }
 console.log(`errors: ${stats.errors.map((e) => `${e.code} ${e.count}`).join(', ') || 'none'}`);
 process.exit(0);

@@ -35,7 +35,13 @@ const HARD_DAYS = [
   LONGEST_CONFLICTS_DAY,
 ];
 // The specs whose pages show the demo seed, which is what the day changes; the rest make their own users.
-const HARD_DAY_SPECS = ['e2e/accessibility.spec.ts', 'e2e/admin.spec.ts', 'e2e/devices-and-conflicts.spec.ts', 'e2e/journal.spec.ts', 'e2e/mood.spec.ts'];
+const HARD_DAY_SPECS = [
+  'e2e/accessibility.spec.ts',
+  'e2e/admin.spec.ts',
+  'e2e/devices-and-conflicts.spec.ts',
+  'e2e/journal.spec.ts',
+  'e2e/mood.spec.ts',
+];
 // `npm test` runs e2e once on the real clock; --hard-days runs the demo's specs once per hard day (CI does both).
 const clocks: (string | null)[] = values['hard-days'] ? HARD_DAYS : (values.clock ?? [null]);
 
@@ -101,7 +107,12 @@ try {
       // emulators' default project: the Auth emulator signs browsers in to that project whatever the API key.
       const e2e = { ...env, E2E_PORT: String(await findFreePort()), NODE_OPTIONS: '--conditions=react-server' };
       const specs = positionals.length === 0 && values['hard-days'] ? HARD_DAY_SPECS : positionals;
-      await run(`end-to-end tests${clock ? ` at ${clock}` : ''} (playwright, chromium)`, bin('playwright'), ['test', ...specs], e2e);
+      await run(
+        `end-to-end tests${clock ? ` at ${clock}` : ''} (playwright, chromium)`,
+        bin('playwright'),
+        ['test', ...specs],
+        e2e,
+      );
       await emulators.stop();
       for (const name of PINNED_CLOCK_VARIABLES) delete process.env[name];
     }

@@ -27,7 +27,13 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   // eslint-disable-next-line react-hooks/purity
   const renderedAt = Date.now();
   return (
-    <SyncProvider uid={caller.uid} deviceId={caller.deviceId} deviceName="Web browser" appVersion={APP_VERSION} renderedAt={renderedAt}>
+    <SyncProvider
+      uid={caller.uid}
+      deviceId={caller.deviceId}
+      deviceName="Web browser"
+      appVersion={APP_VERSION}
+      renderedAt={renderedAt}
+    >
       <AppShell
         brand={
           <Link href="/journal" className="font-semibold tracking-tight text-accent">

@@ -35,7 +35,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         </>
       }
     >
-      <p className="mb-4 text-xs text-muted">Metadata only: these pages are built from sync telemetry, device and settings rollups. No journal or mood content is read, and every view is logged.</p>
+      <p className="mb-4 text-xs text-muted">
+        Metadata only: these pages are built from sync telemetry, device and settings rollups. No journal or mood
+        content is read, and every view is logged.
+      </p>
       {children}
     </AppShell>
   );

@@ -13,11 +13,22 @@ export default async function AdminOverviewPage() {
   const overview = await getAdminOverview(caller, nowMs);
   return (
     <>
-      <PageHeader title="Sync health at a glance" description="The product's success metrics against their targets, over the last 30 days." />
+      <PageHeader
+        title="Sync health at a glance"
+        description="The product's success metrics against their targets, over the last 30 days."
+      />
       <FreshnessNotice freshness={overview.freshness} nowMs={nowMs} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {overview.metrics.map((metric) => (
-          <StatCard key={metric.id} label={metric.label} value={formatMetric(metric.value, metric.kind)} target={metric.target} status={metric.status} detail={metric.detail} href={metric.href} />
+          <StatCard
+            key={metric.id}
+            label={metric.label}
+            value={formatMetric(metric.value, metric.kind)}
+            target={metric.target}
+            status={metric.status}
+            detail={metric.detail}
+            href={metric.href}
+          />
         ))}
       </div>
     </>

@@ -1,6 +1,19 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { ColumnKind } from '@/lib/metrics/admin-table';
 import { formatMetric } from '@/lib/metrics/format-metric';
 
@@ -46,16 +59,42 @@ export function AdminChart({
   const categoryAxis = vertical ? (
     <YAxis type="category" dataKey={xKey} tick={axisTick} width={110} />
   ) : (
-    <XAxis dataKey={xKey} tick={axisTick} minTickGap={24} tickFormatter={(v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v.slice(5) : v)} />
+    <XAxis
+      dataKey={xKey}
+      tick={axisTick}
+      minTickGap={24}
+      tickFormatter={(v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v.slice(5) : v)}
+    />
   );
   const common = (
     <>
       <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
       {categoryAxis}
       {valueAxis}
-      <Tooltip contentStyle={{ background: 'var(--card)', border: '1px solid var(--border)', color: 'var(--fg)' }} formatter={(value, name) => [format(value), name]} cursor={{ fill: 'var(--card-muted)' }} />
+      <Tooltip
+        contentStyle={{ background: 'var(--card)', border: '1px solid var(--border)', color: 'var(--fg)' }}
+        formatter={(value, name) => [format(value), name]}
+        cursor={{ fill: 'var(--card-muted)' }}
+      />
       {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}
-      {target && (vertical ? <ReferenceLine x={target.value} ifOverflow="extendDomain" stroke="var(--danger)" strokeDasharray="6 3" label={{ value: target.label, fill: 'var(--danger)', fontSize: 12, position: 'top' }} /> : <ReferenceLine y={target.value} ifOverflow="extendDomain" stroke="var(--danger)" strokeDasharray="6 3" label={{ value: target.label, fill: 'var(--danger)', fontSize: 12, position: 'insideTopRight' }} />)}
+      {target &&
+        (vertical ? (
+          <ReferenceLine
+            x={target.value}
+            ifOverflow="extendDomain"
+            stroke="var(--danger)"
+            strokeDasharray="6 3"
+            label={{ value: target.label, fill: 'var(--danger)', fontSize: 12, position: 'top' }}
+          />
+        ) : (
+          <ReferenceLine
+            y={target.value}
+            ifOverflow="extendDomain"
+            stroke="var(--danger)"
+            strokeDasharray="6 3"
+            label={{ value: target.label, fill: 'var(--danger)', fontSize: 12, position: 'insideTopRight' }}
+          />
+        ))}
     </>
   );
   return (
@@ -65,15 +104,33 @@ export function AdminChart({
           <LineChart data={data} margin={{ top: 16, right: 16, bottom: 8, left: 0 }}>
             {common}
             {series.map((s) => (
-              <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={data.length <= 31} connectNulls isAnimationActive={false} />
+              <Line
+                key={s.key}
+                type="monotone"
+                dataKey={s.key}
+                name={s.label}
+                stroke={s.color}
+                strokeWidth={2}
+                dot={data.length <= 31}
+                connectNulls
+                isAnimationActive={false}
+              />
             ))}
           </LineChart>
         ) : (
           <BarChart data={data} layout={layout} margin={{ top: 16, right: 16, bottom: 8, left: vertical ? 8 : 0 }}>
             {common}
             {series.map((s) => (
-              <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={kind === 'stacked' ? 'stack' : undefined} isAnimationActive={false}>
-                {highlightKey && data.map((row, i) => <Cell key={i} fill={row[highlightKey] === true ? 'var(--danger)' : s.color} />)}
+              <Bar
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                fill={s.color}
+                stackId={kind === 'stacked' ? 'stack' : undefined}
+                isAnimationActive={false}
+              >
+                {highlightKey &&
+                  data.map((row, i) => <Cell key={i} fill={row[highlightKey] === true ? 'var(--danger)' : s.color} />)}
               </Bar>
             ))}
           </BarChart>

@@ -2,7 +2,13 @@ import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
 import { RANGE_PRESETS, type AdminRange } from '@/lib/metrics/admin-range';
 
-const LABELS: Record<(typeof RANGE_PRESETS)[number], string> = { '7d': '7 days', '30d': '30 days', '90d': '90 days', '180d': '180 days', '365d': '1 year' };
+const LABELS: Record<(typeof RANGE_PRESETS)[number], string> = {
+  '7d': '7 days',
+  '30d': '30 days',
+  '90d': '90 days',
+  '180d': '180 days',
+  '365d': '1 year',
+};
 
 /**
  * Presets as links and a from/to form that submits with GET: the range lives in the URL, so it can be shared and
@@ -17,7 +23,12 @@ export function DateRangePicker({ path, range, today }: { path: string; range: A
             key={preset}
             href={`${path}?range=${preset}`}
             aria-current={range.preset === preset ? 'page' : undefined}
-            className={cn('rounded-lg border px-3 py-1.5 text-sm', range.preset === preset ? 'border-accent bg-accent-soft font-medium' : 'border-border bg-card text-muted hover:text-fg')}
+            className={cn(
+              'rounded-lg border px-3 py-1.5 text-sm',
+              range.preset === preset
+                ? 'border-accent bg-accent-soft font-medium'
+                : 'border-border bg-card text-muted hover:text-fg',
+            )}
           >
             {LABELS[preset]}
           </Link>
@@ -26,13 +37,30 @@ export function DateRangePicker({ path, range, today }: { path: string; range: A
       <form method="get" action={path} className="flex flex-wrap items-end gap-2" aria-label="Custom date range">
         <label className="flex flex-col gap-1 text-xs text-muted">
           From (UTC)
-          <input type="date" name="from" defaultValue={range.from} max={today} required className="rounded-lg border border-border bg-card px-2 py-1.5 text-sm text-fg" />
+          <input
+            type="date"
+            name="from"
+            defaultValue={range.from}
+            max={today}
+            required
+            className="rounded-lg border border-border bg-card px-2 py-1.5 text-sm text-fg"
+          />
         </label>
         <label className="flex flex-col gap-1 text-xs text-muted">
           To (UTC)
-          <input type="date" name="to" defaultValue={range.to} max={today} required className="rounded-lg border border-border bg-card px-2 py-1.5 text-sm text-fg" />
+          <input
+            type="date"
+            name="to"
+            defaultValue={range.to}
+            max={today}
+            required
+            className="rounded-lg border border-border bg-card px-2 py-1.5 text-sm text-fg"
+          />
         </label>
-        <button type="submit" className="rounded-lg bg-accent px-3 py-1.5 text-sm font-medium text-accent-fg hover:bg-accent-hover">
+        <button
+          type="submit"
+          className="rounded-lg bg-accent px-3 py-1.5 text-sm font-medium text-accent-fg hover:bg-accent-hover"
+        >
           Apply
         </button>
       </form>

@@ -4,7 +4,17 @@ import { cn } from '@/components/ui/cn';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 
 /** An admin table with its CSV download; highlighted rows are marked in words too, not by colour alone. */
-export function ReportTable({ table, csvHref, emptyText = 'No rows in this range.', maxRows }: { table: AdminTable; csvHref: string; emptyText?: string; maxRows?: number }) {
+export function ReportTable({
+  table,
+  csvHref,
+  emptyText = 'No rows in this range.',
+  maxRows,
+}: {
+  table: AdminTable;
+  csvHref: string;
+  emptyText?: string;
+  maxRows?: number;
+}) {
   const highlighted = new Set(table.highlight ?? []);
   const rows = maxRows ? table.rows.slice(-maxRows) : table.rows;
   const offset = table.rows.length - rows.length;
@@ -15,7 +25,11 @@ export function ReportTable({ table, csvHref, emptyText = 'No rows in this range
         <h2 id={captionId} className="text-base font-semibold">
           {table.title}
         </h2>
-        <a href={csvHref} download className="rounded-lg border border-border px-3 py-1.5 text-sm text-fg hover:bg-card-muted">
+        <a
+          href={csvHref}
+          download
+          className="rounded-lg border border-border px-3 py-1.5 text-sm text-fg hover:bg-card-muted"
+        >
           Download CSV<span className="sr-only"> of {table.title}</span>
         </a>
       </div>
@@ -27,7 +41,11 @@ export function ReportTable({ table, csvHref, emptyText = 'No rows in this range
             <thead>
               <tr className="border-b border-border text-left text-muted">
                 {table.columns.map((column) => (
-                  <th key={column.key} scope="col" className={cn('py-2 pr-4 font-medium', column.kind !== 'text' && 'text-right')}>
+                  <th
+                    key={column.key}
+                    scope="col"
+                    className={cn('py-2 pr-4 font-medium', column.kind !== 'text' && 'text-right')}
+                  >
                     {column.label}
                   </th>
                 ))}
@@ -43,9 +61,21 @@ export function ReportTable({ table, csvHref, emptyText = 'No rows in this range
                       const text = formatMetric(row[column.key], column.kind);
                       const Cell = c === 0 ? 'th' : 'td';
                       return (
-                        <Cell key={column.key} scope={c === 0 ? 'row' : undefined} className={cn('py-2 pr-4', c === 0 ? 'text-left font-medium' : '', column.kind !== 'text' && 'text-right tabular-nums')}>
+                        <Cell
+                          key={column.key}
+                          scope={c === 0 ? 'row' : undefined}
+                          className={cn(
+                            'py-2 pr-4',
+                            c === 0 ? 'text-left font-medium' : '',
+                            column.kind !== 'text' && 'text-right tabular-nums',
+                          )}
+                        >
                           {text}
-                          {c === 0 && flagged && <span className="ml-2 rounded bg-danger px-1.5 py-0.5 text-xs font-semibold text-white dark:text-black">stands out</span>}
+                          {c === 0 && flagged && (
+                            <span className="ml-2 rounded bg-danger px-1.5 py-0.5 text-xs font-semibold text-white dark:text-black">
+                              stands out
+                            </span>
+                          )}
                         </Cell>
                       );
                     })}
@@ -56,7 +86,11 @@ export function ReportTable({ table, csvHref, emptyText = 'No rows in this range
           </table>
         </ScrollRegion>
       )}
-      {maxRows && table.rows.length > maxRows && <p className="mt-2 text-xs text-muted">The latest {maxRows} of {table.rows.length} rows; the CSV has them all.</p>}
+      {maxRows && table.rows.length > maxRows && (
+        <p className="mt-2 text-xs text-muted">
+          The latest {maxRows} of {table.rows.length} rows; the CSV has them all.
+        </p>
+      )}
       {table.note && <p className="mt-2 text-xs text-muted">{table.note}</p>}
     </section>
   );

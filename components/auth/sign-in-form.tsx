@@ -23,7 +23,15 @@ const AUTH_MESSAGES: Record<string, string> = {
 };
 
 /** Email and password sign-in: Firebase Auth in the browser, then the ID token is exchanged for a session cookie. */
-export function SignInForm({ next, reason, demoLogins }: { next: string; reason: string | null; demoLogins: DemoLogin[] }) {
+export function SignInForm({
+  next,
+  reason,
+  demoLogins,
+}: {
+  next: string;
+  reason: string | null;
+  demoLogins: DemoLogin[];
+}) {
   const firebaseConfig = useFirebaseConfig();
   const router = useRouter();
   const [email, setEmail] = useState('');
@@ -46,12 +54,17 @@ export function SignInForm({ next, reason, demoLogins }: { next: string; reason:
     try {
       const credential = await signInWithEmailAndPassword(clientAuth(firebaseConfig), email.trim(), password);
       const idToken = await credential.user.getIdToken();
-      const result = await apiFetch<{ redirectTo: string }>('/api/auth/session', { method: 'POST', body: { idToken, next } });
+      const result = await apiFetch<{ redirectTo: string }>('/api/auth/session', {
+        method: 'POST',
+        body: { idToken, next },
+      });
       router.replace(result.redirectTo);
       router.refresh();
     } catch (caught) {
       const code = (caught as { code?: string }).code ?? '';
-      setError(caught instanceof ApiError ? caught.message : (AUTH_MESSAGES[code] ?? 'Sign-in failed. Please try again.'));
+      setError(
+        caught instanceof ApiError ? caught.message : (AUTH_MESSAGES[code] ?? 'Sign-in failed. Please try again.'),
+      );
       setPending(false);
     }
   }
@@ -60,15 +73,32 @@ export function SignInForm({ next, reason, demoLogins }: { next: string; reason:
     <div className="flex flex-col gap-6">
       {reason && (
         <Notice tone="warning" title="You were signed out">
-          {reason === 'revoked' ? 'This browser session was ended from another device.' : 'Your session expired.'} Please sign in again.
+          {reason === 'revoked' ? 'This browser session was ended from another device.' : 'Your session expired.'}{' '}
+          Please sign in again.
         </Notice>
       )}
       <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
         <Field label="Email" htmlFor="email">
-          <Input id="email" name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <Input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </Field>
         <Field label="Password" htmlFor="password">
-          <Input id="password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <Input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </Field>
         {error && <Notice tone="error">{error}</Notice>}
         <Button type="submit" disabled={pending || !email || !password}>
@@ -86,7 +116,8 @@ export function SignInForm({ next, reason, demoLogins }: { next: string; reason:
                 <div>
                   <p className="font-medium">{login.label}</p>
                   <p className="text-muted">
-                    <span className="font-mono">{login.email}</span> / <span className="font-mono">{login.password}</span>
+                    <span className="font-mono">{login.email}</span> /{' '}
+                    <span className="font-mono">{login.password}</span>
                   </p>
                   <p className="text-xs text-muted">{login.description}</p>
                 </div>

@@ -42,7 +42,10 @@ export function AutoMergeCard({ merge }: { merge: AutoMergeView }) {
   };
 
   return (
-    <article aria-label={`Merged automatically: ${merge.title}`} className="rounded-xl border border-border bg-card p-5 shadow-sm">
+    <article
+      aria-label={`Merged automatically: ${merge.title}`}
+      className="rounded-xl border border-border bg-card p-5 shadow-sm"
+    >
       <h3 className="font-semibold">{merge.title}</h3>
       <p className="text-sm text-muted">Merged {merge.merged}. Both devices&apos; changes were kept.</p>
       <div className="mt-4 grid gap-4 md:grid-cols-2">
@@ -74,11 +77,23 @@ export function AutoMergeCard({ merge }: { merge: AutoMergeView }) {
             )}
           </div>
           <div className="flex flex-wrap gap-2">
-            <ConfirmButton label="Keep the set-aside version" title="Undo the merge, keep the set-aside version?" confirmLabel="Keep it" variant="primary" onConfirm={() => undo('set-aside')}>
+            <ConfirmButton
+              label="Keep the set-aside version"
+              title="Undo the merge, keep the set-aside version?"
+              confirmLabel="Keep it"
+              variant="primary"
+              onConfirm={() => undo('set-aside')}
+            >
               It becomes the current version on every device. The merged version stays in your history.
             </ConfirmButton>
             {merge.other && (
-              <ConfirmButton label="Keep the other changes" title="Undo the merge, keep the other changes?" confirmLabel="Keep them" variant="primary" onConfirm={() => undo('other')}>
+              <ConfirmButton
+                label="Keep the other changes"
+                title="Undo the merge, keep the other changes?"
+                confirmLabel="Keep them"
+                variant="primary"
+                onConfirm={() => undo('other')}
+              >
                 The set-aside changes are taken back out on every device. They stay in your data export.
               </ConfirmButton>
             )}

@@ -65,7 +65,9 @@ function Line({ segment }: { segment: LineSegment }) {
 
 function Added({ children, block = false }: { children: string; block?: boolean }) {
   return (
-    <ins className={`${block ? 'block pl-1' : 'rounded px-1'} whitespace-pre-wrap break-words bg-accent-soft no-underline`}>
+    <ins
+      className={`${block ? 'block pl-1' : 'rounded px-1'} whitespace-pre-wrap break-words bg-accent-soft no-underline`}
+    >
       <span aria-hidden="true" className="font-semibold">
         +{' '}
       </span>

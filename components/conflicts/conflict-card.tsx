@@ -56,7 +56,10 @@ export function ConflictCard({ conflict }: { conflict: ConflictView }) {
   };
 
   return (
-    <article aria-label={`Conflict on ${conflict.winner?.title ?? conflict.loser.title ?? 'a check-in'}`} className="rounded-xl border border-border bg-card p-5 shadow-sm">
+    <article
+      aria-label={`Conflict on ${conflict.winner?.title ?? conflict.loser.title ?? 'a check-in'}`}
+      className="rounded-xl border border-border bg-card p-5 shadow-sm"
+    >
       <p className="text-sm text-muted">Detected {conflict.detected}. Both versions are kept until you choose.</p>
       {conflict.changes && (
         <section aria-labelledby={`changes-${conflict.id}`} className="mt-4">
@@ -91,14 +94,32 @@ export function ConflictCard({ conflict }: { conflict: ConflictView }) {
         </Notice>
       )}
       {previewing ? null : merging ? (
-        <MergeForm conflict={conflict} onCancel={() => setMerging(false)} onSave={(fields) => resolve({ choice: 'merged', fields })} />
+        <MergeForm
+          conflict={conflict}
+          onCancel={() => setMerging(false)}
+          onSave={(fields) => resolve({ choice: 'merged', fields })}
+        />
       ) : (
         <div className="mt-4 flex flex-wrap gap-2">
           {conflict.merged && <Button onClick={() => setPreviewing(true)}>Merge both</Button>}
-          <ConfirmButton label="Keep this version" title="Keep the version in your journal?" confirmLabel="Keep it" variant="primary" buttonVariant="secondary" onConfirm={() => resolve({ choice: 'kept-winner' })}>
+          <ConfirmButton
+            label="Keep this version"
+            title="Keep the version in your journal?"
+            confirmLabel="Keep it"
+            variant="primary"
+            buttonVariant="secondary"
+            onConfirm={() => resolve({ choice: 'kept-winner' })}
+          >
             The set-aside version is marked resolved. It stays in your data export.
           </ConfirmButton>
-          <ConfirmButton label="Restore the other" title="Restore the set-aside version?" confirmLabel="Restore it" variant="primary" buttonVariant="secondary" onConfirm={() => resolve({ choice: 'restored' })}>
+          <ConfirmButton
+            label="Restore the other"
+            title="Restore the set-aside version?"
+            confirmLabel="Restore it"
+            variant="primary"
+            buttonVariant="secondary"
+            onConfirm={() => resolve({ choice: 'restored' })}
+          >
             It becomes the current version on every device. The version it replaces stays in your history.
           </ConfirmButton>
           <Button variant="secondary" onClick={() => setMerging(true)}>
@@ -122,13 +143,18 @@ export function Side({ heading, side }: { heading: string; side: ConflictSide | 
           {side.deleted && <p className="font-medium text-danger">Deleted</p>}
           {side.title !== undefined && <p className="font-medium">{side.title || 'Untitled entry'}</p>}
           {side.body !== undefined && (
-            <ScrollRegion label={`${heading}, full text`} className="max-h-64 overflow-auto whitespace-pre-wrap break-words">
+            <ScrollRegion
+              label={`${heading}, full text`}
+              className="max-h-64 overflow-auto whitespace-pre-wrap break-words"
+            >
               {side.body}
             </ScrollRegion>
           )}
           {side.tags && side.tags.length > 0 && <p className="text-muted">{side.tags.map((t) => `#${t}`).join(' ')}</p>}
           {side.score !== undefined && <p>Mood {side.score}/5</p>}
-          {side.emotions && side.emotions.length > 0 && <p className="text-muted">{[...side.emotions, ...(side.activities ?? [])].join(' · ')}</p>}
+          {side.emotions && side.emotions.length > 0 && (
+            <p className="text-muted">{[...side.emotions, ...(side.activities ?? [])].join(' · ')}</p>
+          )}
           {side.note && <p>{side.note}</p>}
         </div>
       )}
@@ -136,11 +162,21 @@ export function Side({ heading, side }: { heading: string; side: ConflictSide | 
   );
 }
 
-function MergeForm({ conflict, onCancel, onSave }: { conflict: ConflictView; onCancel: () => void; onSave: (fields: Record<string, unknown>) => Promise<void> }) {
+function MergeForm({
+  conflict,
+  onCancel,
+  onSave,
+}: {
+  conflict: ConflictView;
+  onCancel: () => void;
+  onSave: (fields: Record<string, unknown>) => Promise<void>;
+}) {
   const winner = conflict.winner ?? conflict.loser;
   const loser = conflict.loser;
   const [title, setTitle] = useState(winner.title ?? '');
-  const [body, setBody] = useState(conflict.kind === 'journal' ? [winner.body, loser.body].filter(Boolean).join(`\n\n---\n\n`) : '');
+  const [body, setBody] = useState(
+    conflict.kind === 'journal' ? [winner.body, loser.body].filter(Boolean).join(`\n\n---\n\n`) : '',
+  );
   const [score, setScore] = useState(String(winner.score ?? 3));
   const [note, setNote] = useState([winner.note, loser.note].filter(Boolean).join(' / '));
   const [pending, setPending] = useState(false);
@@ -152,7 +188,12 @@ function MergeForm({ conflict, onCancel, onSave }: { conflict: ConflictView; onC
     const fields =
       conflict.kind === 'journal'
         ? { title, body, tags: union(winner.tags, loser.tags).slice(0, 30), mood: winner.mood ?? loser.mood ?? null }
-        : { score: Number(score), emotions: union(winner.emotions, loser.emotions), activities: union(winner.activities, loser.activities), note: note || null };
+        : {
+            score: Number(score),
+            emotions: union(winner.emotions, loser.emotions),
+            activities: union(winner.activities, loser.activities),
+            note: note || null,
+          };
     await onSave(fields).catch(() => setPending(false));
   }
 
@@ -161,16 +202,38 @@ function MergeForm({ conflict, onCancel, onSave }: { conflict: ConflictView; onC
       {conflict.kind === 'journal' ? (
         <>
           <Field label="Merged title" htmlFor={`title-${conflict.id}`}>
-            <Input id={`title-${conflict.id}`} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
+            <Input
+              id={`title-${conflict.id}`}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              maxLength={200}
+            />
           </Field>
-          <Field label="Merged entry" htmlFor={`body-${conflict.id}`} hint="Both versions are here; keep what you want.">
-            <textarea id={`body-${conflict.id}`} value={body} onChange={(e) => setBody(e.target.value)} rows={10} className="w-full rounded-lg border border-border bg-card px-3 py-2 font-mono text-sm" />
+          <Field
+            label="Merged entry"
+            htmlFor={`body-${conflict.id}`}
+            hint="Both versions are here; keep what you want."
+          >
+            <textarea
+              id={`body-${conflict.id}`}
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+              rows={10}
+              className="w-full rounded-lg border border-border bg-card px-3 py-2 font-mono text-sm"
+            />
           </Field>
         </>
       ) : (
         <>
           <Field label="Mood (1 to 5)" htmlFor={`score-${conflict.id}`}>
-            <Input id={`score-${conflict.id}`} type="number" min={1} max={5} value={score} onChange={(e) => setScore(e.target.value)} />
+            <Input
+              id={`score-${conflict.id}`}
+              type="number"
+              min={1}
+              max={5}
+              value={score}
+              onChange={(e) => setScore(e.target.value)}
+            />
           </Field>
           <Field label="Note" htmlFor={`note-${conflict.id}`}>
             <Input id={`note-${conflict.id}`} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />

@@ -7,7 +7,10 @@ import type { ErasureReceipt } from '@/lib/erasure/erasure-receipt';
 import { clientAuth } from '@/lib/firebase/client';
 import type { PublicFirebaseConfig } from '@/lib/firebase/public-config';
 
-type Line = { type: 'progress'; deleted: number; total: number } | { type: 'receipt'; receipt: ErasureReceipt } | { type: 'error'; message: string };
+type Line =
+  | { type: 'progress'; deleted: number; total: number }
+  | { type: 'receipt'; receipt: ErasureReceipt }
+  | { type: 'error'; message: string };
 
 const AUTH_MESSAGES: Record<string, string> = {
   'auth/invalid-credential': 'That password is not right.',
@@ -24,19 +27,38 @@ const STEP_UP_APP = 'step-up';
  * Confirms the password with a fresh Firebase sign-in (the server requires one under five minutes old), then
  * erases the account, reading the server's progress lines until the receipt arrives.
  */
-export async function eraseAccount(config: PublicFirebaseConfig, email: string, password: string, phrase: string, onProgress: (deleted: number, total: number) => void): Promise<ErasureReceipt> {
+export async function eraseAccount(
+  config: PublicFirebaseConfig,
+  email: string,
+  password: string,
+  phrase: string,
+  onProgress: (deleted: number, total: number) => void,
+): Promise<ErasureReceipt> {
   let idToken: string;
   try {
     const credential = await signInWithEmailAndPassword(clientAuth(config, STEP_UP_APP), email, password);
     idToken = await credential.user.getIdToken();
   } catch (caught) {
-    throw new ApiError(403, 'forbidden', AUTH_MESSAGES[(caught as { code?: string }).code ?? ''] ?? 'Your password could not be confirmed.');
+    throw new ApiError(
+      403,
+      'forbidden',
+      AUTH_MESSAGES[(caught as { code?: string }).code ?? ''] ?? 'Your password could not be confirmed.',
+    );
   }
-  const response = await fetch('/api/data/erasure', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ idToken, phrase }) });
+  const response = await fetch('/api/data/erasure', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ idToken, phrase }),
+  });
   await signOut(clientAuth(config, STEP_UP_APP)).catch(() => undefined);
   if (!response.ok || !response.body) {
     const error = ((await response.json().catch(() => null)) as ErrorBody | null)?.error;
-    throw new ApiError(response.status, error?.code ?? 'internal', error?.message ?? `Erasure failed (${response.status}).`);
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'internal',
+      error?.message ?? `Erasure failed (${response.status}).`,
+    );
   }
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffered = '';
@@ -53,5 +75,9 @@ export async function eraseAccount(config: PublicFirebaseConfig, email: string, 
       if (line.type === 'error') throw new ApiError(500, 'internal', line.message);
     }
   }
-  throw new ApiError(0, 'network', 'The connection ended before erasure finished. Sign in again and repeat it to finish.');
+  throw new ApiError(
+    0,
+    'network',
+    'The connection ended before erasure finished. Sign in again and repeat it to finish.',
+  );
 }

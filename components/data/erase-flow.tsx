@@ -29,7 +29,11 @@ export function EraseFlow({ uid, email }: { uid: string; email: string }) {
   const exports = useExportJobs();
   const startExport = useStartExport();
   const [copyDone, setCopyDone] = useState<'downloaded' | 'skipped' | null>(null);
-  const inventory = useQuery({ queryKey: ['erasure-inventory'], queryFn: () => apiFetch<{ inventory: ErasureInventory }>('/api/data/erasure').then((r) => r.inventory), enabled: copyDone !== null });
+  const inventory = useQuery({
+    queryKey: ['erasure-inventory'],
+    queryFn: () => apiFetch<{ inventory: ErasureInventory }>('/api/data/erasure').then((r) => r.inventory),
+    enabled: copyDone !== null,
+  });
   const [password, setPassword] = useState('');
   const [phrase, setPhrase] = useState('');
   const [progress, setProgress] = useState<{ deleted: number; total: number } | null>(null);
@@ -38,7 +42,14 @@ export function EraseFlow({ uid, email }: { uid: string; email: string }) {
 
   if (receipt) return <ErasureReceiptView receipt={receipt} />;
 
-  const fullExport = exports.data?.find((job) => job.scope.types.length === EXPORT_TYPES.length && job.scope.includeTombstones && !job.scope.from && !job.scope.to && (job.status === 'running' || job.status === 'ready'));
+  const fullExport = exports.data?.find(
+    (job) =>
+      job.scope.types.length === EXPORT_TYPES.length &&
+      job.scope.includeTombstones &&
+      !job.scope.from &&
+      !job.scope.to &&
+      (job.status === 'running' || job.status === 'ready'),
+  );
   const phraseOk = phrase.trim().toLowerCase() === ERASE_PHRASE;
 
   async function onErase(event: FormEvent) {
@@ -46,7 +57,8 @@ export function EraseFlow({ uid, email }: { uid: string; email: string }) {
     setError(null);
     setProgress({ deleted: 0, total: inventory.data?.total ?? 0 });
     try {
-      const erase = () => eraseAccount(config, email, password, phrase, (deleted, total) => setProgress({ deleted, total }));
+      const erase = () =>
+        eraseAccount(config, email, password, phrase, (deleted, total) => setProgress({ deleted, total }));
       // Through forget: the session's end is expected (the receipt stays on screen), and the browser's copy goes too.
       setReceipt(await (sync ? sync.forget(erase) : erase()));
     } catch (caught) {
@@ -62,17 +74,25 @@ export function EraseFlow({ uid, email }: { uid: string; email: string }) {
           <h2 id="step-copy" className="text-base font-semibold">
             1. Keep a copy
           </h2>
-          <p className="mt-1 text-sm text-muted">Erasure cannot be undone. Download a complete export first: you can import it into wellsync again later.</p>
+          <p className="mt-1 text-sm text-muted">
+            Erasure cannot be undone. Download a complete export first: you can import it into wellsync again later.
+          </p>
           <div className="mt-4 flex flex-col gap-3">
             {fullExport ? (
               <ExportJobCard job={fullExport} onDownload={() => setCopyDone('downloaded')} />
             ) : (
-              <Button className="self-start" disabled={startExport.isPending} onClick={() => startExport.mutate({ types: [...EXPORT_TYPES], includeTombstones: true })}>
+              <Button
+                className="self-start"
+                disabled={startExport.isPending}
+                onClick={() => startExport.mutate({ types: [...EXPORT_TYPES], includeTombstones: true })}
+              >
                 Prepare a complete export
               </Button>
             )}
             {startExport.error && <Notice tone="error">{startExport.error.message}</Notice>}
-            {copyDone === 'downloaded' && <Notice tone="success">Copy downloaded. Check that the file opens before you continue.</Notice>}
+            {copyDone === 'downloaded' && (
+              <Notice tone="success">Copy downloaded. Check that the file opens before you continue.</Notice>
+            )}
             {copyDone === null && (
               <Button variant="ghost" className="self-start" onClick={() => setCopyDone('skipped')}>
                 Continue without a copy
@@ -87,7 +107,10 @@ export function EraseFlow({ uid, email }: { uid: string; email: string }) {
             <h2 id="step-inventory" className="text-base font-semibold">
               2. What will be erased
             </h2>
-            <p className="mb-4 mt-1 text-sm text-muted">Everything wellsync holds about you, found by looking, not from a list. All of it is deleted, then your sign-in account.</p>
+            <p className="mb-4 mt-1 text-sm text-muted">
+              Everything wellsync holds about you, found by looking, not from a list. All of it is deleted, then your
+              sign-in account.
+            </p>
             {inventory.isPending && <p className="text-sm text-muted">Looking through your data…</p>}
             {inventory.error && <Notice tone="error">{inventory.error.message}</Notice>}
             {inventory.data && <InventoryView inventory={inventory.data} uid={uid} />}
@@ -102,10 +125,23 @@ export function EraseFlow({ uid, email }: { uid: string; email: string }) {
             </h2>
             <form onSubmit={onErase} className="mt-4 flex max-w-md flex-col gap-4">
               <Field label="Your password" htmlFor="erase-password" hint={`To confirm it is you (${email}).`}>
-                <Input id="erase-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} disabled={progress !== null} />
+                <Input
+                  id="erase-password"
+                  type="password"
+                  autoComplete="current-password"
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                  disabled={progress !== null}
+                />
               </Field>
               <Field label={`Type \u201c${ERASE_PHRASE}\u201d`} htmlFor="erase-phrase">
-                <Input id="erase-phrase" autoComplete="off" value={phrase} onChange={(e) => setPhrase(e.target.value)} disabled={progress !== null} />
+                <Input
+                  id="erase-phrase"
+                  autoComplete="off"
+                  value={phrase}
+                  onChange={(e) => setPhrase(e.target.value)}
+                  disabled={progress !== null}
+                />
               </Field>
               {progress && <ProgressBar label="Erasing" value={progress.deleted} max={progress.total} />}
               {error && <Notice tone="error">{error}</Notice>}

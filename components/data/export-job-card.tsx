@@ -13,9 +13,13 @@ const when = (ms: number) => new Date(ms).toLocaleString('en-GB', { dateStyle: '
 /** One export: progress while it is prepared, then a download link valid for a week. */
 export function ExportJobCard({ job, onDownload }: { job: ExportJobView; onDownload?: () => void }) {
   const action = useExportAction();
-  const range = job.scope.from || job.scope.to ? `${job.scope.from ?? 'start'} – ${job.scope.to ?? 'today'}` : 'all dates';
+  const range =
+    job.scope.from || job.scope.to ? `${job.scope.from ?? 'start'} – ${job.scope.to ?? 'today'}` : 'all dates';
   return (
-    <article aria-label={`Export of ${when(job.createdAt)}`} className="flex flex-col gap-3 rounded-lg border border-border p-4">
+    <article
+      aria-label={`Export of ${when(job.createdAt)}`}
+      className="flex flex-col gap-3 rounded-lg border border-border p-4"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="text-sm font-semibold">Export of {when(job.createdAt)}</h3>
         <span className="text-xs text-muted">
@@ -23,7 +27,9 @@ export function ExportJobCard({ job, onDownload }: { job: ExportJobView; onDownl
           {job.scope.includeTombstones ? '' : ' · without deleted entries'}
         </span>
       </div>
-      {job.status === 'running' && <ProgressBar label="Preparing your export" value={job.progress.done} max={job.progress.total} />}
+      {job.status === 'running' && (
+        <ProgressBar label="Preparing your export" value={job.progress.done} max={job.progress.total} />
+      )}
       {job.status === 'ready' && (
         <div className="flex flex-wrap items-center gap-3">
           <a
@@ -35,7 +41,10 @@ export function ExportJobCard({ job, onDownload }: { job: ExportJobView; onDownl
             Download ZIP{job.bytes !== null ? ` (${formatFileSize(job.bytes)})` : ''}
           </a>
           <span className="text-xs text-muted">
-            {Object.values(job.counts ?? {}).reduce((a, b) => a + b, 0).toLocaleString('en')} documents · available until {when(job.expiresAt)}
+            {Object.values(job.counts ?? {})
+              .reduce((a, b) => a + b, 0)
+              .toLocaleString('en')}{' '}
+            documents · available until {when(job.expiresAt)}
           </span>
         </div>
       )}
@@ -44,15 +53,26 @@ export function ExportJobCard({ job, onDownload }: { job: ExportJobView; onDownl
           {job.error ?? 'The server stopped while preparing it. Nothing partial was kept.'}
         </Notice>
       )}
-      {job.status === 'expired' && <p className="text-sm text-muted">This export has expired and its file was deleted.</p>}
+      {job.status === 'expired' && (
+        <p className="text-sm text-muted">This export has expired and its file was deleted.</p>
+      )}
       <div className="flex gap-2">
         {(job.status === 'failed' || job.status === 'interrupted') && (
-          <Button variant="secondary" disabled={action.isPending} onClick={() => action.mutate({ id: job.id, action: 'retry' })}>
+          <Button
+            variant="secondary"
+            disabled={action.isPending}
+            onClick={() => action.mutate({ id: job.id, action: 'retry' })}
+          >
             Try again
           </Button>
         )}
         {job.status !== 'running' && (
-          <Button variant="ghost" disabled={action.isPending} onClick={() => action.mutate({ id: job.id, action: 'delete' })} aria-label={`Delete the export of ${when(job.createdAt)}`}>
+          <Button
+            variant="ghost"
+            disabled={action.isPending}
+            onClick={() => action.mutate({ id: job.id, action: 'delete' })}
+            aria-label={`Delete the export of ${when(job.createdAt)}`}
+          >
             Delete
           </Button>
         )}

@@ -36,7 +36,9 @@ export function ExportPanel() {
                 <input
                   type="checkbox"
                   checked={types.includes(type)}
-                  onChange={(e) => setTypes((current) => (e.target.checked ? [...current, type] : current.filter((t) => t !== type)))}
+                  onChange={(e) =>
+                    setTypes((current) => (e.target.checked ? [...current, type] : current.filter((t) => t !== type)))
+                  }
                 />
                 {TYPE_LABELS[type]}
               </label>
@@ -51,17 +53,27 @@ export function ExportPanel() {
             </Field>
           </div>
           <label className="flex items-start gap-2 text-sm">
-            <input type="checkbox" className="mt-1" checked={includeTombstones} onChange={(e) => setIncludeTombstones(e.target.checked)} />
+            <input
+              type="checkbox"
+              className="mt-1"
+              checked={includeTombstones}
+              onChange={(e) => setIncludeTombstones(e.target.checked)}
+            />
             <span>
               Include deleted entries
-              <span className="block text-xs text-muted">Kept as tombstones, so a restore tells your phones what was deleted.</span>
+              <span className="block text-xs text-muted">
+                Kept as tombstones, so a restore tells your phones what was deleted.
+              </span>
             </span>
           </label>
           {start.error && <Notice tone="error">{start.error.message}</Notice>}
           <Button type="submit" disabled={start.isPending || running || types.length === 0}>
             {start.isPending ? 'Starting…' : 'Prepare export'}
           </Button>
-          <p className="text-xs text-muted">You get a ZIP with a complete JSON copy, a spreadsheet file per kind of data, and a README explaining every field.</p>
+          <p className="text-xs text-muted">
+            You get a ZIP with a complete JSON copy, a spreadsheet file per kind of data, and a README explaining every
+            field.
+          </p>
         </form>
       </Card>
       <section aria-labelledby="exports-title" className="flex flex-col gap-3">
@@ -70,8 +82,12 @@ export function ExportPanel() {
         </h2>
         {jobs.isPending && <p className="text-sm text-muted">Loading…</p>}
         {jobs.error && <Notice tone="error">{jobs.error.message}</Notice>}
-        {jobs.data?.length === 0 && <p className="text-sm text-muted">No exports yet. Prepared exports can be downloaded again for 7 days.</p>}
-        {jobs.data?.map((job) => <ExportJobCard key={job.id} job={job} />)}
+        {jobs.data?.length === 0 && (
+          <p className="text-sm text-muted">No exports yet. Prepared exports can be downloaded again for 7 days.</p>
+        )}
+        {jobs.data?.map((job) => (
+          <ExportJobCard key={job.id} job={job} />
+        ))}
       </section>
     </div>
   );

@@ -12,7 +12,11 @@ export function HeldDataChart({ data }: { data: { label: string; count: number }
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
           <XAxis type="number" allowDecimals={false} tick={{ fill: 'var(--muted)', fontSize: 12 }} />
           <YAxis type="category" dataKey="label" width={150} tick={{ fill: 'var(--muted)', fontSize: 12 }} />
-          <Tooltip contentStyle={{ background: 'var(--card)', border: '1px solid var(--border)', color: 'var(--fg)' }} formatter={(value) => [value, 'Documents']} cursor={{ fill: 'var(--card-muted)' }} />
+          <Tooltip
+            contentStyle={{ background: 'var(--card)', border: '1px solid var(--border)', color: 'var(--fg)' }}
+            formatter={(value) => [value, 'Documents']}
+            cursor={{ fill: 'var(--card-muted)' }}
+          />
           <Bar dataKey="count" fill="var(--chart-1)" radius={4} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>

@@ -50,10 +50,25 @@ export function ImportChoicesForm(props: {
   const zoneId = useId();
   return (
     <div className="flex flex-col gap-4">
-      {timeZone !== null && readOnly && <p className="text-sm">Local times were read as {timeZone} ({ZONE_SOURCE[timeZoneSource]}).</p>}
+      {timeZone !== null && readOnly && (
+        <p className="text-sm">
+          Local times were read as {timeZone} ({ZONE_SOURCE[timeZoneSource]}).
+        </p>
+      )}
       {timeZone !== null && !readOnly && (
-        <Field label="Time zone of this file’s times" htmlFor={zoneId} hint={`Daylio writes local times without a zone. Read as ${timeZone} (${ZONE_SOURCE[timeZoneSource]}).`}>
-          <Input id={zoneId} list={`${zoneId}-zones`} value={choices.timeZone} autoComplete="off" spellCheck={false} onChange={(e) => onChange({ ...choices, timeZone: e.target.value })} />
+        <Field
+          label="Time zone of this file’s times"
+          htmlFor={zoneId}
+          hint={`Daylio writes local times without a zone. Read as ${timeZone} (${ZONE_SOURCE[timeZoneSource]}).`}
+        >
+          <Input
+            id={zoneId}
+            list={`${zoneId}-zones`}
+            value={choices.timeZone}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => onChange({ ...choices, timeZone: e.target.value })}
+          />
           <datalist id={`${zoneId}-zones`}>
             {ZONES.map((zone) => (
               <option key={zone} value={zone} />
@@ -83,7 +98,14 @@ export function ImportChoicesForm(props: {
                     {mood.basis === 'backup' || readOnly ? (
                       <span>{LEVELS.find((l) => l.value === mood.level)?.label}</span>
                     ) : (
-                      <Select aria-label={`Level for ${mood.name}`} className="min-w-40" value={choices.levels[mood.name] ?? mood.level} onChange={(e) => onChange({ ...choices, levels: { ...choices.levels, [mood.name]: Number(e.target.value) } })}>
+                      <Select
+                        aria-label={`Level for ${mood.name}`}
+                        className="min-w-40"
+                        value={choices.levels[mood.name] ?? mood.level}
+                        onChange={(e) =>
+                          onChange({ ...choices, levels: { ...choices.levels, [mood.name]: Number(e.target.value) } })
+                        }
+                      >
                         {LEVELS.map((level) => (
                           <option key={level.value} value={level.value}>
                             {level.label}
@@ -91,7 +113,13 @@ export function ImportChoicesForm(props: {
                         ))}
                       </Select>
                     )}
-                    <p className={mood.basis === 'unknown' ? 'mt-1 text-xs font-medium text-warning' : 'mt-1 text-xs text-muted'}>{BASIS[mood.basis]}</p>
+                    <p
+                      className={
+                        mood.basis === 'unknown' ? 'mt-1 text-xs font-medium text-warning' : 'mt-1 text-xs text-muted'
+                      }
+                    >
+                      {BASIS[mood.basis]}
+                    </p>
                   </td>
                 </tr>
               ))}

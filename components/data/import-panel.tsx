@@ -40,10 +40,27 @@ export function ImportPanel() {
       <Card>
         <CardTitle>Import a file</CardTitle>
         <form onSubmit={onSubmit} className="mt-4 flex flex-col gap-4">
-          <Field label="File" htmlFor="import-file" hint="A wellsync export (.zip or .json), a Daylio CSV or backup (.csv or .daylio), or a Day One export (.zip or .json). Up to 50 MB.">
-            <input id="import-file" type="file" accept=".zip,.json,.csv,.daylio,application/zip,application/json,text/csv" className="text-sm" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <Field
+            label="File"
+            htmlFor="import-file"
+            hint="A wellsync export (.zip or .json), a Daylio CSV or backup (.csv or .daylio), or a Day One export (.zip or .json). Up to 50 MB."
+          >
+            <input
+              id="import-file"
+              type="file"
+              accept=".zip,.json,.csv,.daylio,application/zip,application/json,text/csv"
+              className="text-sm"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
           </Field>
-          {upload && (upload.checking ? <p role="status" className="text-sm text-muted">Checking your file…</p> : <ProgressBar label="Uploading" value={upload.sent} max={upload.total} />)}
+          {upload &&
+            (upload.checking ? (
+              <p role="status" className="text-sm text-muted">
+                Checking your file…
+              </p>
+            ) : (
+              <ProgressBar label="Uploading" value={upload.sent} max={upload.total} />
+            ))}
           {error && (
             <Notice tone="error" title="This file can\u2019t be imported">
               {error}
@@ -52,7 +69,9 @@ export function ImportPanel() {
           <Button type="submit" disabled={!file || upload !== null}>
             {upload ? 'Uploading…' : 'Upload and preview'}
           </Button>
-          <p className="text-xs text-muted">Nothing is changed until you apply the preview. Importing the same file twice changes nothing.</p>
+          <p className="text-xs text-muted">
+            Nothing is changed until you apply the preview. Importing the same file twice changes nothing.
+          </p>
         </form>
       </Card>
       <section aria-labelledby="imports-title" className="flex flex-col gap-3">
@@ -62,7 +81,9 @@ export function ImportPanel() {
         {jobs.isPending && <p className="text-sm text-muted">Loading…</p>}
         {jobs.error && <Notice tone="error">{jobs.error.message}</Notice>}
         {jobs.data?.length === 0 && <p className="text-sm text-muted">No imports yet.</p>}
-        {jobs.data?.map((job) => <ImportJobCard key={job.id} job={job} />)}
+        {jobs.data?.map((job) => (
+          <ImportJobCard key={job.id} job={job} />
+        ))}
       </section>
     </div>
   );

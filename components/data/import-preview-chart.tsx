@@ -20,7 +20,10 @@ export function ImportPreviewChart({ rows }: { rows: PreviewRow[] }) {
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
           <XAxis type="number" allowDecimals={false} tick={{ fill: 'var(--muted)', fontSize: 12 }} />
           <YAxis type="category" dataKey="label" width={130} tick={{ fill: 'var(--muted)', fontSize: 12 }} />
-          <Tooltip contentStyle={{ background: 'var(--card)', border: '1px solid var(--border)', color: 'var(--fg)' }} cursor={{ fill: 'var(--card-muted)' }} />
+          <Tooltip
+            contentStyle={{ background: 'var(--card)', border: '1px solid var(--border)', color: 'var(--fg)' }}
+            cursor={{ fill: 'var(--card-muted)' }}
+          />
           <Legend wrapperStyle={{ color: 'var(--fg)', fontSize: 12 }} />
           {SERIES.map((s) => (
             <Bar key={s.key} dataKey={s.key} name={s.name} stackId="a" fill={s.color} isAnimationActive={false} />

@@ -15,13 +15,16 @@ export function ImportReportView({ report }: { report: ImportReport }) {
               </li>
             ))}
           </ul>
-          <p className="text-xs text-muted">wellsync keeps text, moods, activities and tags; it has no place for these.</p>
+          <p className="text-xs text-muted">
+            wellsync keeps text, moods, activities and tags; it has no place for these.
+          </p>
         </section>
       )}
       {report.skippedTotal > 0 && (
         <details className="rounded-lg border border-border px-3 py-2">
           <summary className="cursor-pointer font-semibold">
-            {report.skippedTotal.toLocaleString('en-US')} {report.skippedTotal === 1 ? 'row or entry' : 'rows or entries'} left out
+            {report.skippedTotal.toLocaleString('en-US')}{' '}
+            {report.skippedTotal === 1 ? 'row or entry' : 'rows or entries'} left out
           </summary>
           <ul aria-label="Left out, with the reason" className="mt-2 flex flex-col gap-1 break-words">
             {report.skipped.map((item) => (
@@ -30,8 +33,15 @@ export function ImportReportView({ report }: { report: ImportReport }) {
               </li>
             ))}
           </ul>
-          {unlisted > 0 && <p className="mt-2 text-xs text-muted">…and {unlisted.toLocaleString('en-US')} more, for the same kinds of reasons.</p>}
-          <p className="mt-2 text-xs text-muted">Everything else in the file is imported. To bring these in too, fix them in the source app, export again and upload the new file.</p>
+          {unlisted > 0 && (
+            <p className="mt-2 text-xs text-muted">
+              …and {unlisted.toLocaleString('en-US')} more, for the same kinds of reasons.
+            </p>
+          )}
+          <p className="mt-2 text-xs text-muted">
+            Everything else in the file is imported. To bring these in too, fix them in the source app, export again and
+            upload the new file.
+          </p>
         </details>
       )}
       {report.notes.map((note) => (

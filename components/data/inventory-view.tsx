@@ -41,4 +41,3 @@ export function InventoryView({ inventory, uid }: { inventory: ErasureInventory;
     </div>
   );
 }
-

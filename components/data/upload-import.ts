@@ -25,7 +25,9 @@ export function uploadImport(file: File, onProgress: (sent: number, total: numbe
       }
       if (xhr.status === 201) return resolve((body as { job: ImportJobView }).job);
       const error = (body as ErrorBody | null)?.error;
-      reject(new ApiError(xhr.status, error?.code ?? 'internal', error?.message ?? `The upload failed (${xhr.status}).`));
+      reject(
+        new ApiError(xhr.status, error?.code ?? 'internal', error?.message ?? `The upload failed (${xhr.status}).`),
+      );
     };
     xhr.send(file);
   });

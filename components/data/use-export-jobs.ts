@@ -20,7 +20,8 @@ export function useExportJobs() {
 export function useStartExport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (request: CreateExportRequest) => apiFetch<{ job: ExportJobView }>('/api/data/exports', { method: 'POST', body: request }).then((r) => r.job),
+    mutationFn: (request: CreateExportRequest) =>
+      apiFetch<{ job: ExportJobView }>('/api/data/exports', { method: 'POST', body: request }).then((r) => r.job),
     onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
   });
 }
@@ -29,7 +30,9 @@ export function useExportAction() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, action }: { id: string; action: 'retry' | 'delete' }) =>
-      action === 'retry' ? apiFetch(`/api/data/exports/${id}/retry`, { method: 'POST' }) : apiFetch(`/api/data/exports/${id}`, { method: 'DELETE' }),
+      action === 'retry'
+        ? apiFetch(`/api/data/exports/${id}/retry`, { method: 'POST' })
+        : apiFetch(`/api/data/exports/${id}`, { method: 'DELETE' }),
     onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
   });
 }

@@ -6,11 +6,16 @@ import type { ImportChoices } from '@/lib/import/import-choices';
 import type { ImportJobView } from '@/lib/import/import-job';
 
 /** Apply sends what the user reviewed; preview sends what they changed, to see the dry run again. */
-export type ImportAction = { id: string; action: 'apply'; reviewed: ImportChoices } | { id: string; action: 'preview'; choices: ImportChoices } | { id: string; action: 'discard' };
+export type ImportAction =
+  | { id: string; action: 'apply'; reviewed: ImportChoices }
+  | { id: string; action: 'preview'; choices: ImportChoices }
+  | { id: string; action: 'discard' };
 
 function runImportAction(action: ImportAction): Promise<unknown> {
-  if (action.action === 'apply') return apiFetch(`/api/data/imports/${action.id}/apply`, { method: 'POST', body: action.reviewed });
-  if (action.action === 'preview') return apiFetch(`/api/data/imports/${action.id}/preview`, { method: 'POST', body: action.choices });
+  if (action.action === 'apply')
+    return apiFetch(`/api/data/imports/${action.id}/apply`, { method: 'POST', body: action.reviewed });
+  if (action.action === 'preview')
+    return apiFetch(`/api/data/imports/${action.id}/preview`, { method: 'POST', body: action.choices });
   return apiFetch(`/api/data/imports/${action.id}`, { method: 'DELETE' });
 }
 

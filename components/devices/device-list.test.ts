@@ -20,7 +20,8 @@ const phone = (aheadMs: number): DeviceSummary => ({
   pendingChanges: 0,
   revokedAtMs: null,
 });
-const render = (aheadMs: number) => renderToStaticMarkup(createElement(DeviceList, { devices: [phone(aheadMs)], currentDeviceId: 'web-1', now }));
+const render = (aheadMs: number) =>
+  renderToStaticMarkup(createElement(DeviceList, { devices: [phone(aheadMs)], currentDeviceId: 'web-1', now }));
 
 it('warns about a phone whose times are more than 10 minutes ahead of the server', () => {
   const html = render(15 * 60_000);

@@ -14,7 +14,15 @@ import { formatRelative } from '@/lib/time/relative';
 
 const PLATFORM: Record<DeviceSummary['platform'], string> = { ios: 'iOS', android: 'Android', web: 'Web' };
 
-export function DeviceList({ devices, currentDeviceId, now }: { devices: DeviceSummary[]; currentDeviceId: string; now: number }) {
+export function DeviceList({
+  devices,
+  currentDeviceId,
+  now,
+}: {
+  devices: DeviceSummary[];
+  currentDeviceId: string;
+  now: number;
+}) {
   return (
     <ul className="flex flex-col gap-4" aria-label="Devices">
       {devices.map((device) => (
@@ -48,7 +56,10 @@ function DeviceCard({ device, isCurrent, now }: { device: DeviceSummary; isCurre
   }
 
   return (
-    <article aria-label={device.name} className={`rounded-xl border border-border bg-card p-5 shadow-sm ${revoked ? 'opacity-70' : ''}`}>
+    <article
+      aria-label={device.name}
+      className={`rounded-xl border border-border bg-card p-5 shadow-sm ${revoked ? 'opacity-70' : ''}`}
+    >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           {renaming ? (
@@ -56,7 +67,14 @@ function DeviceCard({ device, isCurrent, now }: { device: DeviceSummary; isCurre
               <label htmlFor={`name-${device.id}`} className="sr-only">
                 Device name
               </label>
-              <Input id={`name-${device.id}`} value={name} onChange={(e) => setName(e.target.value)} maxLength={100} className="w-64" autoFocus />
+              <Input
+                id={`name-${device.id}`}
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                maxLength={100}
+                className="w-64"
+                autoFocus
+              />
               <Button type="submit">Save</Button>
               <Button
                 variant="ghost"
@@ -78,13 +96,25 @@ function DeviceCard({ device, isCurrent, now }: { device: DeviceSummary; isCurre
         </div>
         <div className="flex flex-wrap gap-2">
           {isCurrent && <Badge tone="accent">This browser</Badge>}
-          {revoked ? <Badge tone="danger">Revoked {formatRelative(device.revokedAtMs!, now)}</Badge> : <SyncBadge device={device} />}
+          {revoked ? (
+            <Badge tone="danger">Revoked {formatRelative(device.revokedAtMs!, now)}</Badge>
+          ) : (
+            <SyncBadge device={device} />
+          )}
         </div>
       </div>
       <dl className="mt-4 grid gap-3 text-sm sm:grid-cols-3">
         <div>
           <dt className="text-muted">Last sync</dt>
-          <dd>{device.lastSyncAtMs ? <time dateTime={new Date(device.lastSyncAtMs).toISOString()}>{formatRelative(device.lastSyncAtMs, now)}</time> : 'Not yet'}</dd>
+          <dd>
+            {device.lastSyncAtMs ? (
+              <time dateTime={new Date(device.lastSyncAtMs).toISOString()}>
+                {formatRelative(device.lastSyncAtMs, now)}
+              </time>
+            ) : (
+              'Not yet'
+            )}
+          </dd>
         </div>
         <div>
           <dt className="text-muted">Changes waiting on the device</dt>
@@ -93,7 +123,9 @@ function DeviceCard({ device, isCurrent, now }: { device: DeviceSummary; isCurre
         <div>
           <dt className="text-muted">Last seen</dt>
           <dd>
-            <time dateTime={new Date(device.lastSeenAtMs).toISOString()}>{formatRelative(device.lastSeenAtMs, now)}</time>
+            <time dateTime={new Date(device.lastSeenAtMs).toISOString()}>
+              {formatRelative(device.lastSeenAtMs, now)}
+            </time>
           </dd>
         </div>
       </dl>
@@ -118,7 +150,10 @@ function DeviceCard({ device, isCurrent, now }: { device: DeviceSummary; isCurre
             title={`Revoke ${device.name}?`}
             confirmLabel="Revoke device"
             onConfirm={async () => {
-              const result = await apiFetch<{ signedOut: boolean }>(`/api/devices/${encodeURIComponent(device.id)}/revoke`, { method: 'POST' });
+              const result = await apiFetch<{ signedOut: boolean }>(
+                `/api/devices/${encodeURIComponent(device.id)}/revoke`,
+                { method: 'POST' },
+              );
               if (result.signedOut) router.replace('/signin?reason=revoked');
               router.refresh();
             }}
@@ -135,5 +170,9 @@ function DeviceCard({ device, isCurrent, now }: { device: DeviceSummary; isCurre
 
 function SyncBadge({ device }: { device: DeviceSummary }) {
   if (!device.lastSyncStatus) return <Badge>Not synced yet</Badge>;
-  return device.lastSyncStatus === 'ok' ? <Badge tone="accent">Last sync OK</Badge> : <Badge tone="warning">Last sync failed</Badge>;
+  return device.lastSyncStatus === 'ok' ? (
+    <Badge tone="accent">Last sync OK</Badge>
+  ) : (
+    <Badge tone="warning">Last sync failed</Badge>
+  );
 }

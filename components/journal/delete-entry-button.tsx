@@ -7,7 +7,19 @@ import type { SyncCollection } from '@/lib/sync/types';
 import type { WireVersion } from '@/lib/sync/wire';
 
 /** Deletes through the protocol (a tombstone every device will pull), after asking. */
-export function DeleteEntryButton({ collection, id, base, what, returnTo }: { collection: SyncCollection; id: string; base: WireVersion; what: string; returnTo: string }) {
+export function DeleteEntryButton({
+  collection,
+  id,
+  base,
+  what,
+  returnTo,
+}: {
+  collection: SyncCollection;
+  id: string;
+  base: WireVersion;
+  what: string;
+  returnTo: string;
+}) {
   const sync = useSync();
   const router = useRouter();
   return (
@@ -21,7 +33,8 @@ export function DeleteEntryButton({ collection, id, base, what, returnTo }: { co
         router.refresh();
       }}
     >
-      It disappears from this portal and, after they sync, from your phones. If another device changes it at the same time, nothing is lost: the other version is kept on the Conflicts page.
+      It disappears from this portal and, after they sync, from your phones. If another device changes it at the same
+      time, nothing is lost: the other version is kept on the Conflicts page.
     </ConfirmButton>
   );
 }

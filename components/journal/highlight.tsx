@@ -6,7 +6,12 @@ import { Fragment } from 'react';
  */
 export function Highlight({ text, tokens }: { text: string; tokens: readonly string[] }) {
   if (tokens.length === 0) return <>{text}</>;
-  const folded = [...text].map((ch) => ch.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase());
+  const folded = [...text].map((ch) =>
+    ch
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase(),
+  );
   const marks = new Array<boolean>(folded.length).fill(false);
   for (let i = 0; i < folded.length; i++) {
     if (i > 0 && /[\p{L}\p{N}]/u.test(folded[i - 1]!)) continue; // only at the start of a word
@@ -26,7 +31,9 @@ export function Highlight({ text, tokens }: { text: string; tokens: readonly str
   });
   return (
     <>
-      {parts.map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : <Fragment key={i}>{part.text}</Fragment>))}
+      {parts.map((part, i) =>
+        part.marked ? <mark key={i}>{part.text}</mark> : <Fragment key={i}>{part.text}</Fragment>,
+      )}
     </>
   );
 }

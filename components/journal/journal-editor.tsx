@@ -29,7 +29,12 @@ export function JournalEditor({ id, base, initial }: { id: string; base: WireVer
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = ZJournalEdit.safeParse({ title, body, tags: parseTags(tags), mood: mood === '' ? null : Number(mood) });
+    const parsed = ZJournalEdit.safeParse({
+      title,
+      body,
+      tags: parseTags(tags),
+      mood: mood === '' ? null : Number(mood),
+    });
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
       return;
@@ -43,7 +48,12 @@ export function JournalEditor({ id, base, initial }: { id: string; base: WireVer
       <Field label="Title" htmlFor="title" error={errors.title}>
         <Input id="title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
       </Field>
-      <Field label="Entry" htmlFor="body" hint="Markdown works: **bold**, *italic*, lists, headings." error={errors.body}>
+      <Field
+        label="Entry"
+        htmlFor="body"
+        hint="Markdown works: **bold**, *italic*, lists, headings."
+        error={errors.body}
+      >
         <textarea
           id="body"
           value={body}

@@ -4,7 +4,15 @@ import type { JournalEntrySummary } from '@/lib/journal/journal-entry-summary';
 import { formatDateTime } from '@/lib/time/zoned';
 import { Highlight } from './highlight';
 
-export function JournalEntryCard({ entry, timeZone, highlight = [] }: { entry: JournalEntrySummary; timeZone: string; highlight?: readonly string[] }) {
+export function JournalEntryCard({
+  entry,
+  timeZone,
+  highlight = [],
+}: {
+  entry: JournalEntrySummary;
+  timeZone: string;
+  highlight?: readonly string[];
+}) {
   return (
     <article className="rounded-xl border border-border bg-card p-5 shadow-sm">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -25,7 +33,11 @@ export function JournalEntryCard({ entry, timeZone, highlight = [] }: { entry: J
       <div className="mt-3 flex flex-wrap items-center gap-2">
         {entry.mood !== null && <MoodBadge score={entry.mood} />}
         {entry.tags.map((tag) => (
-          <Link key={tag} href={`/journal?tag=${encodeURIComponent(tag)}`} className="rounded-full bg-accent-soft px-2 py-0.5 text-xs hover:underline">
+          <Link
+            key={tag}
+            href={`/journal?tag=${encodeURIComponent(tag)}`}
+            className="rounded-full bg-accent-soft px-2 py-0.5 text-xs hover:underline"
+          >
             #<Highlight text={tag} tokens={highlight} />
           </Link>
         ))}

@@ -4,12 +4,33 @@ import { Field, Input, Select } from '@/components/ui/field';
 import type { JournalQuery } from '@/lib/journal/journal-query';
 
 /** A plain GET form: filters live in the URL, so they can be shared, bookmarked and used without JavaScript. */
-export function JournalFilters({ query, tags, errors }: { query: Partial<JournalQuery>; tags: { tag: string; count: number }[]; errors: Record<string, string> }) {
+export function JournalFilters({
+  query,
+  tags,
+  errors,
+}: {
+  query: Partial<JournalQuery>;
+  tags: { tag: string; count: number }[];
+  errors: Record<string, string>;
+}) {
   const hasFilters = Boolean(query.q || query.tag || query.from || query.to);
   return (
-    <form method="get" action="/journal" role="search" aria-label="Search and filter the journal" className="mb-6 grid gap-4 rounded-xl border border-border bg-card p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto]">
+    <form
+      method="get"
+      action="/journal"
+      role="search"
+      aria-label="Search and filter the journal"
+      className="mb-6 grid gap-4 rounded-xl border border-border bg-card p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto]"
+    >
       <Field label="Search" htmlFor="q" error={errors.q}>
-        <Input id="q" name="q" type="search" defaultValue={query.q ?? ''} placeholder="Words in titles, entries or tags" maxLength={200} />
+        <Input
+          id="q"
+          name="q"
+          type="search"
+          defaultValue={query.q ?? ''}
+          placeholder="Words in titles, entries or tags"
+          maxLength={200}
+        />
       </Field>
       <Field label="Tag" htmlFor="tag" error={errors.tag}>
         <Select id="tag" name="tag" defaultValue={query.tag ?? ''}>

@@ -27,7 +27,9 @@ const components: Components = {
   p: ({ children }) => <p className="mt-3 leading-relaxed">{children}</p>,
   ul: ({ children }) => <ul className="mt-3 list-disc pl-6">{children}</ul>,
   ol: ({ children }) => <ol className="mt-3 list-decimal pl-6">{children}</ol>,
-  blockquote: ({ children }) => <blockquote className="mt-3 border-l-4 border-border pl-4 italic text-muted">{children}</blockquote>,
+  blockquote: ({ children }) => (
+    <blockquote className="mt-3 border-l-4 border-border pl-4 italic text-muted">{children}</blockquote>
+  ),
   code: ({ children }) => <code className="rounded bg-card-muted px-1 font-mono text-sm">{children}</code>,
   pre: ({ children }) => (
     <ScrollRegion label="Code block" className="mt-3 overflow-x-auto rounded-lg bg-card-muted">

@@ -44,9 +44,26 @@ export function MoodEditor({ id, base, initial }: { id: string; base: WireVersio
         <legend className="text-sm font-medium">How are you feeling?</legend>
         <div className="mt-2 flex flex-wrap gap-2">
           {[1, 2, 3, 4, 5].map((value) => (
-            <label key={value} className={cn('flex cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm', score === value ? 'border-accent bg-accent-soft' : 'border-border bg-card')}>
-              <input type="radio" name="score" value={value} checked={score === value} onChange={() => setScore(value)} className="accent-[var(--accent)]" />
-              <span aria-hidden="true" className="h-3 w-3 rounded-full" style={{ background: `var(--mood-${value})` }} />
+            <label
+              key={value}
+              className={cn(
+                'flex cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm',
+                score === value ? 'border-accent bg-accent-soft' : 'border-border bg-card',
+              )}
+            >
+              <input
+                type="radio"
+                name="score"
+                value={value}
+                checked={score === value}
+                onChange={() => setScore(value)}
+                className="accent-[var(--accent)]"
+              />
+              <span
+                aria-hidden="true"
+                className="h-3 w-3 rounded-full"
+                style={{ background: `var(--mood-${value})` }}
+              />
               {value} · {moodLabel(value)}
             </label>
           ))}
@@ -57,10 +74,29 @@ export function MoodEditor({ id, base, initial }: { id: string; base: WireVersio
           </p>
         )}
       </fieldset>
-      <WordPicker legend="Emotions" options={EMOTIONS} value={emotions} onChange={setEmotions} error={errors.emotions} />
-      <WordPicker legend="Activities" options={ACTIVITIES} value={activities} onChange={setActivities} error={errors.activities} />
+      <WordPicker
+        legend="Emotions"
+        options={EMOTIONS}
+        value={emotions}
+        onChange={setEmotions}
+        error={errors.emotions}
+      />
+      <WordPicker
+        legend="Activities"
+        options={ACTIVITIES}
+        value={activities}
+        onChange={setActivities}
+        error={errors.activities}
+      />
       <Field label="Note" htmlFor="note" error={errors.note}>
-        <textarea id="note" value={note} onChange={(e) => setNote(e.target.value)} rows={3} maxLength={2000} className="w-full rounded-lg border border-border bg-card px-3 py-2 text-sm text-fg" />
+        <textarea
+          id="note"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          rows={3}
+          maxLength={2000}
+          className="w-full rounded-lg border border-border bg-card px-3 py-2 text-sm text-fg"
+        />
       </Field>
       {status}
       <div className="flex gap-2">
@@ -73,7 +109,19 @@ export function MoodEditor({ id, base, initial }: { id: string; base: WireVersio
   );
 }
 
-function WordPicker({ legend, options, value, onChange, error }: { legend: string; options: readonly string[]; value: string[]; onChange: (next: string[]) => void; error?: string }) {
+function WordPicker({
+  legend,
+  options,
+  value,
+  onChange,
+  error,
+}: {
+  legend: string;
+  options: readonly string[];
+  value: string[];
+  onChange: (next: string[]) => void;
+  error?: string;
+}) {
   const [custom, setCustom] = useState('');
   const all = [...new Set([...options, ...value])];
   const toggle = (word: string) => onChange(value.includes(word) ? value.filter((w) => w !== word) : [...value, word]);
@@ -88,7 +136,10 @@ function WordPicker({ legend, options, value, onChange, error }: { legend: strin
             type="button"
             aria-pressed={value.includes(word)}
             onClick={() => toggle(word)}
-            className={cn('rounded-full border px-3 py-1 text-sm', value.includes(word) ? 'border-accent bg-accent-soft' : 'border-border bg-card text-muted')}
+            className={cn(
+              'rounded-full border px-3 py-1 text-sm',
+              value.includes(word) ? 'border-accent bg-accent-soft' : 'border-border bg-card text-muted',
+            )}
           >
             {word}
           </button>
@@ -98,7 +149,13 @@ function WordPicker({ legend, options, value, onChange, error }: { legend: strin
         <label htmlFor={inputId} className="sr-only">
           Add your own {legend.toLowerCase()}
         </label>
-        <Input id={inputId} value={custom} placeholder={`Add your own`} onChange={(e) => setCustom(e.target.value)} maxLength={40} />
+        <Input
+          id={inputId}
+          value={custom}
+          placeholder={`Add your own`}
+          onChange={(e) => setCustom(e.target.value)}
+          maxLength={40}
+        />
         <Button
           variant="secondary"
           onClick={() => {

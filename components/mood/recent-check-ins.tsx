@@ -3,7 +3,14 @@ import { Card } from '@/components/ui/card';
 import { formatDateTime } from '@/lib/time/zoned';
 import { MoodBadge } from './mood-badge';
 
-type CheckIn = { id: string; score: number; emotions: string[]; activities: string[]; note: string | null; recordedAtMs: number };
+type CheckIn = {
+  id: string;
+  score: number;
+  emotions: string[];
+  activities: string[];
+  note: string | null;
+  recordedAtMs: number;
+};
 
 export function RecentCheckIns({ entries, timeZone }: { entries: CheckIn[]; timeZone: string }) {
   return (
@@ -21,10 +28,16 @@ export function RecentCheckIns({ entries, timeZone }: { entries: CheckIn[]; time
                   {formatDateTime(entry.recordedAtMs, timeZone)}
                 </time>
               </div>
-              <p className="text-muted">{[...entry.emotions, ...entry.activities].join(' · ') || 'No emotions or activities'}</p>
+              <p className="text-muted">
+                {[...entry.emotions, ...entry.activities].join(' · ') || 'No emotions or activities'}
+              </p>
               {entry.note && <p>{entry.note}</p>}
             </div>
-            <Link href={`/mood/${encodeURIComponent(entry.id)}/edit`} className="text-accent underline" aria-label={`Edit the check-in of ${formatDateTime(entry.recordedAtMs, timeZone)}`}>
+            <Link
+              href={`/mood/${encodeURIComponent(entry.id)}/edit`}
+              className="text-accent underline"
+              aria-label={`Edit the check-in of ${formatDateTime(entry.recordedAtMs, timeZone)}`}
+            >
               Edit
             </Link>
           </li>

@@ -15,14 +15,33 @@ export function YearInPixels({ year, days }: { year: number; days: Record<string
   const height = top + 31 * (CELL + GAP);
   return (
     <div>
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-md" role="group" aria-label={`Mood for each day of ${year}`}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        className="h-auto w-full max-w-md"
+        role="group"
+        aria-label={`Mood for each day of ${year}`}
+      >
         {MONTHS.map((month, m) => (
-          <text key={month} x={left + m * (CELL + GAP) + CELL / 2} y={12} textAnchor="middle" fontSize={9} fill="var(--muted)">
+          <text
+            key={month}
+            x={left + m * (CELL + GAP) + CELL / 2}
+            y={12}
+            textAnchor="middle"
+            fontSize={9}
+            fill="var(--muted)"
+          >
             {month[0]}
           </text>
         ))}
         {[1, 10, 20, 31].map((d) => (
-          <text key={d} x={left - 6} y={top + (d - 1) * (CELL + GAP) + CELL - 3} textAnchor="end" fontSize={9} fill="var(--muted)">
+          <text
+            key={d}
+            x={left - 6}
+            y={top + (d - 1) * (CELL + GAP) + CELL - 3}
+            textAnchor="end"
+            fontSize={9}
+            fill="var(--muted)"
+          >
             {d}
           </text>
         ))}
@@ -43,7 +62,11 @@ export function YearInPixels({ year, days }: { year: number; days: Record<string
                 stroke="var(--border)"
                 strokeWidth={0.5}
               >
-                <title>{score === undefined ? `${month} ${d + 1}: no check-in` : `${month} ${d + 1}: ${score.toFixed(1)} (${moodLabel(score)})`}</title>
+                <title>
+                  {score === undefined
+                    ? `${month} ${d + 1}: no check-in`
+                    : `${month} ${d + 1}: ${score.toFixed(1)} (${moodLabel(score)})`}
+                </title>
               </rect>
             );
           });

@@ -19,12 +19,18 @@ export function PortalNav({ items, label = 'Portal' }: { items: NavItem[]; label
               <Link
                 href={item.href}
                 aria-current={active ? 'page' : undefined}
-                className={cn('inline-flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium', active ? 'bg-accent-soft text-fg' : 'text-muted hover:bg-card-muted hover:text-fg')}
+                className={cn(
+                  'inline-flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium',
+                  active ? 'bg-accent-soft text-fg' : 'text-muted hover:bg-card-muted hover:text-fg',
+                )}
               >
                 {item.label}
                 {item.badge ? (
                   <>
-                    <span aria-hidden="true" className="rounded-full bg-danger px-2 py-0.5 text-xs font-semibold text-white dark:text-black">
+                    <span
+                      aria-hidden="true"
+                      className="rounded-full bg-danger px-2 py-0.5 text-xs font-semibold text-white dark:text-black"
+                    >
                       {item.badge}
                     </span>
                     <span className="sr-only">({item.badge} waiting)</span>

@@ -16,7 +16,8 @@ export function SignOutEverywhereButton() {
         await signOut(() => apiFetch('/api/auth/sign-out-everywhere', { method: 'POST' }));
       }}
     >
-      This signs you out of every phone and browser, this one included. Each of them must sign in again with your password before it can sync.
+      This signs you out of every phone and browser, this one included. Each of them must sign in again with your
+      password before it can sync.
     </ConfirmButton>
   );
 }

@@ -20,7 +20,11 @@ export function useSignOut(): (endOnServer: () => Promise<unknown>) => Promise<b
     async (endOnServer) => {
       if (sync && sync.pending > 0) {
         const report = await sync.syncNow();
-        if ((report?.pending ?? sync.pending) > 0 && !window.confirm('Some changes have not synced yet. They will be lost if you sign out now. Sign out anyway?')) return false;
+        if (
+          (report?.pending ?? sync.pending) > 0 &&
+          !window.confirm('Some changes have not synced yet. They will be lost if you sign out now. Sign out anyway?')
+        )
+          return false;
       }
       if (sync) await sync.forget(endOnServer);
       else await endOnServer();

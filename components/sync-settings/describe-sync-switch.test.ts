@@ -23,7 +23,11 @@ describe('describeSyncSwitch', () => {
   // The reported contradiction: sync on and a type ticked, yet a line saying nothing is sent.
   it('says "Off" only on the cloud switch, and only when cloud sync is off', () => {
     for (const enabled of [true, false]) {
-      for (const which of [{ kind: 'cloud' as const }, { kind: 'type' as const, on: true }, { kind: 'type' as const, on: false }]) {
+      for (const which of [
+        { kind: 'cloud' as const },
+        { kind: 'type' as const, on: true },
+        { kind: 'type' as const, on: false },
+      ]) {
         expect(describeSyncSwitch(enabled, which) === OFF).toBe(!enabled && which.kind === 'cloud');
       }
     }

@@ -12,7 +12,13 @@ const stats: CloudStats = {
   profile: { docs: 1, bytes: 512 },
   operations: { reads: 100, writes: 10, deletes: 0, days: 30 },
 };
-const prices = { readsPer100k: 0.06, writesPer100k: 0.18, deletesPer100k: 0.02, storageGibMonth: 0.18, freeTier: false };
+const prices = {
+  readsPer100k: 0.06,
+  writesPer100k: 0.18,
+  deletesPer100k: 0.02,
+  storageGibMonth: 0.18,
+  freeTier: false,
+};
 const render = (saved: SyncChoice) => renderToStaticMarkup(createElement(SyncSettingsForm, { saved, stats, prices }));
 const all = (on: boolean) => ({ journal: on, mood: on, profile: on });
 

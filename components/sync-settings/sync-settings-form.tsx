@@ -19,13 +19,22 @@ const TYPES = [
 type TypeKey = (typeof TYPES)[number]['key'];
 
 const money = (usd: number) => (usd < 0.01 ? `$${usd.toFixed(4)}` : `$${usd.toFixed(2)}`);
-const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /**
  * What syncs: cloud sync and each type. Changing it shows, before it is saved, what the cloud holds of each type and
  * the estimated monthly cost before and after. A type switched off can also have its cloud copy removed.
  */
-export function SyncSettingsForm({ saved, stats, prices }: { saved: SyncChoice; stats: CloudStats; prices: FirestorePrices }) {
+export function SyncSettingsForm({
+  saved,
+  stats,
+  prices,
+}: {
+  saved: SyncChoice;
+  stats: CloudStats;
+  prices: FirestorePrices;
+}) {
   const router = useRouter();
   const [draft, setDraft] = useState<SyncChoice>(saved);
   const [confirming, setConfirming] = useState(false);
@@ -35,7 +44,9 @@ export function SyncSettingsForm({ saved, stats, prices }: { saved: SyncChoice; 
   const changed = JSON.stringify(draft) !== JSON.stringify(saved);
   // A type whose copy was just removed keeps its card, so the result stays on screen after the stats refresh to 0.
   const [removed, setRemoved] = useState<ReadonlySet<TypeKey>>(new Set());
-  const removable = TYPES.filter((t) => (!saved.enabled || !saved.collections[t.key]) && (stats[t.key].docs > 0 || removed.has(t.key)));
+  const removable = TYPES.filter(
+    (t) => (!saved.enabled || !saved.collections[t.key]) && (stats[t.key].docs > 0 || removed.has(t.key)),
+  );
 
   async function save() {
     setPending(true);
@@ -58,8 +69,17 @@ export function SyncSettingsForm({ saved, stats, prices }: { saved: SyncChoice; 
           What syncs
         </h2>
         <div className="mt-4 flex flex-col gap-4">
-          <Toggle id="sync-enabled" label="Cloud sync" status={describeSyncSwitch(draft.enabled, { kind: 'cloud' })} checked={draft.enabled} onChange={(enabled) => setDraft({ ...draft, enabled })} />
-          <fieldset disabled={!draft.enabled} className="flex flex-col gap-3 border-t border-border pt-4 disabled:opacity-60">
+          <Toggle
+            id="sync-enabled"
+            label="Cloud sync"
+            status={describeSyncSwitch(draft.enabled, { kind: 'cloud' })}
+            checked={draft.enabled}
+            onChange={(enabled) => setDraft({ ...draft, enabled })}
+          />
+          <fieldset
+            disabled={!draft.enabled}
+            className="flex flex-col gap-3 border-t border-border pt-4 disabled:opacity-60"
+          >
             <legend className="sr-only">Data types</legend>
             {TYPES.map((type) => {
               const row = preview.types.find((t) => t.type === type.key)!;
@@ -113,8 +133,9 @@ export function SyncSettingsForm({ saved, stats, prices }: { saved: SyncChoice; 
             ))}
         </ul>
         <p className="mt-3 text-sm text-muted">
-          Estimated monthly cost: {money(preview.monthlyCostNow)} → {money(preview.monthlyCostAfter)}. Storage is priced by Firestore&rsquo;s storage-size rules; sync operations are your last 30 days,
-          shared between types by their number of documents.
+          Estimated monthly cost: {money(preview.monthlyCostNow)} → {money(preview.monthlyCostAfter)}. Storage is priced
+          by Firestore&rsquo;s storage-size rules; sync operations are your last 30 days, shared between types by their
+          number of documents.
         </p>
         {error && (
           <Notice tone="error" className="mt-3">
@@ -132,13 +153,34 @@ export function SyncSettingsForm({ saved, stats, prices }: { saved: SyncChoice; 
       </Dialog>
 
       {removable.map((type) => (
-        <RemoveCloudCopy key={type.key} type={type.key} label={type.label} docs={stats[type.key].docs} bytes={stats[type.key].bytes} onRemoved={() => setRemoved((r) => new Set(r).add(type.key))} />
+        <RemoveCloudCopy
+          key={type.key}
+          type={type.key}
+          label={type.label}
+          docs={stats[type.key].docs}
+          bytes={stats[type.key].bytes}
+          onRemoved={() => setRemoved((r) => new Set(r).add(type.key))}
+        />
       ))}
     </div>
   );
 }
 
-function Toggle({ id, label, status, hint, checked, onChange }: { id: string; label: string; status: string; hint?: string; checked: boolean; onChange: (on: boolean) => void }) {
+function Toggle({
+  id,
+  label,
+  status,
+  hint,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  status: string;
+  hint?: string;
+  checked: boolean;
+  onChange: (on: boolean) => void;
+}) {
   return (
     <div className="flex items-start justify-between gap-4">
       <div>
@@ -170,7 +212,19 @@ function Toggle({ id, label, status, hint, checked, onChange }: { id: string; la
 type Progress = { deleted: number; total: number };
 
 /** Removes a switched-off type's cloud copy, after confirmation, reading the route's progress lines as they come. */
-function RemoveCloudCopy({ type, label, docs, bytes, onRemoved }: { type: TypeKey; label: string; docs: number; bytes: number; onRemoved: () => void }) {
+function RemoveCloudCopy({
+  type,
+  label,
+  docs,
+  bytes,
+  onRemoved,
+}: {
+  type: TypeKey;
+  label: string;
+  docs: number;
+  bytes: number;
+  onRemoved: () => void;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -181,7 +235,11 @@ function RemoveCloudCopy({ type, label, docs, bytes, onRemoved }: { type: TypeKe
     setError(null);
     setProgress({ deleted: 0, total: docs });
     try {
-      const response = await fetch('/api/sync-settings/remove-cloud-copy', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ type }) });
+      const response = await fetch('/api/sync-settings/remove-cloud-copy', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ type }),
+      });
       if (!response.ok || !response.body) {
         const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
         throw new Error(body?.error?.message ?? `Removing failed (${response.status}).`);
@@ -200,8 +258,7 @@ function RemoveCloudCopy({ type, label, docs, bytes, onRemoved }: { type: TypeKe
           if (message.done) {
             setResult({ deleted: message.deleted });
             onRemoved();
-          }
-          else setProgress(message);
+          } else setProgress(message);
         }
       }
       router.refresh();
@@ -216,11 +273,17 @@ function RemoveCloudCopy({ type, label, docs, bytes, onRemoved }: { type: TypeKe
         {label}: remove the cloud copy
       </h2>
       <p className="mt-1 text-sm text-muted" hidden={Boolean(result)}>
-        {label} no longer syncs, but {docs.toLocaleString('en')} {docs === 1 ? 'document' : 'documents'} ({size(bytes)}) are still stored in the cloud. Removing them leaves your phones&rsquo; copies alone.
+        {label} no longer syncs, but {docs.toLocaleString('en')} {docs === 1 ? 'document' : 'documents'} ({size(bytes)})
+        are still stored in the cloud. Removing them leaves your phones&rsquo; copies alone.
       </p>
       {progress && !result && !error && (
         <div className="mt-3">
-          <progress className="w-full" max={Math.max(1, progress.total)} value={progress.deleted} aria-label={`Removing ${label}`} />
+          <progress
+            className="w-full"
+            max={Math.max(1, progress.total)}
+            value={progress.deleted}
+            aria-label={`Removing ${label}`}
+          />
           <p className="text-sm text-muted" role="status">
             Removed {progress.deleted.toLocaleString('en')} of {progress.total.toLocaleString('en')}…
           </p>
@@ -228,7 +291,8 @@ function RemoveCloudCopy({ type, label, docs, bytes, onRemoved }: { type: TypeKe
       )}
       {result && (
         <Notice tone="success" className="mt-3" title="Removed">
-          {result.deleted.toLocaleString('en')} {result.deleted === 1 ? 'document was' : 'documents were'} removed from the cloud.
+          {result.deleted.toLocaleString('en')} {result.deleted === 1 ? 'document was' : 'documents were'} removed from
+          the cloud.
         </Notice>
       )}
       {error && (
@@ -243,7 +307,8 @@ function RemoveCloudCopy({ type, label, docs, bytes, onRemoved }: { type: TypeKe
       )}
       <Dialog open={open} onClose={() => setOpen(false)} title={`Remove the cloud copy of ${label.toLowerCase()}?`}>
         <p className="text-sm text-muted">
-          {docs.toLocaleString('en')} documents will be deleted from the cloud, with the conflicts that hold versions of them. Export your data first if you want a copy. This cannot be undone.
+          {docs.toLocaleString('en')} documents will be deleted from the cloud, with the conflicts that hold versions of
+          them. Export your data first if you want a copy. This cannot be undone.
         </p>
         <div className="mt-5 flex justify-end gap-2">
           <Button variant="secondary" onClick={() => setOpen(false)}>

@@ -8,7 +8,12 @@ import { useFirebaseConfig } from '@/components/app-providers';
 import { apiFetch, SESSION_ENDED_EVENT } from '@/lib/api/client-fetch';
 import { WEB_DEVICE_CLAIM } from '@/lib/contract/claims';
 import { clientAuth, clientDb } from '@/lib/firebase/client';
-import { eraseLocalReplicas, replicaName, type EndedReason, type ErasedReplicas } from '@/lib/sync/erase-local-replicas';
+import {
+  eraseLocalReplicas,
+  replicaName,
+  type EndedReason,
+  type ErasedReplicas,
+} from '@/lib/sync/erase-local-replicas';
 import { leaveErasedNote } from '@/lib/sync/erased-replicas-note';
 import { indexedDbReplicas, indexedDbStore } from '@/lib/sync/stores/indexeddb-store';
 import { SyncClient, type SyncReport } from '@/lib/sync/sync-client';
@@ -29,7 +34,12 @@ export type SyncState = {
 
 type SyncApi = SyncState & {
   /** Saves an edit on this device (it survives a closed tab) and starts a sync. `base` is the version the page showed. */
-  edit(collection: SyncCollection, id: string, fields: Record<string, unknown>, base?: WireVersion | null): Promise<EntryVersion>;
+  edit(
+    collection: SyncCollection,
+    id: string,
+    fields: Record<string, unknown>,
+    base?: WireVersion | null,
+  ): Promise<EntryVersion>;
   remove(collection: SyncCollection, id: string, base?: WireVersion | null): Promise<EntryVersion>;
   syncNow(): Promise<SyncReport | null>;
   timestamp(millis: number): Timestamp;
@@ -65,12 +75,34 @@ const RETRY_FIRST_MS = 1_000;
  * edit, when the network returns and every minute, and listens to the user's collections so that a phone's
  * push shows up on the open page without a reload. When this browser's device is revoked, it signs out.
  */
-export function SyncProvider({ uid, deviceId, deviceName, appVersion, renderedAt, children }: { uid: string; deviceId: string; deviceName: string; appVersion: string; renderedAt: number; children: ReactNode }) {
+export function SyncProvider({
+  uid,
+  deviceId,
+  deviceName,
+  appVersion,
+  renderedAt,
+  children,
+}: {
+  uid: string;
+  deviceId: string;
+  deviceName: string;
+  appVersion: string;
+  renderedAt: number;
+  children: ReactNode;
+}) {
   const config = useFirebaseConfig();
   const router = useRouter();
   const clientRef = useRef<SyncClient | null>(null);
   const leaving = useRef(false);
-  const [state, setState] = useState<SyncState>({ ready: false, online: true, pending: 0, syncing: false, lastReport: null, problem: null, erasedOnStart: null });
+  const [state, setState] = useState<SyncState>({
+    ready: false,
+    online: true,
+    pending: 0,
+    syncing: false,
+    lastReport: null,
+    problem: null,
+    erasedOnStart: null,
+  });
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const retryDelay = useRef(RETRY_FIRST_MS);
 
@@ -108,7 +140,13 @@ export function SyncProvider({ uid, deviceId, deviceName, appVersion, renderedAt
     if (!client || leaving.current) return null;
     setState((s) => ({ ...s, syncing: true }));
     const report = await client.sync();
-    setState((s) => ({ ...s, syncing: false, pending: client.pendingCount(), lastReport: report, online: navigator.onLine }));
+    setState((s) => ({
+      ...s,
+      syncing: false,
+      pending: client.pendingCount(),
+      lastReport: report,
+      online: navigator.onLine,
+    }));
 
     if (report.revoked) void endSession('revoked');
     else if (report.pushed > 0) refreshSoon();
@@ -132,7 +170,8 @@ export function SyncProvider({ uid, deviceId, deviceName, appVersion, renderedAt
     // Replicas of this browser's earlier sessions can never be pushed: erase them, and say so if that lost edits.
     void eraseLocalReplicas(indexedDbReplicas(), { keep: replicaName(uid, deviceId) })
       .then((erased) => {
-        if (!cancelled && (erased.unsyncedChanges || erased.unreadable || erased.failed)) setState((s) => ({ ...s, erasedOnStart: erased }));
+        if (!cancelled && (erased.unsyncedChanges || erased.unreadable || erased.failed))
+          setState((s) => ({ ...s, erasedOnStart: erased }));
       })
       .catch(() => undefined);
     (async () => {
@@ -161,9 +200,13 @@ export function SyncProvider({ uid, deviceId, deviceName, appVersion, renderedAt
       for (const name of LISTEN) {
         unsubscribes.push(
           onSnapshot(query(collection(db, 'users', uid, name), where('syncedAt', '>', since)), (snapshot) => {
-            const changes = snapshot.docChanges().filter((change) => change.type !== 'removed' && !change.doc.metadata.hasPendingWrites);
+            const changes = snapshot
+              .docChanges()
+              .filter((change) => change.type !== 'removed' && !change.doc.metadata.hasPendingWrites);
             if (changes.length === 0) return;
-            void Promise.all(changes.map((change) => client.receive(name, change.doc.id, change.doc.data() as CloudVersion))).then(refreshSoon);
+            void Promise.all(
+              changes.map((change) => client.receive(name, change.doc.id, change.doc.data() as CloudVersion)),
+            ).then(refreshSoon);
           }),
         );
       }

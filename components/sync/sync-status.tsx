@@ -13,9 +13,15 @@ export function SyncStatus() {
   else if (pending) text = `${pending} change${pending === 1 ? '' : 's'} waiting`;
   else if (lastReport?.status === 'error') text = 'Last sync failed; retrying';
   else text = 'Synced';
-  const tone = problem || !online || lastReport?.status === 'error' ? 'bg-warning' : pending || syncing ? 'bg-muted' : 'bg-accent';
+  const tone =
+    problem || !online || lastReport?.status === 'error' ? 'bg-warning' : pending || syncing ? 'bg-muted' : 'bg-accent';
   return (
-    <span role="status" aria-live="polite" className="inline-flex items-center gap-2 text-xs text-muted" data-testid="sync-status">
+    <span
+      role="status"
+      aria-live="polite"
+      className="inline-flex items-center gap-2 text-xs text-muted"
+      data-testid="sync-status"
+    >
       <span aria-hidden="true" className={`h-2 w-2 rounded-full ${tone}`} />
       {text}
     </span>

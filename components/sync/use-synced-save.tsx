@@ -35,7 +35,9 @@ export function useSyncedSave(collection: SyncCollection, id: string, base: Wire
       {failure && <Notice tone="error">{failure}</Notice>}
       {saved && !synced && (
         <Notice tone={sync.online ? 'info' : 'warning'} title="Saved on this device">
-          {sync.online ? 'Syncing it now…' : 'You are offline. It will sync as soon as you are back online; you can keep this tab open or come back later.'}
+          {sync.online
+            ? 'Syncing it now…'
+            : 'You are offline. It will sync as soon as you are back online; you can keep this tab open or come back later.'}
         </Notice>
       )}
     </>

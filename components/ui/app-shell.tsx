@@ -1,10 +1,23 @@
 import type { ReactNode } from 'react';
 
 /** The signed-in frame: a skip link, a header with the brand, navigation and actions, and the main region. */
-export function AppShell({ brand, nav, actions, children }: { brand: ReactNode; nav: ReactNode; actions: ReactNode; children: ReactNode }) {
+export function AppShell({
+  brand,
+  nav,
+  actions,
+  children,
+}: {
+  brand: ReactNode;
+  nav: ReactNode;
+  actions: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:rounded focus:bg-card focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:rounded focus:bg-card focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <header className="border-b border-border bg-card">

@@ -5,7 +5,17 @@ import { Card } from './card';
  * A titled chart card. `summary` is the chart in words, for screen readers and for anyone who would rather
  * read a sentence than a plot.
  */
-export function ChartFrame({ title, summary, children, actions }: { title: string; summary: string; children: ReactNode; actions?: ReactNode }) {
+export function ChartFrame({
+  title,
+  summary,
+  children,
+  actions,
+}: {
+  title: string;
+  summary: string;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
   const id = `chart-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   return (
     <Card aria-labelledby={id}>

@@ -6,8 +6,12 @@ import { expect, it } from 'vitest';
 import { ScrollRegion } from './scroll-region';
 
 it('is a named, focusable region', () => {
-  const html = renderToStaticMarkup(createElement(ScrollRegion, { label: 'Full text', className: 'max-h-64 overflow-auto' }, 'words'));
-  expect(html).toBe('<div role="region" aria-label="Full text" tabindex="0" class="max-h-64 overflow-auto">words</div>');
+  const html = renderToStaticMarkup(
+    createElement(ScrollRegion, { label: 'Full text', className: 'max-h-64 overflow-auto' }, 'words'),
+  );
+  expect(html).toBe(
+    '<div role="region" aria-label="Full text" tabindex="0" class="max-h-64 overflow-auto">words</div>',
+  );
 });
 
 // Every other scrolling box would be one a keyboard cannot reach; this keeps new ones from slipping in.
@@ -21,7 +25,8 @@ it('is the only way components and pages make a box scroll', () => {
       for (const match of text.matchAll(/\boverflow-(?:[xy]-)?(?:auto|scroll)\b/g)) {
         // The class must sit in a <ScrollRegion …> tag, however its props are wrapped.
         const tag = text.slice(text.lastIndexOf('<', match.index), match.index);
-        if (!tag.startsWith('<ScrollRegion')) offenders.push(`${dir}/${file}:${text.slice(0, match.index).split('\n').length}`);
+        if (!tag.startsWith('<ScrollRegion'))
+          offenders.push(`${dir}/${file}:${text.slice(0, match.index).split('\n').length}`);
       }
     }
   }

@@ -1,6 +1,8 @@
 import type { ComponentProps } from 'react';
 
-type ScrollRegionProps = Omit<ComponentProps<'div'>, 'role' | 'tabIndex' | 'aria-label' | 'aria-labelledby'> & { label: string };
+type ScrollRegionProps = Omit<ComponentProps<'div'>, 'role' | 'tabIndex' | 'aria-label' | 'aria-labelledby'> & {
+  label: string;
+};
 
 /**
  * A box that scrolls its own content. Keyboard users can only scroll what they can focus, so it is a tab stop

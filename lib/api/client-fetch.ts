@@ -22,14 +22,18 @@ export class ApiError extends Error {
  * fetch for the portal's own API: JSON in and out, same-origin credentials, and errors turned into
  * ApiError with the message the server wrote for the user.
  */
-export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function apiFetch<T>(
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       method: init.method ?? 'GET',
       credentials: 'same-origin',
       headers: init.method && init.method !== 'GET' ? { 'Content-Type': 'application/json' } : undefined,
-      body: init.body === undefined ? (init.method && init.method !== 'GET' ? '{}' : undefined) : JSON.stringify(init.body),
+      body:
+        init.body === undefined ? (init.method && init.method !== 'GET' ? '{}' : undefined) : JSON.stringify(init.body),
       signal: init.signal,
     });
   } catch {
@@ -40,7 +44,11 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   if (!response.ok) {
     if (response.status === 401 && typeof window !== 'undefined') window.dispatchEvent(new Event(SESSION_ENDED_EVENT));
     const error = (body as ErrorBody | null)?.error;
-    throw new ApiError(response.status, error?.code ?? 'internal', error?.message ?? `The request failed (${response.status}).`);
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'internal',
+      error?.message ?? `The request failed (${response.status}).`,
+    );
   }
   return body as T;
 }

@@ -7,7 +7,9 @@ describe('isBackendUnavailable', () => {
   it('knows an unreachable or cut-off backend: gRPC UNAVAILABLE, DEADLINE_EXCEEDED, a reset stream, a refused connection', () => {
     expect(isBackendUnavailable(grpc(14, '14 UNAVAILABLE: No connection established'))).toBe(true);
     expect(isBackendUnavailable(grpc(4, '4 DEADLINE_EXCEEDED'))).toBe(true);
-    expect(isBackendUnavailable(grpc(13, '13 INTERNAL: Received RST_STREAM with code 0 (Call ended without gRPC status)'))).toBe(true);
+    expect(
+      isBackendUnavailable(grpc(13, '13 INTERNAL: Received RST_STREAM with code 0 (Call ended without gRPC status)')),
+    ).toBe(true);
     expect(isBackendUnavailable(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toBe(true);
     expect(isBackendUnavailable(Object.assign(new Error('x'), { code: 'auth/network-request-failed' }))).toBe(true);
   });
@@ -22,7 +24,9 @@ describe('isBackendUnavailable', () => {
 
 describe('toAppError', () => {
   it('shows AppError messages, and never an internal one', () => {
-    expect(toAppError(new AppError('not-found', 'That entry was not found.'), 'r1').message).toBe('That entry was not found.');
+    expect(toAppError(new AppError('not-found', 'That entry was not found.'), 'r1').message).toBe(
+      'That entry was not found.',
+    );
     const hidden = toAppError(new Error('secret internal detail'), 'r2');
     expect(hidden).toMatchObject({ code: 'internal', status: 500 });
     expect(hidden.message).not.toMatch(/secret/);

@@ -47,7 +47,12 @@ export function validationError(error: z.ZodError, what: string): AppError {
 
 /** gRPC status codes Firestore and Auth use when the backend cannot be reached in time. */
 const UNAVAILABLE_GRPC = new Set([4, 14]);
-const UNAVAILABLE_NAMES = new Set(['unavailable', 'deadline-exceeded', 'auth/network-request-failed', 'app/network-error']);
+const UNAVAILABLE_NAMES = new Set([
+  'unavailable',
+  'deadline-exceeded',
+  'auth/network-request-failed',
+  'app/network-error',
+]);
 
 /** A transaction that kept losing to concurrent ones on the same documents, after the SDK's own retries. */
 const GRPC_ABORTED = 10;
@@ -60,7 +65,8 @@ export function isBackendUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === GRPC_INTERNAL) return CUT_STREAM.test(String((error as { message?: unknown }).message));
   if (typeof code === 'number') return UNAVAILABLE_GRPC.has(code);
-  if (typeof code === 'string') return UNAVAILABLE_NAMES.has(code) || code.endsWith('/unavailable') || code === 'ECONNREFUSED';
+  if (typeof code === 'string')
+    return UNAVAILABLE_NAMES.has(code) || code.endsWith('/unavailable') || code === 'ECONNREFUSED';
   return false;
 }
 
@@ -73,11 +79,17 @@ export function toAppError(error: unknown, requestId: string): AppError {
   if (error instanceof AppError) return error;
   if ((error as { code?: unknown } | null)?.code === GRPC_ABORTED) {
     console.error(`[${requestId}] contention`, error);
-    return new AppError('unavailable', 'Our database was too busy to finish this. Nothing was changed; please try again in a moment.');
+    return new AppError(
+      'unavailable',
+      'Our database was too busy to finish this. Nothing was changed; please try again in a moment.',
+    );
   }
   if (isBackendUnavailable(error)) {
     console.error(`[${requestId}] backend unavailable`, error);
-    return new AppError('unavailable', 'Our database could not be reached. Nothing was changed; please try again in a moment.');
+    return new AppError(
+      'unavailable',
+      'Our database could not be reached. Nothing was changed; please try again in a moment.',
+    );
   }
   console.error(`[${requestId}] unexpected error`, error);
   return new AppError('internal', `Something went wrong on our side. Nothing was changed. Reference: ${requestId}`);
@@ -105,9 +117,15 @@ export class BusyError extends AppError {
 
 export function errorResponse(error: unknown, requestId: string, headers?: Record<string, string>): Response {
   const appError = toAppError(error, requestId);
-  if (appError instanceof RateLimitedError || appError instanceof BusyError) headers = { ...headers, 'Retry-After': String(appError.retryAfterSeconds) };
+  if (appError instanceof RateLimitedError || appError instanceof BusyError)
+    headers = { ...headers, 'Retry-After': String(appError.retryAfterSeconds) };
   const body: ErrorBody = {
-    error: { code: appError.code, message: appError.message, requestId, ...(appError.issues ? { issues: appError.issues } : {}) },
+    error: {
+      code: appError.code,
+      message: appError.message,
+      requestId,
+      ...(appError.issues ? { issues: appError.issues } : {}),
+    },
   };
   return Response.json(body, { status: appError.status, headers: { 'Cache-Control': 'no-store', ...headers } });
 }

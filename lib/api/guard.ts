@@ -40,7 +40,11 @@ export function withPublic<B = undefined, Q = undefined, P = undefined>(
   handler: (ctx: GuardedContext<B, Q, P>) => Promise<Result>,
   options: GuardOptions<B, Q, P> = {},
 ): RouteHandler {
-  return guarded(options, async () => null, async (ctx) => handler(ctx));
+  return guarded(
+    options,
+    async () => null,
+    async (ctx) => handler(ctx),
+  );
 }
 
 /** Every signed-in route: session verified with revocation checked, Origin checked on mutations, input parsed. */

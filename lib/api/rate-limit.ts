@@ -31,8 +31,13 @@ export const RATE_LIMITS_COLLECTION = 'rate_limits';
  */
 export async function enforceRateLimit(rule: RateLimit, key: string, nowMs = Date.now()): Promise<void> {
   const windowStart = Math.floor(nowMs / 1000 / rule.windowSeconds) * rule.windowSeconds;
-  const ref = adminDb().collection(RATE_LIMITS_COLLECTION).doc(`${rateLimitKeyPrefix(rule, key)}${windowStart}`);
-  await ref.set({ count: FieldValue.increment(1), expiresAt: Timestamp.fromMillis((windowStart + rule.windowSeconds) * 1000) }, { merge: true });
+  const ref = adminDb()
+    .collection(RATE_LIMITS_COLLECTION)
+    .doc(`${rateLimitKeyPrefix(rule, key)}${windowStart}`);
+  await ref.set(
+    { count: FieldValue.increment(1), expiresAt: Timestamp.fromMillis((windowStart + rule.windowSeconds) * 1000) },
+    { merge: true },
+  );
   const count = ((await readDoc(ref)).get('count') as number | undefined) ?? 0;
   if (count > rule.limit * getEnv().rateLimitScale) {
     const retryAfter = Math.max(1, windowStart + rule.windowSeconds - Math.floor(nowMs / 1000));
@@ -52,7 +57,10 @@ export function rateLimitKeyPrefix(rule: Pick<RateLimit, 'name'>, key: string): 
  * with no X-Forwarded-For did not come through our proxies, and shares one bucket with every other such request.
  */
 export function clientAddress(req: Request, trustedHops = getEnv().trustedProxyHops): string {
-  const hops = (req.headers.get('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
+  const hops = (req.headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   return hops[Math.max(0, hops.length - trustedHops)] ?? 'unknown';
 }
 

@@ -43,7 +43,10 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
 }
 
 function tooLarge(maxBytes: number): AppError {
-  return new AppError('payload-too-large', `The request is larger than the ${formatBytes(maxBytes)} this endpoint accepts.`);
+  return new AppError(
+    'payload-too-large',
+    `The request is larger than the ${formatBytes(maxBytes)} this endpoint accepts.`,
+  );
 }
 
 export function formatBytes(bytes: number): string {

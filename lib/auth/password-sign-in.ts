@@ -9,6 +9,9 @@ export const PASSWORD_SIGN_IN_REQUIRED = 'Sign in with your password to continue
  * SDK a custom token minted from the session cookie, and that sign-in has a fresh `auth_time` too: without this
  * check, a stolen cookie became a "recent sign-in" (issue 13). Custom-token sign-ins say `custom`.
  */
-export function assertPasswordSignIn(decoded: DecodedIdToken, code: Extract<ErrorCode, 'unauthenticated' | 'forbidden'>): void {
+export function assertPasswordSignIn(
+  decoded: DecodedIdToken,
+  code: Extract<ErrorCode, 'unauthenticated' | 'forbidden'>,
+): void {
   if (decoded.firebase?.sign_in_provider !== 'password') throw new AppError(code, PASSWORD_SIGN_IN_REQUIRED);
 }

@@ -24,8 +24,15 @@ const hasControlCharacter = (text: string) => {
  * host (`//`, `/\`); control characters are refused outright rather than guessed at.
  */
 export function safeReturnPath(candidate: string | null | undefined, origin: string = PLACEHOLDER_ORIGIN): string {
-  if (typeof candidate !== 'string' || candidate.length === 0 || candidate.length > MAX_LENGTH) return DEFAULT_RETURN_PATH;
-  if (hasControlCharacter(candidate) || !candidate.startsWith('/') || candidate.startsWith('//') || candidate.startsWith('/\\')) return DEFAULT_RETURN_PATH;
+  if (typeof candidate !== 'string' || candidate.length === 0 || candidate.length > MAX_LENGTH)
+    return DEFAULT_RETURN_PATH;
+  if (
+    hasControlCharacter(candidate) ||
+    !candidate.startsWith('/') ||
+    candidate.startsWith('//') ||
+    candidate.startsWith('/\\')
+  )
+    return DEFAULT_RETURN_PATH;
   let url: URL;
   let base: URL;
   try {

@@ -40,12 +40,16 @@ export async function createSession(idToken: string, userAgent: string | null): 
   const decoded = await adminAuth()
     .verifyIdToken(idToken, true)
     .catch((error: unknown) => {
-      if (isAuthRejection(error)) throw new AppError('unauthenticated', 'That sign-in could not be verified. Please sign in again.');
+      if (isAuthRejection(error))
+        throw new AppError('unauthenticated', 'That sign-in could not be verified. Please sign in again.');
       throw error;
     });
   assertPasswordSignIn(decoded, 'unauthenticated');
   if (Date.now() / 1000 - decoded.auth_time > RECENT_SIGN_IN_SECONDS) {
-    throw new AppError('unauthenticated', 'Your sign-in is too old to start a session. Please enter your password again.');
+    throw new AppError(
+      'unauthenticated',
+      'Your sign-in is too old to start a session. Please enter your password again.',
+    );
   }
   const maxAgeSeconds = getEnv().sessionDays * 24 * 60 * 60;
   const cookie = await adminAuth().createSessionCookie(idToken, { expiresIn: maxAgeSeconds * 1000 });

@@ -14,12 +14,18 @@ export type AdminClaimChange = { uid: string; email: string; admin: boolean; ses
 export async function setAdminClaim(email: string, admin: boolean, actor: AuditActor): Promise<AdminClaimChange> {
   const auth = adminAuth();
   const user = await auth.getUserByEmail(email).catch((error: { code?: string }) => {
-    if (error.code === 'auth/user-not-found' || error.code === 'auth/invalid-email') throw new AppError('not-found', `No account has the email ${email}.`);
+    if (error.code === 'auth/user-not-found' || error.code === 'auth/invalid-email')
+      throw new AppError('not-found', `No account has the email ${email}.`);
     throw error;
   });
   const { admin: _previous, ...otherClaims } = user.customClaims ?? {};
   await auth.setCustomUserClaims(user.uid, admin ? { ...otherClaims, admin: true } : otherClaims);
   if (!admin) await auth.revokeRefreshTokens(user.uid);
-  await appendAuditEntry({ actor, action: admin ? 'admin.grant' : 'admin.revoke', target: email, subjectUid: user.uid });
+  await appendAuditEntry({
+    actor,
+    action: admin ? 'admin.grant' : 'admin.revoke',
+    target: email,
+    subjectUid: user.uid,
+  });
   return { uid: user.uid, email, admin, sessionsEnded: !admin };
 }

@@ -3,7 +3,13 @@ import { renderBenchReport, type BenchResults } from './bench-report';
 import { summarize } from './summarize-samples';
 
 const s = (...values: number[]) => summarize(values);
-const page = (label: string, reads: number, p95: number) => ({ label, path: `/${label}`, reads, coldReads: reads, serverMs: s(p95 / 2, p95) });
+const page = (label: string, reads: number, p95: number) => ({
+  label,
+  path: `/${label}`,
+  reads,
+  coldReads: reads,
+  serverMs: s(p95 / 2, p95),
+});
 
 function results(overrides: Partial<BenchResults> = {}): BenchResults {
   const tool = (name: 'raw' | 'wellsync' | 'firestore-export-import' | 'firestore-backfire', seconds: number) => ({
@@ -24,17 +30,68 @@ function results(overrides: Partial<BenchResults> = {}): BenchResults {
     minutes: 30,
     versions: { 'Node.js': '20' },
     rounds: 2,
-    seed: { fleetUsers: 10_000, syncEvents: 510_000, fleet: { documents: 900_000, seconds: 300 }, heavy: { documents: 11_000, seconds: 10 }, load: { users: 50, documents: 27_000, seconds: 40 }, large: { documents: 100_000, seconds: 60 } },
+    seed: {
+      fleetUsers: 10_000,
+      syncEvents: 510_000,
+      fleet: { documents: 900_000, seconds: 300 },
+      heavy: { documents: 11_000, seconds: 10 },
+      load: { users: 50, documents: 27_000, seconds: 40 },
+      large: { documents: 100_000, seconds: 60 },
+    },
     admin: [page('adoption', 40, 120), page('cost', 30, 150)],
     portal: [page('journal', 20, 80)],
-    exports: { tools: [tool('raw', 2), tool('wellsync', 2.5), tool('firestore-export-import', 6), tool('firestore-backfire', 50)], vsRaw: s(0.8), vsFasterPeer: s(2.4) },
-    exportMemory: { documents: 100_000, tools: [{ tool: 'wellsync', seconds: s(20), maxRssMb: s(250), rssGrowthMb: s(90, 100) }] },
-    imports: { documents: 11_000, zipBytes: 1_000_000, parseSeconds: s(1), applySeconds: s(12), docsPerSecond: s(850), reimportSeconds: s(6) },
+    exports: {
+      tools: [
+        tool('raw', 2),
+        tool('wellsync', 2.5),
+        tool('firestore-export-import', 6),
+        tool('firestore-backfire', 50),
+      ],
+      vsRaw: s(0.8),
+      vsFasterPeer: s(2.4),
+    },
+    exportMemory: {
+      documents: 100_000,
+      tools: [{ tool: 'wellsync', seconds: s(20), maxRssMb: s(250), rssGrowthMb: s(90, 100) }],
+    },
+    imports: {
+      documents: 11_000,
+      zipBytes: 1_000_000,
+      parseSeconds: s(1),
+      applySeconds: s(12),
+      docsPerSecond: s(850),
+      reimportSeconds: s(6),
+    },
     daylioPreview: { rows: 10_000, bytes: 600_000, parseSeconds: s(0.2), previewSeconds: s(1.4) },
-    rollup: { full: { events: 510_000, seconds: s(60), eventsPerSecond: s(8500), reads: 600_000, daysRecomputed: 36 }, incremental: { events: 20_000, seconds: s(3), eventsPerSecond: s(6600), reads: 21_000, daysRecomputed: 1 } },
+    rollup: {
+      full: { events: 510_000, seconds: s(60), eventsPerSecond: s(8500), reads: 600_000, daysRecomputed: 36 },
+      incremental: { events: 20_000, seconds: s(3), eventsPerSecond: s(6600), reads: 21_000, daysRecomputed: 1 },
+    },
     propagation: { samples: 30, editToWebMs: s(200, 400) },
-    push: { users: 20, devices: 40, edits: 900, attempts: 800, successRate: 1, editsPerSecond: 30, attemptsPerSecond: 25, seconds: 30 },
-    load: [{ label: 'users', sessions: 50, seconds: 60, warmUpFailures: 0, firstWarmUpFailure: null, requests: 3000, requestsPerSecond: 50, errors: 0, non2xx: 0, latencyMs: s(500, 900) }],
+    push: {
+      users: 20,
+      devices: 40,
+      edits: 900,
+      attempts: 800,
+      successRate: 1,
+      editsPerSecond: 30,
+      attemptsPerSecond: 25,
+      seconds: 30,
+    },
+    load: [
+      {
+        label: 'users',
+        sessions: 50,
+        seconds: 60,
+        warmUpFailures: 0,
+        firstWarmUpFailure: null,
+        requests: 3000,
+        requestsPerSecond: 50,
+        errors: 0,
+        non2xx: 0,
+        latencyMs: s(500, 900),
+      },
+    ],
     ...overrides,
   };
 }
@@ -58,12 +115,27 @@ describe('renderBenchReport', () => {
         load: [{ ...results().load[0]!, warmUpFailures: 1, firstWarmUpFailure: 'GET /mood answered 500' }],
         seed: { ...results().seed, fleetUsers: 1000, syncEvents: 51_000 },
         portal: [page('journal', 20, 250)],
-        exportMemory: { documents: 100_000, tools: [{ tool: 'wellsync', seconds: s(20), maxRssMb: s(300), rssGrowthMb: s(120, 160) }] },
+        exportMemory: {
+          documents: 100_000,
+          tools: [{ tool: 'wellsync', seconds: s(20), maxRssMb: s(300), rssGrowthMb: s(120, 160) }],
+        },
         daylioPreview: { rows: 10_000, bytes: 600_000, parseSeconds: s(0.2), previewSeconds: s(1.4, 2.3) },
       }),
       '',
     );
-    for (const goal of ['fleet', 'admin pages ≤', 'admin pages p95', "heavy user's pages", 'export ≥ 0.7', 'export ≥ 2', 'export of a', 'device → web', 'load', 'preview of a']) expect(goalRow(report, goal), goal).toContain('**missed**');
+    for (const goal of [
+      'fleet',
+      'admin pages ≤',
+      'admin pages p95',
+      "heavy user's pages",
+      'export ≥ 0.7',
+      'export ≥ 2',
+      'export of a',
+      'device → web',
+      'load',
+      'preview of a',
+    ])
+      expect(goalRow(report, goal), goal).toContain('**missed**');
     expect(goalRow(report, 'export ≥ 2')).toContain('no peer finished');
   });
 
@@ -79,6 +151,8 @@ describe('renderBenchReport', () => {
   });
 
   it('says the Daylio preview was not measured in a run resumed from an older checkpoint', () => {
-    expect(goalRow(renderBenchReport(results({ daylioPreview: undefined }), ''), 'preview of a')).toContain('not measured');
+    expect(goalRow(renderBenchReport(results({ daylioPreview: undefined }), ''), 'preview of a')).toContain(
+      'not measured',
+    );
   });
 });

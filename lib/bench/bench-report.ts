@@ -32,7 +32,19 @@ export type BenchResults = {
   load: LoadResult[];
 };
 
-export const GOALS = { adminReads: 100, adminP95Ms: 300, portalP95Ms: 200, exportGrowthMb: 150, exportVsRaw: 0.7, exportVsPeer: 2, propagationP95Ms: 1000, daylioPreviewSeconds: 2, mergedShare: 0.9, fleetUsers: 10_000, fleetEvents: 500_000 };
+export const GOALS = {
+  adminReads: 100,
+  adminP95Ms: 300,
+  portalP95Ms: 200,
+  exportGrowthMb: 150,
+  exportVsRaw: 0.7,
+  exportVsPeer: 2,
+  propagationP95Ms: 1000,
+  daylioPreviewSeconds: 2,
+  mergedShare: 0.9,
+  fleetUsers: 10_000,
+  fleetEvents: 500_000,
+};
 
 const verdict = (met: boolean) => (met ? 'met' : '**missed**');
 
@@ -50,7 +62,12 @@ export function renderBenchReport(r: BenchResults, notes: string): string {
   const cpu = os.cpus();
   const lines: string[] = [];
   const table = (head: string[], rows: (string | number)[][]) => {
-    lines.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`), '');
+    lines.push(
+      `| ${head.join(' | ')} |`,
+      `|${head.map(() => '---').join('|')}|`,
+      ...rows.map((row) => `| ${row.join(' | ')} |`),
+      '',
+    );
   };
   const p95 = (s: { p95: number }) => formatNumber(s.p95);
 
@@ -60,7 +77,9 @@ export function renderBenchReport(r: BenchResults, notes: string): string {
     `Written by \`npm run bench${r.mode === 'quick' ? ' -- --quick' : ''}\` on ${r.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC (${r.minutes.toFixed(0)} min). Every figure is from this one run, against the local emulators; medians are given with the range over ${r.rounds} rounds in brackets, and comparisons are ratios taken within each round. How it measures, and what the figures mean: the notes at the end.`,
     '',
     `- **Machine**: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}`,
-    `- **Versions**: ${Object.entries(r.versions).map(([name, version]) => `${name} ${version}`).join(', ')}`,
+    `- **Versions**: ${Object.entries(r.versions)
+      .map(([name, version]) => `${name} ${version}`)
+      .join(', ')}`,
     `- **Mode**: ${r.mode}${r.mode === 'quick' ? ' (a smaller fleet; `npm run bench` without `--quick` seeds the full 10,000 users)' : ''}`,
     '',
     '## Goals',
@@ -71,19 +90,53 @@ export function renderBenchReport(r: BenchResults, notes: string): string {
   const ownMemory = r.exportMemory.tools.find((t) => t.tool === 'wellsync')!;
   const worstPortal = Math.max(...r.portal.map((p) => p.serverMs.p95));
   const loadErrors = r.load.reduce((n, l) => n + l.errors + l.non2xx + l.warmUpFailures, 0);
-  const fastestPeer = r.exports.tools.filter((t) => t.tool.startsWith('firestore-')).sort((a, b) => (b.docsPerSecond?.median ?? 0) - (a.docsPerSecond?.median ?? 0))[0]!;
+  const fastestPeer = r.exports.tools
+    .filter((t) => t.tool.startsWith('firestore-'))
+    .sort((a, b) => (b.docsPerSecond?.median ?? 0) - (a.docsPerSecond?.median ?? 0))[0]!;
   const vsPeer = r.exports.vsFasterPeer;
   table(
     ['goal', 'measured', ''],
     [
-      [`fleet ≥ ${formatNumber(GOALS.fleetUsers)} users and ${formatNumber(GOALS.fleetEvents)} sync events (full mode)`, `${r.seed.fleetUsers.toLocaleString('en-US')} users, ${r.seed.syncEvents.toLocaleString('en-US')} events`, verdict(r.seed.fleetUsers >= GOALS.fleetUsers && r.seed.syncEvents >= GOALS.fleetEvents)],
-      [`admin pages ≤ ${GOALS.adminReads} reads per view`, `${adminReads} at most`, verdict(adminReads <= GOALS.adminReads)],
-      [`admin pages p95 < ${GOALS.adminP95Ms} ms`, `${formatNumber(worstAdmin)} ms (slowest page)`, verdict(worstAdmin < GOALS.adminP95Ms)],
-      [`heavy user's pages p95 < ${GOALS.portalP95Ms} ms`, `${formatNumber(worstPortal)} ms (slowest page)`, verdict(worstPortal < GOALS.portalP95Ms)],
-      [`export ≥ ${GOALS.exportVsRaw}× a raw stream()`, `${formatSummary(r.exports.vsRaw, '×')}`, verdict(r.exports.vsRaw.median >= GOALS.exportVsRaw)],
-      [`export ≥ ${GOALS.exportVsPeer}× the faster peer (${fastestPeer.tool})`, vsPeer ? formatSummary(vsPeer, '×') : 'no peer finished', verdict(vsPeer !== null && vsPeer.median >= GOALS.exportVsPeer)],
-      [`export of a ${formatNumber(r.exportMemory.documents)}-document user: memory growth < ${GOALS.exportGrowthMb} MB`, `${formatSummary(ownMemory.rssGrowthMb, ' MB')}`, verdict(ownMemory.rssGrowthMb.max < GOALS.exportGrowthMb)],
-      [`device → web p95 < ${GOALS.propagationP95Ms} ms`, `${p95(r.propagation.editToWebMs)} ms`, verdict(r.propagation.editToWebMs.p95 < GOALS.propagationP95Ms)],
+      [
+        `fleet ≥ ${formatNumber(GOALS.fleetUsers)} users and ${formatNumber(GOALS.fleetEvents)} sync events (full mode)`,
+        `${r.seed.fleetUsers.toLocaleString('en-US')} users, ${r.seed.syncEvents.toLocaleString('en-US')} events`,
+        verdict(r.seed.fleetUsers >= GOALS.fleetUsers && r.seed.syncEvents >= GOALS.fleetEvents),
+      ],
+      [
+        `admin pages ≤ ${GOALS.adminReads} reads per view`,
+        `${adminReads} at most`,
+        verdict(adminReads <= GOALS.adminReads),
+      ],
+      [
+        `admin pages p95 < ${GOALS.adminP95Ms} ms`,
+        `${formatNumber(worstAdmin)} ms (slowest page)`,
+        verdict(worstAdmin < GOALS.adminP95Ms),
+      ],
+      [
+        `heavy user's pages p95 < ${GOALS.portalP95Ms} ms`,
+        `${formatNumber(worstPortal)} ms (slowest page)`,
+        verdict(worstPortal < GOALS.portalP95Ms),
+      ],
+      [
+        `export ≥ ${GOALS.exportVsRaw}× a raw stream()`,
+        `${formatSummary(r.exports.vsRaw, '×')}`,
+        verdict(r.exports.vsRaw.median >= GOALS.exportVsRaw),
+      ],
+      [
+        `export ≥ ${GOALS.exportVsPeer}× the faster peer (${fastestPeer.tool})`,
+        vsPeer ? formatSummary(vsPeer, '×') : 'no peer finished',
+        verdict(vsPeer !== null && vsPeer.median >= GOALS.exportVsPeer),
+      ],
+      [
+        `export of a ${formatNumber(r.exportMemory.documents)}-document user: memory growth < ${GOALS.exportGrowthMb} MB`,
+        `${formatSummary(ownMemory.rssGrowthMb, ' MB')}`,
+        verdict(ownMemory.rssGrowthMb.max < GOALS.exportGrowthMb),
+      ],
+      [
+        `device → web p95 < ${GOALS.propagationP95Ms} ms`,
+        `${p95(r.propagation.editToWebMs)} ms`,
+        verdict(r.propagation.editToWebMs.p95 < GOALS.propagationP95Ms),
+      ],
       ['load: 0 errors', `${loadErrors} errors`, verdict(loadErrors === 0)],
       [
         `preview of a ${formatNumber(r.daylioPreview?.rows ?? 10_000)}-row Daylio CSV < ${GOALS.daylioPreviewSeconds} s`,
@@ -95,13 +148,24 @@ export function renderBenchReport(r: BenchResults, notes: string): string {
   );
 
   lines.push('## 1. Fleet seed', '');
-  const seeded = (what: string, { documents, seconds }: { documents: number; seconds: number }) => [what, formatNumber(documents), formatNumber(seconds), formatNumber(documents / seconds)];
+  const seeded = (what: string, { documents, seconds }: { documents: number; seconds: number }) => [
+    what,
+    formatNumber(documents),
+    formatNumber(seconds),
+    formatNumber(documents / seconds),
+  ];
   table(
     ['what', 'documents', 'seconds', 'documents/s'],
     [
-      seeded(`${r.seed.fleetUsers.toLocaleString('en-US')} fleet users (profile, settings, devices, a month of journal and mood, ${r.seed.syncEvents.toLocaleString('en-US')} sync events), then a week of adoption snapshots and a full rollup`, r.seed.fleet),
+      seeded(
+        `${r.seed.fleetUsers.toLocaleString('en-US')} fleet users (profile, settings, devices, a month of journal and mood, ${r.seed.syncEvents.toLocaleString('en-US')} sync events), then a week of adoption snapshots and a full rollup`,
+        r.seed.fleet,
+      ),
       seeded('heavy user: ten years, 3,650 journal entries and 7,300 check-ins', r.seed.heavy),
-      seeded(`the load test's ${r.seed.load.users} users: a year of daily check-ins and a journal entry on about half the days`, r.seed.load),
+      seeded(
+        `the load test's ${r.seed.load.users} users: a year of daily check-ins and a journal entry on about half the days`,
+        r.seed.load,
+      ),
       seeded('a 100,000-document user (for the export memory bound)', r.seed.large),
     ],
   );
@@ -110,16 +174,41 @@ export function renderBenchReport(r: BenchResults, notes: string): string {
     '',
   );
 
-  const pageRows = (pages: PageResult[]) => pages.map((p) => [p.label, `\`${p.path}\``, p.reads.toLocaleString('en-US'), p.coldReads.toLocaleString('en-US'), formatNumber(p.serverMs.median), formatNumber(p.serverMs.p95), `${p.serverMs.n}`]);
+  const pageRows = (pages: PageResult[]) =>
+    pages.map((p) => [
+      p.label,
+      `\`${p.path}\``,
+      p.reads.toLocaleString('en-US'),
+      p.coldReads.toLocaleString('en-US'),
+      formatNumber(p.serverMs.median),
+      formatNumber(p.serverMs.p95),
+      `${p.serverMs.n}`,
+    ]);
   lines.push('## 2. Admin pages at fleet scale', '');
-  table(['page', 'path', 'reads per view', 'first view after a change', 'p50 ms', 'p95 ms', 'views'], pageRows(r.admin));
+  table(
+    ['page', 'path', 'reads per view', 'first view after a change', 'p50 ms', 'p95 ms', 'views'],
+    pageRows(r.admin),
+  );
   lines.push('## 3. Portal, heavy user (before the fleet)', '');
-  table(['page', 'path', 'reads per view', 'first view after a change', 'p50 ms', 'p95 ms', 'views'], pageRows(r.portal));
+  table(
+    ['page', 'path', 'reads per view', 'first view after a change', 'p50 ms', 'p95 ms', 'views'],
+    pageRows(r.portal),
+  );
 
   lines.push('## 4. Export of the heavy user', '');
   const maybe = (summary: Summary | null, unit = '') => (summary ? formatSummary(summary, unit) : '–');
   table(
-    ['tool', 'documents', 'output', 'seconds', 'documents/s', 'peak RSS', 'timestamps typed', 'to the microsecond', 'failed rounds'],
+    [
+      'tool',
+      'documents',
+      'output',
+      'seconds',
+      'documents/s',
+      'peak RSS',
+      'timestamps typed',
+      'to the microsecond',
+      'failed rounds',
+    ],
     r.exports.tools.map((t) => [
       t.tool === 'raw' ? 'raw `stream()` (no output)' : t.tool,
       formatNumber(t.documents),
@@ -132,12 +221,20 @@ export function renderBenchReport(r: BenchResults, notes: string): string {
       t.failures === 0 ? `0 of ${t.rounds}` : `${t.failures} of ${t.rounds}: ${t.lastError}`,
     ]),
   );
-  lines.push(`wellsync ÷ raw: **${formatSummary(r.exports.vsRaw, '×')}**; wellsync ÷ the faster peer: **${maybe(r.exports.vsFasterPeer, '×')}**.`, '');
+  lines.push(
+    `wellsync ÷ raw: **${formatSummary(r.exports.vsRaw, '×')}**; wellsync ÷ the faster peer: **${maybe(r.exports.vsFasterPeer, '×')}**.`,
+    '',
+  );
 
   lines.push(`### Memory: a ${formatNumber(r.exportMemory.documents)}-document user`, '');
   table(
     ['tool', 'seconds', 'peak RSS', 'growth during the export'],
-    r.exportMemory.tools.map((t) => [t.tool, formatSummary(t.seconds), formatSummary(t.maxRssMb, ' MB'), formatSummary(t.rssGrowthMb, ' MB')]),
+    r.exportMemory.tools.map((t) => [
+      t.tool,
+      formatSummary(t.seconds),
+      formatSummary(t.maxRssMb, ' MB'),
+      formatSummary(t.rssGrowthMb, ' MB'),
+    ]),
   );
   const i = r.imports;
   lines.push(
@@ -170,24 +267,65 @@ export function renderBenchReport(r: BenchResults, notes: string): string {
   lines.push(`## 5. Rollup at fleet scale (${r.rollup.full.seconds.n} rounds)`, '');
   table(
     ['run', 'events read', 'days recomputed', 'Firestore reads', 'seconds', 'events/s'],
-    (['full', 'incremental'] as const).map((mode) => [mode, formatNumber(r.rollup[mode].events), r.rollup[mode].daysRecomputed, formatNumber(r.rollup[mode].reads), formatSummary(r.rollup[mode].seconds), formatSummary(r.rollup[mode].eventsPerSecond)]),
+    (['full', 'incremental'] as const).map((mode) => [
+      mode,
+      formatNumber(r.rollup[mode].events),
+      r.rollup[mode].daysRecomputed,
+      formatNumber(r.rollup[mode].reads),
+      formatSummary(r.rollup[mode].seconds),
+      formatSummary(r.rollup[mode].eventsPerSecond),
+    ]),
   );
 
   lines.push('## 6. Sync', '');
   table(
     ['measure', 'value'],
     [
-      [`device → web, edit to the portal's listener (${r.propagation.samples} edits)`, `p50 ${formatNumber(r.propagation.editToWebMs.median)} ms, p95 ${p95(r.propagation.editToWebMs)} ms, max ${formatNumber(r.propagation.editToWebMs.max)} ms`],
-      [`simulator push: ${r.push.users} users × 2 phones through the security rules`, `${r.push.edits.toLocaleString('en-US')} edits in ${formatNumber(r.push.seconds)} s = ${formatNumber(r.push.editsPerSecond)} edits/s; ${formatNumber(r.push.attemptsPerSecond)} sync attempts/s; success ${(r.push.successRate * 100).toFixed(2)}%`],
+      [
+        `device → web, edit to the portal's listener (${r.propagation.samples} edits)`,
+        `p50 ${formatNumber(r.propagation.editToWebMs.median)} ms, p95 ${p95(r.propagation.editToWebMs)} ms, max ${formatNumber(r.propagation.editToWebMs.max)} ms`,
+      ],
+      [
+        `simulator push: ${r.push.users} users × 2 phones through the security rules`,
+        `${r.push.edits.toLocaleString('en-US')} edits in ${formatNumber(r.push.seconds)} s = ${formatNumber(r.push.editsPerSecond)} edits/s; ${formatNumber(r.push.attemptsPerSecond)} sync attempts/s; success ${(r.push.successRate * 100).toFixed(2)}%`,
+      ],
     ],
   );
 
   lines.push('## 7. Load', '');
   table(
-    ['who', 'sessions', 'warm-up views failed', 'seconds', 'requests', 'requests/s', 'errors', 'non-2xx', 'p50 ms', 'p95 ms', 'max ms'],
-    r.load.map((l) => [l.label, l.sessions, l.warmUpFailures, l.seconds, formatNumber(l.requests), formatNumber(l.requestsPerSecond), l.errors, l.non2xx, formatNumber(l.latencyMs.median), formatNumber(l.latencyMs.p95), formatNumber(l.latencyMs.max)]),
+    [
+      'who',
+      'sessions',
+      'warm-up views failed',
+      'seconds',
+      'requests',
+      'requests/s',
+      'errors',
+      'non-2xx',
+      'p50 ms',
+      'p95 ms',
+      'max ms',
+    ],
+    r.load.map((l) => [
+      l.label,
+      l.sessions,
+      l.warmUpFailures,
+      l.seconds,
+      formatNumber(l.requests),
+      formatNumber(l.requestsPerSecond),
+      l.errors,
+      l.non2xx,
+      formatNumber(l.latencyMs.median),
+      formatNumber(l.latencyMs.p95),
+      formatNumber(l.latencyMs.max),
+    ]),
   );
-  for (const l of r.load.filter((l) => l.firstWarmUpFailure)) lines.push(`${l.label}: the first failed warm-up view was \`${l.firstWarmUpFailure}\` (the server's log says why).`, '');
+  for (const l of r.load.filter((l) => l.firstWarmUpFailure))
+    lines.push(
+      `${l.label}: the first failed warm-up view was \`${l.firstWarmUpFailure}\` (the server's log says why).`,
+      '',
+    );
 
   lines.push(notes.trim(), '');
   return lines.join('\n');

@@ -20,13 +20,16 @@ import { BENCH_MARKER, EXPORT_TOOLS, type ExportTool, type ExportWorkerResult } 
 const { dataSourceFactory, exportFirestoreData, FirestoreDocument } = backfireModule;
 
 const [tool, uid, outDir] = process.argv.slice(2) as [ExportTool, string, string];
-if (!EXPORT_TOOLS.includes(tool) || !uid || !outDir) throw new Error(`usage: export-worker <${EXPORT_TOOLS.join('|')}> <uid> <out-dir>`);
+if (!EXPORT_TOOLS.includes(tool) || !uid || !outDir)
+  throw new Error(`usage: export-worker <${EXPORT_TOOLS.join('|')}> <uid> <out-dir>`);
 
 const db = adminDb();
 const user = userRef({ uid });
 // Every tool reads the same documents: the profile and the contract's collections that wellsync exports (not the
 // portal's own derived views, which live beside them).
-const collections = COLLECTION_SPECS.flatMap((spec) => (spec.collection ? [userCollection({ uid }, spec.collection)] : []));
+const collections = COLLECTION_SPECS.flatMap((spec) =>
+  spec.collection ? [userCollection({ uid }, spec.collection)] : [],
+);
 const markerPath = `${user.path}/journal_entries/${BENCH_MARKER.id}`;
 const expected = new Timestamp(BENCH_MARKER.seconds, BENCH_MARKER.nanoseconds);
 
@@ -55,9 +58,15 @@ async function wellsync(): Promise<Run> {
     bytes: (await stat(file)).size,
     // Read back as wellsync's own import reads it.
     readMarker: async () => {
-      const json = (await unzipLimited(await readFile(file), (name) => name === 'wellsync-export.json')).get('wellsync-export.json')!;
-      const parsed = JSON.parse(json.toString('utf8')) as Record<string, { id: string; data: { updatedAt: unknown } }[]>;
-      const marker = parsed[exportFileOf('journal').jsonKey]!.find((entry) => entry.id === BENCH_MARKER.id)?.data.updatedAt;
+      const json = (await unzipLimited(await readFile(file), (name) => name === 'wellsync-export.json')).get(
+        'wellsync-export.json',
+      )!;
+      const parsed = JSON.parse(json.toString('utf8')) as Record<
+        string,
+        { id: string; data: { updatedAt: unknown } }[]
+      >;
+      const marker = parsed[exportFileOf('journal').jsonKey]!.find((entry) => entry.id === BENCH_MARKER.id)?.data
+        .updatedAt;
       return marker === undefined ? null : decodeValue(marker, db);
     },
   };
@@ -71,7 +80,8 @@ async function wellsync(): Promise<Run> {
 async function firestoreExportImport(): Promise<Run> {
   const file = path.join(outDir, 'firestore-export-import.json');
   const backedUp: Record<string, Record<string, Record<string, unknown>>> = {};
-  for (const collection of collections) Object.assign(backedUp, await backup<typeof backedUp>(db, collection.path, { includeSubcollections: false }));
+  for (const collection of collections)
+    Object.assign(backedUp, await backup<typeof backedUp>(db, collection.path, { includeSubcollections: false }));
   const data = { users: { [uid]: { ...(await user.get()).data(), subCollection: backedUp } } };
   const text = JSON.stringify(data);
   await writeFile(file, text);
@@ -79,7 +89,10 @@ async function firestoreExportImport(): Promise<Run> {
     documents: 1 + Object.values(backedUp).reduce((n, docs) => n + Object.keys(docs).length, 0),
     bytes: Buffer.byteLength(text),
     // Its output is plain JSON: read back, a timestamp is whatever JSON.parse makes of it.
-    readMarker: async () => (JSON.parse(await readFile(file, 'utf8')) as typeof data).users[uid]?.subCollection[`users/${uid}/journal_entries`]?.[BENCH_MARKER.id]?.updatedAt,
+    readMarker: async () =>
+      (JSON.parse(await readFile(file, 'utf8')) as typeof data).users[uid]?.subCollection[
+        `users/${uid}/journal_entries`
+      ]?.[BENCH_MARKER.id]?.updatedAt,
   };
 }
 
@@ -88,7 +101,10 @@ async function backfire(): Promise<Run> {
   const file = path.join(outDir, 'backfire.ndjson');
   const writer = await dataSourceFactory.createWriter(file, {});
   const escaped = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = [new RegExp(`^${escaped(user.path)}$`), ...collections.map((c) => new RegExp(`^${escaped(c.path)}/[^/]+$`))];
+  const match = [
+    new RegExp(`^${escaped(user.path)}$`),
+    ...collections.map((c) => new RegExp(`^${escaped(c.path)}/[^/]+$`)),
+  ];
   await exportFirestoreData(db as never, writer, { paths: [user.path], match, overwrite: true, quiet: true } as never);
   const text = await readFile(file, 'utf8');
   const lines = text.split('\n').filter(Boolean);
@@ -98,21 +114,39 @@ async function backfire(): Promise<Run> {
     // Read back with backfire's own deserializer, as its import does.
     readMarker: async () => {
       const line = lines.map((l) => JSON.parse(l) as { path: string }).find((doc) => doc.path === markerPath);
-      return line ? (FirestoreDocument.deserialize(line, db as never).data as Record<string, unknown>).updatedAt : undefined;
+      return line
+        ? (FirestoreDocument.deserialize(line, db as never).data as Record<string, unknown>).updatedAt
+        : undefined;
     },
   };
 }
 
-const runs: Record<ExportTool, () => Promise<Run>> = { raw, wellsync, 'firestore-export-import': firestoreExportImport, 'firestore-backfire': backfire };
+const runs: Record<ExportTool, () => Promise<Run>> = {
+  raw,
+  wellsync,
+  'firestore-export-import': firestoreExportImport,
+  'firestore-backfire': backfire,
+};
 const rssBefore = process.memoryUsage.rss();
 const started = performance.now();
 const run = await runs[tool]();
 const ms = performance.now() - started;
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
-const marker = (await run.readMarker()) as { seconds?: number; nanoseconds?: number; _seconds?: number; _nanoseconds?: number } | null | undefined;
+const marker = (await run.readMarker()) as
+  { seconds?: number; nanoseconds?: number; _seconds?: number; _nanoseconds?: number } | null | undefined;
 // A Timestamp of any copy of the Firestore SDK counts as typed; a plain object with the same fields does not.
 const typed = marker instanceof Timestamp || marker?.constructor?.name === 'Timestamp';
-const exact = (marker?.seconds ?? marker?._seconds) === expected.seconds && (marker?.nanoseconds ?? marker?._nanoseconds) === expected.nanoseconds;
-const result: ExportWorkerResult = { tool, ms, documents: run.documents, bytes: run.bytes, maxRssMb, rssGrowthMb: maxRssMb - rssBefore / 2 ** 20, timestamps: tool === 'raw' ? null : { typed, exact } };
+const exact =
+  (marker?.seconds ?? marker?._seconds) === expected.seconds &&
+  (marker?.nanoseconds ?? marker?._nanoseconds) === expected.nanoseconds;
+const result: ExportWorkerResult = {
+  tool,
+  ms,
+  documents: run.documents,
+  bytes: run.bytes,
+  maxRssMb,
+  rssGrowthMb: maxRssMb - rssBefore / 2 ** 20,
+  timestamps: tool === 'raw' ? null : { typed, exact },
+};
 process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
 process.exit(0);

@@ -4,12 +4,19 @@ import 'server-only';
  * Signs an account in as the browser does, through the real endpoints: a password sign-in at the Auth emulator,
  * then the ID token exchanged for a session cookie at POST /api/auth/session. Returns the `Cookie` header value.
  */
-export async function signInOverHttp(baseUrl: string, authHost: string, account: { email: string; password: string }): Promise<string> {
-  const signIn = await fetch(`http://${authHost}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=bench`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: account.email, password: account.password, returnSecureToken: true }),
-  });
+export async function signInOverHttp(
+  baseUrl: string,
+  authHost: string,
+  account: { email: string; password: string },
+): Promise<string> {
+  const signIn = await fetch(
+    `http://${authHost}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=bench`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: account.email, password: account.password, returnSecureToken: true }),
+    },
+  );
   if (!signIn.ok) throw new Error(`sign-in of ${account.email} failed: ${signIn.status} ${await signIn.text()}`);
   const { idToken } = (await signIn.json()) as { idToken: string };
   const session = await fetch(`${baseUrl}/api/auth/session`, {

@@ -21,14 +21,22 @@ export type ExportToolResult = {
   maxRssMb: Summary | null;
   timestamps: ExportWorkerResult['timestamps'];
 };
-export type ExportBench = { tools: ExportToolResult[]; /** wellsync ÷ raw, and wellsync ÷ the faster peer that finished, per round. */ vsRaw: Summary; vsFasterPeer: Summary | null };
+export type ExportBench = {
+  tools: ExportToolResult[];
+  /** wellsync ÷ raw, and wellsync ÷ the faster peer that finished, per round. */ vsRaw: Summary;
+  vsFasterPeer: Summary | null;
+};
 type Outcome = ExportWorkerResult | { tool: ExportTool; error: string };
 
 /**
  * Exports the same user with every tool, `rounds` times, interleaved (raw, wellsync, peers, raw, …) so that
  * the machine's noise falls on all of them alike; ratios are taken within each round.
  */
-export async function measureExport(uid: string, rounds: number, onResult: (round: number, outcome: Outcome) => void): Promise<ExportBench> {
+export async function measureExport(
+  uid: string,
+  rounds: number,
+  onResult: (round: number, outcome: Outcome) => void,
+): Promise<ExportBench> {
   const runs = new Map<ExportTool, Outcome[]>(EXPORT_TOOLS.map((tool) => [tool, []]));
   const vsRaw: number[] = [];
   const vsPeer: number[] = [];
@@ -93,7 +101,11 @@ export type ExportMemoryBench = { documents: number; tools: ExportMemory[] };
  * A very large user's export, for the memory bound: peak RSS over what the process held before the export. wellsync
  * streams; firestore-export-import is run beside it to show what holding the whole export in memory costs.
  */
-export async function measureExportMemory(uid: string, rounds: number, tools: ExportTool[]): Promise<ExportMemoryBench> {
+export async function measureExportMemory(
+  uid: string,
+  rounds: number,
+  tools: ExportTool[],
+): Promise<ExportMemoryBench> {
   const results = new Map<ExportTool, ExportWorkerResult[]>(tools.map((tool) => [tool, []]));
   for (let round = 0; round < rounds; round++) {
     for (const tool of tools) {
@@ -107,7 +119,12 @@ export async function measureExportMemory(uid: string, rounds: number, tools: Ex
     documents: results.get(tools[0]!)![0]!.documents,
     tools: tools.map((tool) => {
       const runs = results.get(tool)!;
-      return { tool, seconds: summarize(runs.map((r) => r.ms / 1000)), maxRssMb: summarize(runs.map((r) => r.maxRssMb)), rssGrowthMb: summarize(runs.map((r) => r.rssGrowthMb)) };
+      return {
+        tool,
+        seconds: summarize(runs.map((r) => r.ms / 1000)),
+        maxRssMb: summarize(runs.map((r) => r.maxRssMb)),
+        rssGrowthMb: summarize(runs.map((r) => r.rssGrowthMb)),
+      };
     }),
   };
 }
@@ -115,18 +132,28 @@ export async function measureExportMemory(uid: string, rounds: number, tools: Ex
 async function runWorker(tool: ExportTool, uid: string): Promise<Outcome> {
   const outDir = await mkdtemp(path.join(tmpdir(), `wellsync-bench-${tool}-`));
   try {
-    const { code, out, err } = await new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
-      const child = spawn(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-server', 'lib/bench/export-worker.ts', tool, uid, outDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-      child.once('error', reject);
-      child.once('exit', (code) => resolve({ code, out, err }));
-    });
+    const { code, out, err } = await new Promise<{ code: number | null; out: string; err: string }>(
+      (resolve, reject) => {
+        const child = spawn(
+          path.resolve('node_modules/.bin/tsx'),
+          ['--conditions=react-server', 'lib/bench/export-worker.ts', tool, uid, outDir],
+          { stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+        child.once('error', reject);
+        child.once('exit', (code) => resolve({ code, out, err }));
+      },
+    );
     const line = out.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
     if (code === 0 && line) return JSON.parse(line.slice('BENCH_RESULT '.length)) as ExportWorkerResult;
-    const message = err.split('\n').find((l) => /^\s*[A-Za-z]*Error: /.test(l))?.trim() ?? `exit ${code}`;
+    const message =
+      err
+        .split('\n')
+        .find((l) => /^\s*[A-Za-z]*Error: /.test(l))
+        ?.trim() ?? `exit ${code}`;
     return { tool, error: message.slice(0, 300) };
   } finally {
     await rm(outDir, { recursive: true, force: true });

@@ -7,7 +7,14 @@ import { parseImportFile } from '@/lib/import/parse-import-file';
 import { deleteUserData } from '@/lib/seed/write-history';
 import { summarize, type Summary } from './summarize-samples';
 
-export type ImportBench = { documents: number; zipBytes: number; parseSeconds: Summary; applySeconds: Summary; docsPerSecond: Summary; reimportSeconds: Summary };
+export type ImportBench = {
+  documents: number;
+  zipBytes: number;
+  parseSeconds: Summary;
+  applySeconds: Summary;
+  docsPerSecond: Summary;
+  reimportSeconds: Summary;
+};
 
 /**
  * Import throughput: the user's own export ZIP, validated and planned (`parseImportFile`), then applied through the
@@ -17,7 +24,12 @@ export type ImportBench = { documents: number; zipBytes: number; parseSeconds: S
 export async function measureImport(sourceUid: string, rounds: number): Promise<ImportBench> {
   const chunks: Buffer[] = [];
   const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => (chunks.push(chunk), done()) });
-  await writeExportArchive({ uid: sourceUid }, { types: [...EXPORT_TYPES], from: null, to: null, includeTombstones: true, timeZone: 'UTC' }, sink, { account: { uid: sourceUid, email: null, createdAt: null, lastSignInAt: null } });
+  await writeExportArchive(
+    { uid: sourceUid },
+    { types: [...EXPORT_TYPES], from: null, to: null, includeTombstones: true, timeZone: 'UTC' },
+    sink,
+    { account: { uid: sourceUid, email: null, createdAt: null, lastSignInAt: null } },
+  );
   const zip = Buffer.concat(chunks);
 
   const parse: number[] = [];
@@ -43,5 +55,12 @@ export async function measureImport(sourceUid: string, rounds: number): Promise<
     // Removed again, so that what is measured next does not pay the emulator's scan of 11,000 more documents.
     await deleteUserData(target.uid);
   }
-  return { documents, zipBytes: zip.length, parseSeconds: summarize(parse), applySeconds: summarize(apply), docsPerSecond: summarize(rates), reimportSeconds: summarize(reimport) };
+  return {
+    documents,
+    zipBytes: zip.length,
+    parseSeconds: summarize(parse),
+    applySeconds: summarize(apply),
+    docsPerSecond: summarize(rates),
+    reimportSeconds: summarize(reimport),
+  };
 }

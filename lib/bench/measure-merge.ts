@@ -7,7 +7,14 @@ import { memoryStore } from '@/lib/sync/stores/memory-store';
 import { mergeText } from '@/lib/sync/merge/merge-text';
 import { summarize, type Summary } from './summarize-samples';
 
-export type MergeTimeBench = { characters: number; lines: number; mergeMs: Summary; diffMs: Summary; compareMs: Summary; vsDiff: Summary };
+export type MergeTimeBench = {
+  characters: number;
+  lines: number;
+  mergeMs: Summary;
+  diffMs: Summary;
+  compareMs: Summary;
+  vsDiff: Summary;
+};
 export type MergeShareBench = {
   users: number;
   days: number;
@@ -43,7 +50,10 @@ export function measureMergeTime(rounds: number, characters = 100_000): MergeTim
   const base = makeLongEntry(characters);
   const lines = base.split('\n');
   const edit = (changes: Record<number, string>, append = '') =>
-    lines.map((line, i) => changes[i] ?? line).join('\n').replace(/\n$/, `\n${append}`);
+    lines
+      .map((line, i) => changes[i] ?? line)
+      .join('\n')
+      .replace(/\n$/, `\n${append}`);
   const middle = Math.floor(lines.length / 2);
   const earlier = edit({ 3: `${lines[3]} (fixed)` });
   const later = edit({ [middle]: `${lines[middle]} Rewritten.` }, 'Slept well after.\n');
@@ -66,7 +76,14 @@ export function measureMergeTime(rounds: number, characters = 100_000): MergeTim
     diff.push(d);
     ratio.push(m / d);
   }
-  return { characters: base.length, lines: lines.length, mergeMs: summarize(merge), diffMs: summarize(diff), compareMs: summarize(compare), vsDiff: summarize(ratio) };
+  return {
+    characters: base.length,
+    lines: lines.length,
+    mergeMs: summarize(merge),
+    diffMs: summarize(diff),
+    compareMs: summarize(compare),
+    vsDiff: summarize(ratio),
+  };
 }
 
 /**
@@ -82,13 +99,27 @@ export async function measureMergeShare(
     const uid = `bench-merge-${String(n).padStart(4, '0')}`;
     const account = { uid, email: `${uid}@bench.wellsync.test`, displayName: uid, timeZone: 'Europe/Berlin' };
     // Busy days throughout (three syncs a day), so edits meet as they do on phones in daily use.
-    const plan = planUserSimulation(account, n, { ...options, devicesPerUser: 3, failureRate: 0.002, offlineRate: 0.05, busyDays: options.days });
+    const plan = planUserSimulation(account, n, {
+      ...options,
+      devicesPerUser: 3,
+      failureRate: 0.002,
+      offlineRate: 0.05,
+      busyDays: options.days,
+    });
     await simulateUser({
       ...plan,
       doubleEditsDaysAgo: undefined,
       connect: () => ({ cloud: cloud(uid), store: memoryStore() }),
       onAttempt: (device, report) =>
-        attempts.push({ platform: device.platform, appVersion: device.appVersion, status: report.status, errorCode: report.errorCode, durationMs: report.durationMs, conflicts: report.conflicts, merged: report.merged ?? 0 }),
+        attempts.push({
+          platform: device.platform,
+          appVersion: device.appVersion,
+          status: report.status,
+          errorCode: report.errorCode,
+          durationMs: report.durationMs,
+          conflicts: report.conflicts,
+          merged: report.merged ?? 0,
+        }),
     });
   }
   const stats = summarizeAttempts(attempts);
@@ -103,6 +134,8 @@ export async function measureMergeShare(
     share: stats.mergedShare,
     mergingConflicts,
     mergingShare: mergingConflicts > 0 ? mergingMerged / mergingConflicts : null,
-    byRelease: stats.byRelease.filter((r) => r.conflicts > 0).map(({ release, conflicts, merged }) => ({ release, conflicts, merged })),
+    byRelease: stats.byRelease
+      .filter((r) => r.conflicts > 0)
+      .map(({ release, conflicts, merged }) => ({ release, conflicts, merged })),
   };
 }

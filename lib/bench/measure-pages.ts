@@ -13,7 +13,11 @@ import { getProfile } from '@/lib/profile/get-profile';
 import { timedGet } from './http-session';
 import { summarize, type Summary } from './summarize-samples';
 
-export type PageSpec = { label: string; path: string; /** The data functions the page calls, metered in-process. */ load: () => Promise<unknown> };
+export type PageSpec = {
+  label: string;
+  path: string;
+  /** The data functions the page calls, metered in-process. */ load: () => Promise<unknown>;
+};
 export type PageResult = {
   label: string;
   path: string;
@@ -32,7 +36,12 @@ export const SESSION_READS = 1;
  * Firestore reads are counted by metering the same data functions the page calls, plus the session check: once
  * cold (the first view after a sync refreshes derived views) and once warm.
  */
-export async function measurePages(baseUrl: string, cookie: string, pages: PageSpec[], samples: number): Promise<PageResult[]> {
+export async function measurePages(
+  baseUrl: string,
+  cookie: string,
+  pages: PageSpec[],
+  samples: number,
+): Promise<PageResult[]> {
   const results: PageResult[] = [];
   for (const page of pages) {
     const cold = await withReadMeter(page.load);
@@ -40,7 +49,13 @@ export async function measurePages(baseUrl: string, cookie: string, pages: PageS
     const warm = await withReadMeter(page.load);
     const times: number[] = [];
     for (let i = 0; i < samples; i++) times.push(await timedGet(baseUrl + page.path, cookie));
-    results.push({ label: page.label, path: page.path, coldReads: cold.reads + SESSION_READS, reads: warm.reads + SESSION_READS, serverMs: summarize(times) });
+    results.push({
+      label: page.label,
+      path: page.path,
+      coldReads: cold.reads + SESSION_READS,
+      reads: warm.reads + SESSION_READS,
+      serverMs: summarize(times),
+    });
   }
   return results;
 }
@@ -56,10 +71,19 @@ export function adminPages(admin: AdminScope, nowMs: number): PageSpec[] {
 
 /** The heavy user's pages: the journal's first page, a search across ten years, and the mood page's year view. */
 export function portalPages(user: UserScope, searchTerm: string): PageSpec[] {
-  const journal = (more: () => Promise<unknown>) => () => Promise.all([getProfile(user), listJournalTags(user), more()]);
+  const journal = (more: () => Promise<unknown>) => () =>
+    Promise.all([getProfile(user), listJournalTags(user), more()]);
   return [
     { label: 'Journal, first page', path: '/journal', load: journal(() => listJournalEntries(user, {})) },
-    { label: `Journal search “${searchTerm}”`, path: `/journal?q=${encodeURIComponent(searchTerm)}`, load: journal(() => searchJournal(user, searchTerm, {})) },
-    { label: 'Mood, 1 year', path: '/mood?range=1y', load: () => Promise.all([getMoodHistory(user, { range: '1y' }), listRecentCheckIns(user)]) },
+    {
+      label: `Journal search “${searchTerm}”`,
+      path: `/journal?q=${encodeURIComponent(searchTerm)}`,
+      load: journal(() => searchJournal(user, searchTerm, {})),
+    },
+    {
+      label: 'Mood, 1 year',
+      path: '/mood?range=1y',
+      load: () => Promise.all([getMoodHistory(user, { range: '1y' }), listRecentCheckIns(user)]),
+    },
   ];
 }

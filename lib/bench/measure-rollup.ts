@@ -2,7 +2,13 @@ import 'server-only';
 import { runRollup } from '@/lib/metrics/run-rollup';
 import { summarize, type Summary } from './summarize-samples';
 
-export type RollupRun = { events: number; seconds: Summary; eventsPerSecond: Summary; reads: number; daysRecomputed: number };
+export type RollupRun = {
+  events: number;
+  seconds: Summary;
+  eventsPerSecond: Summary;
+  reads: number;
+  daysRecomputed: number;
+};
 export type RollupBench = { full: RollupRun; incremental: RollupRun };
 
 /**
@@ -25,10 +31,21 @@ type Timed = { seconds: number; events: number; reads: number; daysRecomputed: n
 async function timed(run: () => ReturnType<typeof runRollup>): Promise<Timed> {
   const started = performance.now();
   const summary = await run();
-  return { seconds: (performance.now() - started) / 1000, events: summary.eventsRead, reads: summary.reads, daysRecomputed: summary.daysRecomputed };
+  return {
+    seconds: (performance.now() - started) / 1000,
+    events: summary.eventsRead,
+    reads: summary.reads,
+    daysRecomputed: summary.daysRecomputed,
+  };
 }
 
 function describe(runs: Timed[]): RollupRun {
   const last = runs.at(-1)!;
-  return { events: last.events, reads: last.reads, daysRecomputed: last.daysRecomputed, seconds: summarize(runs.map((r) => r.seconds)), eventsPerSecond: summarize(runs.map((r) => r.events / r.seconds)) };
+  return {
+    events: last.events,
+    reads: last.reads,
+    daysRecomputed: last.daysRecomputed,
+    seconds: summarize(runs.map((r) => r.seconds)),
+    eventsPerSecond: summarize(runs.map((r) => r.events / r.seconds)),
+  };
 }

@@ -13,7 +13,16 @@ import { SyncClient } from '@/lib/sync/sync-client';
 import { summarize, type Summary } from './summarize-samples';
 
 export type PropagationBench = { samples: number; editToWebMs: Summary };
-export type PushBench = { users: number; devices: number; edits: number; attempts: number; successRate: number; editsPerSecond: number; attemptsPerSecond: number; seconds: number };
+export type PushBench = {
+  users: number;
+  devices: number;
+  edits: number;
+  attempts: number;
+  successRate: number;
+  editsPerSecond: number;
+  attemptsPerSecond: number;
+  seconds: number;
+};
 
 /**
  * Device → web latency, end to end: a phone (the browser SDK through the security rules, as the app) makes an edit
@@ -22,9 +31,21 @@ export type PushBench = { users: number; devices: number; edits: number; attempt
  */
 export async function measurePropagation(samples: number): Promise<PropagationBench> {
   const uid = 'bench-live';
-  await simulateFleet({ users: [{ uid, email: 'live@bench.wellsync.test', displayName: 'Bench live', timeZone: 'UTC' }], devicesPerUser: 1, days: 1, failureRate: 0, offlineRate: 0, seed: 1, transport: 'client' });
+  await simulateFleet({
+    users: [{ uid, email: 'live@bench.wellsync.test', displayName: 'Bench live', timeZone: 'UTC' }],
+    devicesPerUser: 1,
+    days: 1,
+    failureRate: 0,
+    offlineRate: 0,
+    seed: 1,
+    transport: 'client',
+  });
   const { cloud } = await connectUser(uid, 'client');
-  const phone = await SyncClient.open({ device: { id: 'ios-bench01', platform: 'ios', appVersion: '3.2.1', name: 'Bench phone', model: 'iPhone 15' }, cloud, store: memoryStore() });
+  const phone = await SyncClient.open({
+    device: { id: 'ios-bench01', platform: 'ios', appVersion: '3.2.1', name: 'Bench phone', model: 'iPhone 15' },
+    cloud,
+    store: memoryStore(),
+  });
 
   const config = publicFirebaseConfig();
   const auth = clientAuth(config, `bench-web-${uid}`);
@@ -36,11 +57,14 @@ export async function measurePropagation(samples: number): Promise<PropagationBe
     listening = resolve;
     setTimeout(() => reject(new Error('the web listener did not reach the server within 60 s')), 60_000).unref();
   });
-  const stop = onSnapshot(query(collection(web, 'users', uid, 'journal_entries'), where('syncedAt', '>', Timestamp.now())), (snapshot) => {
-    const at = performance.now();
-    if (!snapshot.metadata.fromCache) listening();
-    for (const change of snapshot.docChanges()) waiting.get(change.doc.id)?.(at);
-  });
+  const stop = onSnapshot(
+    query(collection(web, 'users', uid, 'journal_entries'), where('syncedAt', '>', Timestamp.now())),
+    (snapshot) => {
+      const at = performance.now();
+      if (!snapshot.metadata.fromCache) listening();
+      for (const change of snapshot.docChanges()) waiting.get(change.doc.id)?.(at);
+    },
+  );
   // Timing starts once the listener has its first answer from the server, not while its stream is still opening.
   await live;
 
@@ -53,7 +77,13 @@ export async function measurePropagation(samples: number): Promise<PropagationBe
         setTimeout(() => reject(new Error(`the web listener did not see entry ${i} within 30 s`)), 30_000).unref();
       });
       const started = performance.now();
-      await phone.edit('journal_entries', id, { title: `Live ${i}`, body: 'Written on the phone.', tags: ['bench'], mood: null, createdAt: phone.timestamp(Date.now()) });
+      await phone.edit('journal_entries', id, {
+        title: `Live ${i}`,
+        body: 'Written on the phone.',
+        tags: ['bench'],
+        mood: null,
+        createdAt: phone.timestamp(Date.now()),
+      });
       const report = await phone.sync();
       if (report.status !== 'ok') throw new Error(`the phone's sync failed: ${report.errorCode}`);
       const at = await seen;
@@ -69,8 +99,26 @@ export async function measurePropagation(samples: number): Promise<PropagationBe
 /** The simulator's push throughput: phones through the rules, every edit in its own transaction, no faults injected. */
 export async function measurePush(options: { users: number; days: number; seed: number }): Promise<PushBench> {
   const started = performance.now();
-  const fleet = await simulateFleet({ users: options.users, devicesPerUser: 2, days: options.days, failureRate: 0, offlineRate: 0, seed: options.seed, transport: 'client', concurrency: 4 });
+  const fleet = await simulateFleet({
+    users: options.users,
+    devicesPerUser: 2,
+    days: options.days,
+    failureRate: 0,
+    offlineRate: 0,
+    seed: options.seed,
+    transport: 'client',
+    concurrency: 4,
+  });
   const seconds = (performance.now() - started) / 1000;
   const stats = summarizeAttempts(fleet.attempts);
-  return { users: fleet.users, devices: fleet.devices, edits: fleet.edits, attempts: stats.attempts, successRate: stats.successRate, editsPerSecond: fleet.edits / seconds, attemptsPerSecond: stats.attempts / seconds, seconds };
+  return {
+    users: fleet.users,
+    devices: fleet.devices,
+    edits: fleet.edits,
+    attempts: stats.attempts,
+    successRate: stats.successRate,
+    editsPerSecond: fleet.edits / seconds,
+    attemptsPerSecond: stats.attempts / seconds,
+    seconds,
+  };
 }

@@ -20,13 +20,20 @@ export type LoadResult = {
  * Signed-in browsing on loopback, after one warm-up view of every page per session: one connection per session, each cycling through `paths` with its own cookie,
  * for `seconds`. Every response time is kept, so the p95 is computed from all of them.
  */
-export async function runLoad(label: string, baseUrl: string, cookies: string[], paths: string[], seconds: number): Promise<LoadResult> {
+export async function runLoad(
+  label: string,
+  baseUrl: string,
+  cookies: string[],
+  paths: string[],
+  seconds: number,
+): Promise<LoadResult> {
   // Each session views every page once first, as a returning user has: derived views are built, routes compiled.
   // These views are all cold at once, the hardest moment for the server: a failure among them is an error too.
   const warmUpFailures: string[] = [];
   await Promise.all(
     cookies.map(async (cookie) => {
-      for (const path of paths) await timedGet(baseUrl + path, cookie).catch((error: Error) => warmUpFailures.push(error.message));
+      for (const path of paths)
+        await timedGet(baseUrl + path, cookie).catch((error: Error) => warmUpFailures.push(error.message));
     }),
   );
   let session = 0;

@@ -14,13 +14,21 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 export function summarize(samples: readonly number[]): Summary {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { n: sorted.length, median: percentile(sorted, 50), p95: percentile(sorted, 95), min: sorted[0]!, max: sorted.at(-1)! };
+  return {
+    n: sorted.length,
+    median: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    min: sorted[0]!,
+    max: sorted.at(-1)!,
+  };
 }
 
 /** "1.23 (1.10–1.40)": the median and the range it came from, at a precision that suits the magnitude. */
 export function formatSummary(summary: Summary, unit = ''): string {
   const one = (value: number) => `${formatNumber(value)}${unit}`;
-  return summary.n === 1 ? one(summary.median) : `${one(summary.median)} (${formatNumber(summary.min)}–${formatNumber(summary.max)})`;
+  return summary.n === 1
+    ? one(summary.median)
+    : `${one(summary.median)} (${formatNumber(summary.min)}–${formatNumber(summary.max)})`;
 }
 
 export function formatNumber(value: number): string {

@@ -11,7 +11,10 @@ const price = (fallback: number) => z.coerce.number().nonnegative().default(fall
 const milliseconds = z.coerce.number().int('Expected whole milliseconds').min(100).max(3_600_000).optional();
 
 const ZRawEnv = z.object({
-  FIREBASE_PROJECT_ID: z.string().regex(/^[a-z0-9-]{4,40}$/, 'Expected a Firebase project id').optional(),
+  FIREBASE_PROJECT_ID: z
+    .string()
+    .regex(/^[a-z0-9-]{4,40}$/, 'Expected a Firebase project id')
+    .optional(),
   FIRESTORE_EMULATOR_HOST: hostPort.optional(),
   FIREBASE_AUTH_EMULATOR_HOST: hostPort.optional(),
   FIREBASE_API_KEY: z.string().min(1).optional(),
@@ -50,7 +53,13 @@ export type ServerEnv = {
   rateLimitScale: number;
   trustedProxyHops: number;
   cronSecret: string | null;
-  prices: { readsPer100k: number; writesPer100k: number; deletesPer100k: number; storageGibMonth: number; freeTier: boolean };
+  prices: {
+    readsPer100k: number;
+    writesPer100k: number;
+    deletesPer100k: number;
+    storageGibMonth: number;
+    freeTier: boolean;
+  };
 };
 
 export class EnvError extends Error {
@@ -69,19 +78,31 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
   const onEmulators = Boolean(raw.FIRESTORE_EMULATOR_HOST || raw.FIREBASE_AUTH_EMULATOR_HOST);
 
   if (onEmulators && !(raw.FIRESTORE_EMULATOR_HOST && raw.FIREBASE_AUTH_EMULATOR_HOST)) {
-    problems.push('Set both FIRESTORE_EMULATOR_HOST and FIREBASE_AUTH_EMULATOR_HOST, or neither: mixing emulated and real services would split one user across two backends.');
+    problems.push(
+      'Set both FIRESTORE_EMULATOR_HOST and FIREBASE_AUTH_EMULATOR_HOST, or neither: mixing emulated and real services would split one user across two backends.',
+    );
   }
   const projectId = raw.FIREBASE_PROJECT_ID ?? (onEmulators ? 'demo-wellsync' : undefined);
   if (!projectId) problems.push('FIREBASE_PROJECT_ID is required outside the emulators.');
   if (onEmulators && projectId && !projectId.startsWith('demo-')) {
-    problems.push(`Emulators must use a demo- project id (got ${projectId}), so that nothing can ever reach a real project.`);
+    problems.push(
+      `Emulators must use a demo- project id (got ${projectId}), so that nothing can ever reach a real project.`,
+    );
   }
   if (!onEmulators) {
-    if (projectId?.startsWith('demo-')) problems.push(`${projectId} is a demo project id; a real deployment needs its real project id.`);
-    for (const key of ['FIREBASE_API_KEY', 'FIREBASE_AUTH_DOMAIN', 'FIREBASE_APP_ID', 'APP_ORIGIN', 'CRON_SECRET'] as const) {
+    if (projectId?.startsWith('demo-'))
+      problems.push(`${projectId} is a demo project id; a real deployment needs its real project id.`);
+    for (const key of [
+      'FIREBASE_API_KEY',
+      'FIREBASE_AUTH_DOMAIN',
+      'FIREBASE_APP_ID',
+      'APP_ORIGIN',
+      'CRON_SECRET',
+    ] as const) {
       if (!raw[key]) problems.push(`${key} is required outside the emulators.`);
     }
-    if (raw.APP_ORIGIN && !raw.APP_ORIGIN.startsWith('https://')) problems.push('APP_ORIGIN must be https:// outside the emulators.');
+    if (raw.APP_ORIGIN && !raw.APP_ORIGIN.startsWith('https://'))
+      problems.push('APP_ORIGIN must be https:// outside the emulators.');
   }
   if (problems.length > 0) throw new EnvError(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 

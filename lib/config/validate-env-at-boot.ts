@@ -10,6 +10,8 @@ try {
   );
 } catch (error) {
   if (!(error instanceof EnvError)) throw error;
-  console.error(`\n[wellsync] Refusing to start. ${error.message}\nSee README.md, "Running against a real Firebase project".\n`);
+  console.error(
+    `\n[wellsync] Refusing to start. ${error.message}\nSee README.md, "Running against a real Firebase project".\n`,
+  );
   process.exit(1);
 }

@@ -24,7 +24,15 @@ describe('describeChanges', () => {
   it('lists only the fields a side changed, in the page order', () => {
     const side = { ...base, body: 'To the sea.\nCold.\n', tags: ['calm', 'cold'], rev: 'r1' };
     expect(describeChanges('journal_entries', base, side)).toEqual([
-      { field: 'body', label: 'Entry', kind: 'text', segments: [{ kind: 'same', text: 'To the sea.' }, { kind: 'added', text: 'Cold.' }] },
+      {
+        field: 'body',
+        label: 'Entry',
+        kind: 'text',
+        segments: [
+          { kind: 'same', text: 'To the sea.' },
+          { kind: 'added', text: 'Cold.' },
+        ],
+      },
       { field: 'tags', label: 'Tags', kind: 'set', added: ['cold'], removed: ['sea'] },
     ]);
   });

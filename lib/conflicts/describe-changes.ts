@@ -45,8 +45,7 @@ export function describeChanges(
       // A reordered list is the same set: the merge would not call it a change either.
       const { added, removed } = diffSet(asList(from), asList(to));
       if (added.length + removed.length > 0) changes.push({ field, label, kind, added, removed });
-    }
-    else changes.push({ field, label, kind, from: asValue(from), to: asValue(to) });
+    } else changes.push({ field, label, kind, from: asValue(from), to: asValue(to) });
   }
   return changes;
 }

@@ -23,7 +23,10 @@ export function countUnresolvedConflicts(scope: UserScope): Promise<number> {
 
 /** Unresolved conflicts, newest first, each with the version the cloud holds now (the winner). */
 export async function listUnresolvedConflicts(scope: UserScope, limit = 50): Promise<ConflictWithWinner[]> {
-  const { items } = parseDocs(ZConflict, (await runQuery(unresolved(scope).orderBy('detectedAt', 'desc').limit(limit))).docs);
+  const { items } = parseDocs(
+    ZConflict,
+    (await runQuery(unresolved(scope).orderBy('detectedAt', 'desc').limit(limit))).docs,
+  );
   const winners = await readDocs(
     adminDb(),
     items.map((conflict) => userDocRef(scope, conflict.collection, conflict.docId)),
@@ -35,7 +38,11 @@ export async function listUnresolvedConflicts(scope: UserScope, limit = 50): Pro
  * Automatic merges of the last UNDO_DAYS days, newest first, each with the cloud's current version: the page lists
  * them apart from the open conflicts (they need nothing from the user) with an Undo. Index: resolution, resolvedAt.
  */
-export async function listRecentAutoMerges(scope: UserScope, nowMs = Date.now(), limit = 50): Promise<ConflictWithWinner[]> {
+export async function listRecentAutoMerges(
+  scope: UserScope,
+  nowMs = Date.now(),
+  limit = 50,
+): Promise<ConflictWithWinner[]> {
   const since = Timestamp.fromMillis(nowMs - UNDO_DAYS * 86_400_000);
   const query = userCollection(scope, CONFLICTS)
     .where('resolution', '==', 'auto-merged')

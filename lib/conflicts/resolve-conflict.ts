@@ -32,7 +32,11 @@ const EDIT = { journal_entries: ZJournalEdit, mood_entries: ZMoodEdit };
  *   the loser and the current version from the recorded base (refused with 409 when it cannot merge).
  * The new edit is this browser's (its web device id), with a rev after the cloud's, so every device pulls it.
  */
-export async function resolveConflict(caller: Caller, conflictId: string, request: ResolveConflictRequest): Promise<{ resolution: (typeof CONFLICT_RESOLUTIONS)[number]; push: PushResult['decision'] | null }> {
+export async function resolveConflict(
+  caller: Caller,
+  conflictId: string,
+  request: ResolveConflictRequest,
+): Promise<{ resolution: (typeof CONFLICT_RESOLUTIONS)[number]; push: PushResult['decision'] | null }> {
   const db = adminDb();
   const conflictRef = userDocRef(caller, CONFLICTS, conflictId);
   return db.runTransaction(async (tx) => {

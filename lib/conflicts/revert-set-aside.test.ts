@@ -18,14 +18,35 @@ const base = {
   deviceId: 'ios-a',
 };
 // One phone fixed the typo and added a tag; the other appended a closing line and changed the mood.
-const setAside = { ...base, body: 'To the sea.\nHome.\n', tags: ['calm', 'sea'], updatedAt: at(10), rev: rev(10, 'ios-a'), baseRev: base.rev };
-const winner = { ...base, body: 'To the see.\nHome.\nSlept well.\n', mood: 4, updatedAt: at(20), rev: rev(20, 'android-b'), baseRev: base.rev, deviceId: 'android-b' };
+const setAside = {
+  ...base,
+  body: 'To the sea.\nHome.\n',
+  tags: ['calm', 'sea'],
+  updatedAt: at(10),
+  rev: rev(10, 'ios-a'),
+  baseRev: base.rev,
+};
+const winner = {
+  ...base,
+  body: 'To the see.\nHome.\nSlept well.\n',
+  mood: 4,
+  updatedAt: at(20),
+  rev: rev(20, 'android-b'),
+  baseRev: base.rev,
+  deviceId: 'android-b',
+};
 const merge = (() => {
   const outcome = mergeEntry('journal_entries', base, setAside, winner);
   if (!outcome.ok) throw new Error('the fixture must merge');
   return { ...outcome.fields, rev: rev(21, 'android-b'), baseRev: winner.rev, deviceId: 'android-b' };
 })();
-const conflict = { collection: 'journal_entries' as const, data: setAside, base, resolution: 'auto-merged' as const, mergedRev: merge.rev };
+const conflict = {
+  collection: 'journal_entries' as const,
+  data: setAside,
+  base,
+  resolution: 'auto-merged' as const,
+  mergedRev: merge.rev,
+};
 
 describe('revertSetAside', () => {
   it('rebuilds the side that won from the merge, by taking the set-aside changes back out', () => {
@@ -35,16 +56,27 @@ describe('revertSetAside', () => {
 
   it('keeps edits made after the merge', () => {
     const later = { ...merge, title: 'Walk by the sea', rev: rev(40, 'web-c'), baseRev: merge.rev };
-    expect(revertSetAside(conflict, later)).toMatchObject({ ok: true, fields: { title: 'Walk by the sea', body: winner.body, mood: 4 } });
+    expect(revertSetAside(conflict, later)).toMatchObject({
+      ok: true,
+      fields: { title: 'Walk by the sea', body: winner.body, mood: 4 },
+    });
   });
 
   it('refuses what it cannot undo', () => {
-    expect(revertSetAside({ ...conflict, resolution: 'restored' }, merge)).toEqual({ ok: false, reason: 'not-auto-merged' });
+    expect(revertSetAside({ ...conflict, resolution: 'restored' }, merge)).toEqual({
+      ok: false,
+      reason: 'not-auto-merged',
+    });
     expect(revertSetAside({ ...conflict, base: null }, merge)).toEqual({ ok: false, reason: 'not-auto-merged' });
     expect(revertSetAside(conflict, null)).toEqual({ ok: false, reason: 'no-cloud-version' });
     expect(revertSetAside(conflict, { ...merge, deletedAt: at(50) })).toEqual({ ok: false, reason: 'tombstone' });
     // Someone rewrote the fixed line after the merge: the set-aside fix can no longer be taken out on its own.
-    const rewritten = { ...merge, body: 'To the bay.\nHome.\nSlept well.\n', rev: rev(40, 'web-c'), baseRev: merge.rev };
+    const rewritten = {
+      ...merge,
+      body: 'To the bay.\nHome.\nSlept well.\n',
+      rev: rev(40, 'web-c'),
+      baseRev: merge.rev,
+    };
     expect(revertSetAside(conflict, rewritten)).toEqual({ ok: false, reason: 'entangled' });
   });
 

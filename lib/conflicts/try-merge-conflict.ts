@@ -15,7 +15,8 @@ export function tryMergeConflict(
 ): MergeOutcome {
   if (conflict.resolvedAt) return { ok: false, reason: 'already-resolved' };
   if (!conflict.base) return { ok: false, reason: 'no-base' };
-  if (typeof current?.rev !== 'string' || typeof conflict.data.rev !== 'string') return { ok: false, reason: 'no-cloud-version' };
+  if (typeof current?.rev !== 'string' || typeof conflict.data.rev !== 'string')
+    return { ok: false, reason: 'no-cloud-version' };
   return mergeEntry(conflict.collection, conflict.base as Version, conflict.data as Version, current as Version);
 }
 

@@ -47,8 +47,7 @@ export async function undoAutoMerge(
 
     countReads(1);
     const current = (await tx.get(userDocRef(caller, conflict.collection, conflict.docId))).data() as
-      | EntryVersion
-      | undefined;
+      EntryVersion | undefined;
     let content: Record<string, unknown>;
     if (request.keep === 'set-aside') content = contentOf(conflict.collection, conflict.data);
     else {

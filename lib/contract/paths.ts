@@ -15,7 +15,9 @@ export type EntryCollection = (typeof ENTRY_COLLECTIONS)[number];
 /** `settings/sync.collections` keys, and the Firestore collections each one governs. */
 export const SYNC_TYPES = ['journal', 'mood', 'profile'] as const;
 export type SyncType = (typeof SYNC_TYPES)[number];
-export const COLLECTION_OF_TYPE = { journal: JOURNAL_ENTRIES, mood: MOOD_ENTRIES } as const satisfies Partial<Record<SyncType, EntryCollection>>;
+export const COLLECTION_OF_TYPE = { journal: JOURNAL_ENTRIES, mood: MOOD_ENTRIES } as const satisfies Partial<
+  Record<SyncType, EntryCollection>
+>;
 
 export const userPath = (uid: string) => `${USERS}/${uid}`;
 export const syncSettingsPath = (uid: string) => `${USERS}/${uid}/${SETTINGS}/${SYNC_SETTINGS_DOC}`;

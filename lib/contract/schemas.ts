@@ -9,7 +9,11 @@ import { ZTimestamp, ZTimestampOrNull } from './timestamp';
 
 export const HLC_PATTERN = /^\d{13}:\d{4}:[^\s]{1,128}$/;
 export const ZRev = z.string().regex(HLC_PATTERN, 'Expected an HLC revision like 1764000000000:0003:ios-4f2a');
-export const ZDeviceId = z.string().min(1).max(128).regex(/^[^\s/]+$/, 'Device ids have no spaces or slashes');
+export const ZDeviceId = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[^\s/]+$/, 'Device ids have no spaces or slashes');
 const ZCount = z.number().int().min(0);
 const SEMVER = /^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/;
 

@@ -26,7 +26,15 @@ const within = (value: number, max: number) => Number.isInteger(value) && value 
 /** Whether the rules would take this attempt's telemetry at `nowMs`: a device drops a queued one that would not. */
 export function isWithinTelemetryBounds(attempt: AttemptFigures, nowMs: number): boolean {
   const { maxDurationMs, maxCount, maxBytes, maxAgeMs, maxAheadMs } = TELEMETRY_BOUNDS;
-  const counts = [attempt.pushed, attempt.pulled, attempt.conflicts, attempt.merged ?? 0, attempt.reads, attempt.writes, attempt.deletes];
+  const counts = [
+    attempt.pushed,
+    attempt.pulled,
+    attempt.conflicts,
+    attempt.merged ?? 0,
+    attempt.reads,
+    attempt.writes,
+    attempt.deletes,
+  ];
   return (
     attempt.startedAtMs >= nowMs - maxAgeMs &&
     attempt.startedAtMs <= nowMs + maxAheadMs &&

@@ -49,13 +49,20 @@ const rebuilds = pLimit(8);
 
 export async function readDerivedView<R>(scope: UserScope, spec: DerivedViewSpec<R>): Promise<Map<string, R>> {
   const metaSnapshot = await readDoc(metaRefOf(scope, spec));
-  return parseMeta(metaSnapshot, spec.version).built ? refreshView(scope, spec, metaSnapshot) : rebuilds(() => refreshView(scope, spec));
+  return parseMeta(metaSnapshot, spec.version).built
+    ? refreshView(scope, spec, metaSnapshot)
+    : rebuilds(() => refreshView(scope, spec));
 }
 
-const metaRefOf = (scope: UserScope, spec: DerivedViewSpec<unknown>) => userCollection(scope, DERIVED_VIEWS).doc(spec.name);
+const metaRefOf = (scope: UserScope, spec: DerivedViewSpec<unknown>) =>
+  userCollection(scope, DERIVED_VIEWS).doc(spec.name);
 
 /** Brings the view up to date from its cursor and returns it; `known` is a meta snapshot just read. */
-async function refreshView<R>(scope: UserScope, spec: DerivedViewSpec<R>, known?: DocumentSnapshot): Promise<Map<string, R>> {
+async function refreshView<R>(
+  scope: UserScope,
+  spec: DerivedViewSpec<R>,
+  known?: DocumentSnapshot,
+): Promise<Map<string, R>> {
   const metaRef = metaRefOf(scope, spec);
   let chunks: Chunk<R>[] = [];
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -66,7 +73,14 @@ async function refreshView<R>(scope: UserScope, spec: DerivedViewSpec<R>, known?
     if (changes.length === 0 && metaSnapshot.exists && meta.staleChunkIds.length === 0) return mergeChunks(chunks);
 
     const cursor = applyChanges(spec, chunks, changes) ?? meta.cursor;
-    if (await commit(metaRef.path, metaSnapshot, { version: spec.version, cursor, chunks, staleChunkIds: meta.staleChunkIds })) {
+    if (
+      await commit(metaRef.path, metaSnapshot, {
+        version: spec.version,
+        cursor,
+        chunks,
+        staleChunkIds: meta.staleChunkIds,
+      })
+    ) {
       return mergeChunks(chunks);
     }
     // Another request refreshed the view first: start again from its result.
@@ -90,7 +104,10 @@ function parseMeta(snapshot: DocumentSnapshot, version: number): Meta {
   return {
     built: true,
     version,
-    cursor: cursor && cursor.syncedAt instanceof Timestamp && typeof cursor.id === 'string' ? { syncedAt: cursor.syncedAt, id: cursor.id } : null,
+    cursor:
+      cursor && cursor.syncedAt instanceof Timestamp && typeof cursor.id === 'string'
+        ? { syncedAt: cursor.syncedAt, id: cursor.id }
+        : null,
     chunks: data.chunks as ChunkRef[],
     staleChunkIds: [],
   };
@@ -121,7 +138,10 @@ async function loadChunks<R>(metaPath: string, refs: ChunkRef[]): Promise<Chunk<
   return refs.map((ref) => ({ ref, records: new Map(found.get(ref.id)) as Map<string, R>, dirty: false }));
 }
 
-async function readChanges(collection: FirebaseFirestore.CollectionReference, cursor: Cursor | null): Promise<DocumentSnapshot[]> {
+async function readChanges(
+  collection: FirebaseFirestore.CollectionReference,
+  cursor: Cursor | null,
+): Promise<DocumentSnapshot[]> {
   const changes: DocumentSnapshot[] = [];
   let after = cursor;
   for (;;) {
@@ -150,7 +170,10 @@ function applyChanges<R>(spec: DerivedViewSpec<R>, chunks: Chunk<R>[], changes: 
     const record = safeRecord(spec, doc);
     if (record === null) continue;
     const size = recordBytes(doc.id, record);
-    let target = previous && previous.ref.bytes + size <= CHUNK_BUDGET_BYTES ? previous : chunks.find((c) => c.ref.bytes + size <= CHUNK_BUDGET_BYTES);
+    let target =
+      previous && previous.ref.bytes + size <= CHUNK_BUDGET_BYTES
+        ? previous
+        : chunks.find((c) => c.ref.bytes + size <= CHUNK_BUDGET_BYTES);
     if (!target) {
       target = { ref: { id: '', count: 0, bytes: 0 }, records: new Map(), dirty: true };
       chunks.push(target);
@@ -189,10 +212,17 @@ function recordBytes(id: string, record: unknown): number {
  */
 type Update<R> = { version: number; cursor: Cursor | null; chunks: Chunk<R>[]; staleChunkIds: string[] };
 
-async function commit<R>(metaPath: string, metaSnapshot: DocumentSnapshot, { version, cursor, chunks, staleChunkIds }: Update<R>): Promise<boolean> {
+async function commit<R>(
+  metaPath: string,
+  metaSnapshot: DocumentSnapshot,
+  { version, cursor, chunks, staleChunkIds }: Update<R>,
+): Promise<boolean> {
   const db = adminDb();
   const kept = chunks.filter((chunk) => chunk.records.size > 0);
-  const superseded = [...staleChunkIds, ...chunks.filter((chunk) => chunk.dirty && chunk.ref.id).map((chunk) => chunk.ref.id)];
+  const superseded = [
+    ...staleChunkIds,
+    ...chunks.filter((chunk) => chunk.dirty && chunk.ref.id).map((chunk) => chunk.ref.id),
+  ];
   const written: string[] = [];
   for (const chunk of kept.filter((c) => c.dirty)) {
     const id = randomUUID();
@@ -218,7 +248,14 @@ async function commit<R>(metaPath: string, metaSnapshot: DocumentSnapshot, { ver
 }
 
 async function deleteChunks(metaPath: string, ids: string[]) {
-  await Promise.all(ids.map((id) => adminDb().doc(`${metaPath}/chunks/${id}`).delete().catch(() => undefined)));
+  await Promise.all(
+    ids.map((id) =>
+      adminDb()
+        .doc(`${metaPath}/chunks/${id}`)
+        .delete()
+        .catch(() => undefined),
+    ),
+  );
 }
 
 function mergeChunks<R>(chunks: Chunk<R>[]): Map<string, R> {

@@ -36,7 +36,9 @@ export function runCommand(command: string, args: string[], env: NodeJS.ProcessE
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: 'inherit', env });
     child.once('error', reject);
-    child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new CommandFailed(command, args, signal ?? `exit ${code}`))));
+    child.once('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new CommandFailed(command, args, signal ?? `exit ${code}`)),
+    );
   });
 }
 

@@ -34,7 +34,9 @@ export async function startEmulators(options: EmulatorOptions): Promise<RunningE
   const firestoreData = options.persistDir ? path.join(options.persistDir, 'firestore') : undefined;
   const toolsData = options.persistDir ? path.join(options.persistDir, 'firebase-tools') : undefined;
   const firestoreImport = firestoreData ? latestFirestoreExport(firestoreData) : null;
-  const hasPersistedData = Boolean(firestoreImport || (toolsData && existsSync(path.join(toolsData, 'firebase-export-metadata.json'))));
+  const hasPersistedData = Boolean(
+    firestoreImport || (toolsData && existsSync(path.join(toolsData, 'firebase-export-metadata.json'))),
+  );
   const firestoreHost = `${HOST}:${options.firestorePort}`;
   const processes: ManagedProcess[] = [];
   const stopAll = async () => {
@@ -43,7 +45,16 @@ export async function startEmulators(options: EmulatorOptions): Promise<RunningE
 
   try {
     if (launcher.kind === 'jar') {
-      const args = ['--host', HOST, '--port', String(options.firestorePort), '--project_id', options.projectId, '--rules', options.rulesPath];
+      const args = [
+        '--host',
+        HOST,
+        '--port',
+        String(options.firestorePort),
+        '--project_id',
+        options.projectId,
+        '--rules',
+        options.rulesPath,
+      ];
       if (firestoreImport) args.push('--import-data', firestoreImport);
       const [firestore, auth] = await Promise.all([
         startProcess('firestore', launcher.java, firestoreJarArgs(launcher.jar, args), {
@@ -80,7 +91,10 @@ export async function startEmulators(options: EmulatorOptions): Promise<RunningE
     },
     stop: async () => {
       // The gcloud emulator's own --export-on-exit does not fire on a signal, so persist explicitly first.
-      if (firestoreData && launcher.kind === 'jar') await exportFirestore(firestoreHost, options.projectId, firestoreData).catch((error: Error) => console.error(`Could not save the Firestore data: ${error.message}`));
+      if (firestoreData && launcher.kind === 'jar')
+        await exportFirestore(firestoreHost, options.projectId, firestoreData).catch((error: Error) =>
+          console.error(`Could not save the Firestore data: ${error.message}`),
+        );
       await stopAll();
     },
   };
@@ -101,7 +115,9 @@ async function exportFirestore(host: string, projectId: string, dir: string): Pr
 
 function latestFirestoreExport(dir: string): string | null {
   if (!existsSync(dir)) return null;
-  const exports = readdirSync(dir).filter((name) => name.startsWith('firestore_export')).sort();
+  const exports = readdirSync(dir)
+    .filter((name) => name.startsWith('firestore_export'))
+    .sort();
   const latest = exports.at(-1);
   if (!latest) return null;
   const metadata = readdirSync(path.join(dir, latest)).find((name) => name.endsWith('.overall_export_metadata'));
@@ -128,7 +144,16 @@ async function startFirebaseTools(options: EmulatorOptions, plan: ToolsPlan): Pr
   writeFileSync(path.join(configDir, 'firebase.json'), JSON.stringify(config, null, 2));
 
   const only = plan.firestore ? 'auth,firestore' : 'auth';
-  const args = [firebaseBin(), 'emulators:start', '--only', only, '--project', options.projectId, '--config', path.join(configDir, 'firebase.json')];
+  const args = [
+    firebaseBin(),
+    'emulators:start',
+    '--only',
+    only,
+    '--project',
+    options.projectId,
+    '--config',
+    path.join(configDir, 'firebase.json'),
+  ];
   // firebase-tools keeps its emulators' data in one export folder and writes it when it is stopped.
   if (plan.dataDir) {
     mkdirSync(plan.dataDir, { recursive: true });

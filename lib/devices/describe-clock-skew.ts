@@ -15,6 +15,11 @@ const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 /** "This phone's clock looks wrong: it is about 15 minutes ahead." Hours or days once minutes stop reading well. */
 export function describeClockSkew(aheadMs: number, platform: 'ios' | 'android' | 'web'): string {
   const minutes = Math.round(aheadMs / 60_000);
-  const amount = minutes < 120 ? plural(minutes, 'minute') : minutes < 48 * 60 ? plural(Math.round(minutes / 60), 'hour') : plural(Math.round(minutes / 1440), 'day');
+  const amount =
+    minutes < 120
+      ? plural(minutes, 'minute')
+      : minutes < 48 * 60
+        ? plural(Math.round(minutes / 60), 'hour')
+        : plural(Math.round(minutes / 1440), 'day');
   return `This ${platform === 'web' ? 'device' : 'phone'}'s clock looks wrong: it is about ${amount} ahead.`;
 }

@@ -38,5 +38,9 @@ export async function listDevices(scope: UserScope): Promise<DeviceSummary[]> {
       pendingChanges: device.pendingChanges,
       revokedAtMs: device.revokedAt?.toMillis() ?? null,
     }))
-    .sort((a, b) => Number(a.revokedAtMs !== null) - Number(b.revokedAtMs !== null) || (b.lastSyncAtMs ?? b.lastSeenAtMs) - (a.lastSyncAtMs ?? a.lastSeenAtMs));
+    .sort(
+      (a, b) =>
+        Number(a.revokedAtMs !== null) - Number(b.revokedAtMs !== null) ||
+        (b.lastSyncAtMs ?? b.lastSeenAtMs) - (a.lastSyncAtMs ?? a.lastSeenAtMs),
+    );
 }

@@ -8,7 +8,9 @@ import { userCollection } from '@/lib/firebase/refs';
 
 /** Marks every still-active web session of the user as revoked (phones are left alone). */
 export async function revokeWebDevices(scope: UserScope): Promise<number> {
-  const active = await runQuery(userCollection(scope, DEVICES).where('platform', '==', 'web').where('revokedAt', '==', null));
+  const active = await runQuery(
+    userCollection(scope, DEVICES).where('platform', '==', 'web').where('revokedAt', '==', null),
+  );
   const now = Timestamp.now();
   for (let i = 0; i < active.docs.length; i += 500) {
     const batch = adminDb().batch();

@@ -13,17 +13,28 @@ import { USER_DATA_LOCATORS } from './user-data-locators';
  * Auth account. Each step is idempotent, so an erasure cut short can simply be run again. Returns the receipt; a
  * copy without the user id is kept (keptReceipt).
  */
-export async function eraseUser(scope: UserScope, onProgress: (deleted: number) => void = () => undefined): Promise<ErasureReceipt> {
+export async function eraseUser(
+  scope: UserScope,
+  onProgress: (deleted: number) => void = () => undefined,
+): Promise<ErasureReceipt> {
   const startedAt = new Date().toISOString();
-  await adminAuth().revokeRefreshTokens(scope.uid).catch((error: { code?: string }) => {
-    if (error.code !== 'auth/user-not-found') throw error;
-  });
+  await adminAuth()
+    .revokeRefreshTokens(scope.uid)
+    .catch((error: { code?: string }) => {
+      if (error.code !== 'auth/user-not-found') throw error;
+    });
   let deleted = 0;
   const tick = (n: number) => onProgress((deleted += n));
   const items: LocatedData[] = [];
   for (const locator of USER_DATA_LOCATORS) items.push(...(await locator.erase(scope, tick)));
   items.push(...(await authAccountLocator.erase(scope, tick)));
-  const receipt: ErasureReceipt = { id: randomUUID(), startedAt, completedAt: new Date().toISOString(), items, total: items.reduce((n, i) => n + i.count, 0) };
+  const receipt: ErasureReceipt = {
+    id: randomUUID(),
+    startedAt,
+    completedAt: new Date().toISOString(),
+    items,
+    total: items.reduce((n, i) => n + i.count, 0),
+  };
   await adminDb().collection(ERASURE_RECEIPTS).doc(receipt.id).set(keptReceipt(receipt, scope.uid));
   // The lease names the uid, so it goes too; nothing can start now that the sessions and the account are gone.
   await erasureLeaseRef(scope).delete();

@@ -53,7 +53,11 @@ export const firestoreUserTreeLocator: UserDataLocator = {
       onDeleted(1);
     });
     await adminDb().recursiveDelete(root, writer);
-    return [...counts].map(([path, count]) => ({ path, count, what: WHAT[path.slice(root.path.length + 1).split('/')[0] ?? ''] ?? 'Other data wellsync stored for you' }));
+    return [...counts].map(([path, count]) => ({
+      path,
+      count,
+      what: WHAT[path.slice(root.path.length + 1).split('/')[0] ?? ''] ?? 'Other data wellsync stored for you',
+    }));
   },
 };
 
@@ -63,7 +67,11 @@ async function nested(collection: CollectionReference): Promise<LocatedData[]> {
   for (const doc of await collection.listDocuments()) {
     for (const sub of await doc.listCollections()) {
       const key = `${collection.path}/*/${sub.id}`;
-      const entry = out.get(key) ?? { path: key, count: 0, what: `${WHAT[collection.id] ?? 'Other data'}: stored parts` };
+      const entry = out.get(key) ?? {
+        path: key,
+        count: 0,
+        what: `${WHAT[collection.id] ?? 'Other data'}: stored parts`,
+      };
       entry.count += await runCount(sub);
       out.set(key, entry);
     }

@@ -37,6 +37,10 @@ function summarize(paths: string[], mentions: number): LocatedData[] {
   return [
     { path: USAGE, count: usage, what: 'Your monthly sync usage, kept for cost monitoring under a pseudonymous id' },
     { path: AUDIT, count: audit, what: 'Admin audit-log entries about you or by you' },
-    { path: MENTIONS, count: mentions, what: 'Mentions of your pseudonymous id in shared sync statistics (removed; the totals stay)' },
+    {
+      path: MENTIONS,
+      count: mentions,
+      what: 'Mentions of your pseudonymous id in shared sync statistics (removed; the totals stay)',
+    },
   ].filter((item) => item.count > 0);
 }

@@ -31,7 +31,10 @@ async function userCounters(scope: UserScope) {
   const found = await Promise.all(
     rules.map(async (rule) => {
       const prefix = rateLimitKeyPrefix(rule, scope.uid);
-      const query = adminDb().collection(RATE_LIMITS_COLLECTION).where(FieldPath.documentId(), '>=', prefix).where(FieldPath.documentId(), '<', `${prefix}\uf8ff`);
+      const query = adminDb()
+        .collection(RATE_LIMITS_COLLECTION)
+        .where(FieldPath.documentId(), '>=', prefix)
+        .where(FieldPath.documentId(), '<', `${prefix}\uf8ff`);
       return (await runQuery(query)).docs.map((doc) => doc.ref);
     }),
   );
@@ -39,5 +42,13 @@ async function userCounters(scope: UserScope) {
 }
 
 function summarize(count: number): LocatedData[] {
-  return count > 0 ? [{ path: RATE_LIMITS_COLLECTION, count, what: 'Counters of how often you started exports, imports, erasure or cloud-copy removal this hour, kept to limit abuse' }] : [];
+  return count > 0
+    ? [
+        {
+          path: RATE_LIMITS_COLLECTION,
+          count,
+          what: 'Counters of how often you started exports, imports, erasure or cloud-copy removal this hour, kept to limit abuse',
+        },
+      ]
+    : [];
 }

@@ -13,15 +13,20 @@ import { isStale } from '@/lib/jobs/job-status';
 
 /** A running export or import, or an upload being checked, would write into the tree being deleted, so erasure waits for it. */
 export async function assertNoRunningJobs(tx: Transaction, scope: UserScope): Promise<void> {
-  for (const [collection, status, what] of [[EXPORT_JOBS, 'running', 'An export'], [IMPORT_JOBS, 'applying', 'An import']] as const) {
+  for (const [collection, status, what] of [
+    [EXPORT_JOBS, 'running', 'An export'],
+    [IMPORT_JOBS, 'applying', 'An import'],
+  ] as const) {
     const running = await tx.get(userCollection(scope, collection).where('status', '==', status));
     countReads(Math.max(1, running.size));
-    if (running.docs.some((doc) => !isStale(doc.get('heartbeatAt')))) throw new AppError('conflict', `${what} is still running. Wait for it to finish, then erase your account.`);
+    if (running.docs.some((doc) => !isStale(doc.get('heartbeatAt'))))
+      throw new AppError('conflict', `${what} is still running. Wait for it to finish, then erase your account.`);
   }
   const upload = await tx.get(importLockRef(scope));
   countReads(1);
   const expiresAt = upload.get('expiresAt') as unknown;
-  if (expiresAt instanceof Timestamp && expiresAt.toMillis() > Date.now()) throw new AppError('conflict', 'An import is still being checked. Wait for it to finish, then erase your account.');
+  if (expiresAt instanceof Timestamp && expiresAt.toMillis() > Date.now())
+    throw new AppError('conflict', 'An import is still being checked. Wait for it to finish, then erase your account.');
 }
 
 /**
@@ -32,7 +37,10 @@ export async function assertNoRunningJobs(tx: Transaction, scope: UserScope): Pr
 export async function takeErasureLease(scope: UserScope): Promise<void> {
   await adminDb().runTransaction(async (tx) => {
     await assertNoRunningJobs(tx, scope);
-    tx.set(erasureLeaseRef(scope), { takenAt: Timestamp.now(), expiresAt: Timestamp.fromMillis(Date.now() + ERASURE_LEASE_MS) });
+    tx.set(erasureLeaseRef(scope), {
+      takenAt: Timestamp.now(),
+      expiresAt: Timestamp.fromMillis(Date.now() + ERASURE_LEASE_MS),
+    });
   });
 }
 

@@ -12,4 +12,8 @@ import type { UserDataLocator } from './user-data-locator';
  */
 // The user's own tree goes first: the metrics locator runs after their sync history is gone, so a rollup cannot
 // write their usage back (lib/metrics/user-metrics-docs.ts).
-export const USER_DATA_LOCATORS: readonly UserDataLocator[] = [firestoreUserTreeLocator, metricsLocator, rateLimitLocator];
+export const USER_DATA_LOCATORS: readonly UserDataLocator[] = [
+  firestoreUserTreeLocator,
+  metricsLocator,
+  rateLimitLocator,
+];

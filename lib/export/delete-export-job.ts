@@ -10,7 +10,8 @@ export async function deleteExportJob(scope: UserScope, jobId: string): Promise<
   const ref = exportJobRef(scope, jobId);
   const snapshot = await readDoc(ref);
   if (!snapshot.exists) throw new AppError('not-found', 'That export does not exist.');
-  if (exportJobView(snapshot).status === 'running') throw new AppError('conflict', 'This export is still being prepared; delete it when it is done.');
+  if (exportJobView(snapshot).status === 'running')
+    throw new AppError('conflict', 'This export is still being prepared; delete it when it is done.');
   await deleteStoredFiles(ref);
   await ref.delete();
 }

@@ -6,7 +6,8 @@ import { EXPORT_TYPES } from './export-types';
 describe('export files', () => {
   it('has one CSV per exportable type, each starting with its key', () => {
     expect(EXPORT_FILES.map((f) => f.type).sort()).toEqual([...EXPORT_TYPES].sort());
-    for (const file of EXPORT_FILES) for (const column of file.columns) expect(column.meaning.length).toBeGreaterThan(3);
+    for (const file of EXPORT_FILES)
+      for (const column of file.columns) expect(column.meaning.length).toBeGreaterThan(3);
   });
 
   it('writes times in UTC with the microseconds Firestore keeps', () => {
@@ -18,6 +19,12 @@ describe('export files', () => {
     const file = exportFileOf('journal');
     const row = csvRow(file, '=id', { title: '-2+3', body: '- a list item', tags: ['@a'], mood: 4 });
     const cell = (name: string) => row[file.columns.findIndex((c) => c.name === name)];
-    expect([cell('id'), cell('title'), cell('body'), cell('tags'), cell('mood')]).toEqual(["'=id", "'-2+3", "'- a list item", "'@a", 4]);
+    expect([cell('id'), cell('title'), cell('body'), cell('tags'), cell('mood')]).toEqual([
+      "'=id",
+      "'-2+3",
+      "'- a list item",
+      "'@a",
+      4,
+    ]);
   });
 });

@@ -10,7 +10,14 @@ import type { ExportType } from './export-types';
  */
 type Cell = CsvCell;
 export type CsvColumn = { name: string; meaning: string; cell: (id: string, data: Record<string, unknown>) => Cell };
-export type ExportFile = { type: ExportType; csv: string; jsonKey: string; title: string; why: string; columns: CsvColumn[] };
+export type ExportFile = {
+  type: ExportType;
+  csv: string;
+  jsonKey: string;
+  title: string;
+  why: string;
+  columns: CsvColumn[];
+};
 
 /** ISO 8601 in UTC with the microseconds Firestore keeps, e.g. 2025-01-31T08:15:02.123456Z. */
 export function isoTime(value: unknown): string | null {
@@ -19,20 +26,32 @@ export function isoTime(value: unknown): string | null {
   return `${base}.${String(Math.floor(value.nanoseconds / 1000)).padStart(6, '0')}Z`;
 }
 
-const text = (field: string) => (_id: string, data: Record<string, unknown>): Cell => {
-  const value = data[field];
-  if (value === undefined || value === null) return null;
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : JSON.stringify(encodeValue(value));
-};
+const text =
+  (field: string) =>
+  (_id: string, data: Record<string, unknown>): Cell => {
+    const value = data[field];
+    if (value === undefined || value === null) return null;
+    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+      ? value
+      : JSON.stringify(encodeValue(value));
+  };
 const time = (field: string) => (_id: string, data: Record<string, unknown>) => isoTime(data[field]);
-const list = (field: string) => (_id: string, data: Record<string, unknown>) => (Array.isArray(data[field]) ? (data[field] as unknown[]).map(String).join('; ') : null);
+const list = (field: string) => (_id: string, data: Record<string, unknown>) =>
+  Array.isArray(data[field]) ? (data[field] as unknown[]).map(String).join('; ') : null;
 const id: CsvColumn = { name: 'id', meaning: 'The document id (the same on every device).', cell: (docId) => docId };
 
-const col = (name: string, meaning: string, cell: CsvColumn['cell'] = text(name)): CsvColumn => ({ name, meaning, cell });
+const col = (name: string, meaning: string, cell: CsvColumn['cell'] = text(name)): CsvColumn => ({
+  name,
+  meaning,
+  cell,
+});
 const at = (name: string, meaning: string) => col(name, `${meaning} (UTC, microseconds).`, time(name));
 const protocol: CsvColumn[] = [
   at('updatedAt', 'When this version was written on the device'),
-  at('deletedAt', 'Empty, or when the entry was deleted (a tombstone, kept so that other devices learn of the deletion)'),
+  at(
+    'deletedAt',
+    'Empty, or when the entry was deleted (a tombstone, kept so that other devices learn of the deletion)',
+  ),
   col('rev', 'The version: hybrid logical clock `<ms>:<counter>:<deviceId>`.'),
   col('baseRev', 'The version this one was edited from; empty for a new entry.'),
   col('deviceId', 'The device that wrote this version.'),
@@ -46,7 +65,13 @@ export const EXPORT_FILES: readonly ExportFile[] = [
     jsonKey: 'profile',
     title: 'Profile',
     why: 'Your name and time zone, so that days and charts are shown in your own time.',
-    columns: [col('displayName', 'Your display name.'), col('photoURL', 'A link to your picture, if you set one.'), col('timezone', 'Your IANA time zone.'), at('createdAt', 'When the profile was created'), at('updatedAt', 'When it last changed')],
+    columns: [
+      col('displayName', 'Your display name.'),
+      col('photoURL', 'A link to your picture, if you set one.'),
+      col('timezone', 'Your IANA time zone.'),
+      at('createdAt', 'When the profile was created'),
+      at('updatedAt', 'When it last changed'),
+    ],
   },
   {
     type: 'settings',
@@ -57,9 +82,21 @@ export const EXPORT_FILES: readonly ExportFile[] = [
     columns: [
       id,
       col('enabled', 'Cloud sync on at all.'),
-      col('journal', 'Journal syncs.', (_i, d) => (d.collections as Record<string, unknown> | undefined)?.journal as Cell ?? null),
-      col('mood', 'Mood check-ins sync.', (_i, d) => (d.collections as Record<string, unknown> | undefined)?.mood as Cell ?? null),
-      col('profile', 'Profile syncs.', (_i, d) => (d.collections as Record<string, unknown> | undefined)?.profile as Cell ?? null),
+      col(
+        'journal',
+        'Journal syncs.',
+        (_i, d) => ((d.collections as Record<string, unknown> | undefined)?.journal as Cell) ?? null,
+      ),
+      col(
+        'mood',
+        'Mood check-ins sync.',
+        (_i, d) => ((d.collections as Record<string, unknown> | undefined)?.mood as Cell) ?? null,
+      ),
+      col(
+        'profile',
+        'Profile syncs.',
+        (_i, d) => ((d.collections as Record<string, unknown> | undefined)?.profile as Cell) ?? null,
+      ),
       at('updatedAt', 'When they last changed'),
       col('updatedBy', 'The device that changed them.'),
     ],
@@ -70,7 +107,15 @@ export const EXPORT_FILES: readonly ExportFile[] = [
     jsonKey: 'journal_entries',
     title: 'Journal entries',
     why: 'What you wrote, so that every one of your devices shows the same journal.',
-    columns: [id, at('createdAt', 'When you wrote it'), col('title', 'Title.'), col('body', 'The text, in Markdown.'), col('tags', 'Tags, separated by "; ".', list('tags')), col('mood', 'The mood you gave it (1–5), if any.'), ...protocol],
+    columns: [
+      id,
+      at('createdAt', 'When you wrote it'),
+      col('title', 'Title.'),
+      col('body', 'The text, in Markdown.'),
+      col('tags', 'Tags, separated by "; ".', list('tags')),
+      col('mood', 'The mood you gave it (1–5), if any.'),
+      ...protocol,
+    ],
   },
   {
     type: 'mood',
@@ -103,7 +148,9 @@ export const EXPORT_FILES: readonly ExportFile[] = [
       at('detectedAt', 'When the conflict was found'),
       at('resolvedAt', 'When you resolved it, if you did'),
       col('resolution', 'How: kept-winner, restored or merged.'),
-      col('data', 'The losing version itself, as typed JSON (see wellsync-export.json).', (_i, d) => JSON.stringify(encodeValue(d.data ?? null))),
+      col('data', 'The losing version itself, as typed JSON (see wellsync-export.json).', (_i, d) =>
+        JSON.stringify(encodeValue(d.data ?? null)),
+      ),
     ],
   },
   {
@@ -141,7 +188,9 @@ export const EXPORT_FILES: readonly ExportFile[] = [
       col('durationMs', 'How long it took, in milliseconds.'),
       col('status', 'ok or error.'),
       col('errorCode', 'Why it failed, if it did.'),
-      ...['pushed', 'pulled', 'conflicts', 'reads', 'writes', 'deletes', 'bytesUp', 'bytesDown'].map((name) => col(name, `Count of ${name.replace(/([A-Z])/g, ' $1').toLowerCase()} in this attempt.`)),
+      ...['pushed', 'pulled', 'conflicts', 'reads', 'writes', 'deletes', 'bytesUp', 'bytesDown'].map((name) =>
+        col(name, `Count of ${name.replace(/([A-Z])/g, ' $1').toLowerCase()} in this attempt.`),
+      ),
     ],
   },
 ];

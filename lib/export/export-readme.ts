@@ -4,9 +4,16 @@ import { TYPE_LABELS, type ExportScope, type ExportType } from './export-types';
 export const EXPORT_FORMAT = 'wellsync-export/v1';
 
 /** README.md inside every export: every file and field, what wellsync holds and why, and how to import it back. */
-export function exportReadme(scope: ExportScope, counts: Partial<Record<ExportType, number>>, exportedAtIso: string): string {
+export function exportReadme(
+  scope: ExportScope,
+  counts: Partial<Record<ExportType, number>>,
+  exportedAtIso: string,
+): string {
   const chosen = EXPORT_FILES.filter((file) => scope.types.includes(file.type));
-  const range = scope.from || scope.to ? `from ${scope.from ?? 'the beginning'} to ${scope.to ?? 'today'} (days in ${scope.timeZone})` : 'all dates';
+  const range =
+    scope.from || scope.to
+      ? `from ${scope.from ?? 'the beginning'} to ${scope.to ?? 'today'} (days in ${scope.timeZone})`
+      : 'all dates';
   const lines = [
     '# Your wellsync data',
     '',
@@ -50,7 +57,16 @@ export function exportReadme(scope: ExportScope, counts: Partial<Record<ExportTy
     '',
     'UTF-8 with a byte-order mark (so Excel, Numbers and LibreOffice open accents and emoji correctly), comma-separated, quoted where needed, one header row. Times are UTC in ISO 8601 with microseconds. A text cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) starts with an apostrophe; the JSON file has the exact text.',
     '',
-    ...chosen.flatMap((file) => [`### ${file.csv}`, '', file.why, '', '| column | meaning |', '|---|---|', ...file.columns.map((c) => `| \`${c.name}\` | ${c.meaning} |`), '']),
+    ...chosen.flatMap((file) => [
+      `### ${file.csv}`,
+      '',
+      file.why,
+      '',
+      '| column | meaning |',
+      '|---|---|',
+      ...file.columns.map((c) => `| \`${c.name}\` | ${c.meaning} |`),
+      '',
+    ]),
     '## Importing it back',
     '',
     'In wellsync, open **Your data → Import** and choose this ZIP (or wellsync-export.json on its own). You get a preview first: per kind, how many entries are new, updated, conflicting or unchanged. Nothing is written until you apply it.',

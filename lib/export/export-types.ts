@@ -45,8 +45,17 @@ export const ZCreateExportRequest = z
     includeTombstones: z.boolean().default(true),
   })
   .strict()
-  .refine((r) => !r.from || !r.to || r.from <= r.to, { message: 'The start date must be on or before the end date', path: ['from'] });
+  .refine((r) => !r.from || !r.to || r.from <= r.to, {
+    message: 'The start date must be on or before the end date',
+    path: ['from'],
+  });
 
 export type CreateExportRequest = z.infer<typeof ZCreateExportRequest>;
 /** The scope as stored on the job and written into the export. */
-export type ExportScope = { types: ExportType[]; from: string | null; to: string | null; includeTombstones: boolean; timeZone: string };
+export type ExportScope = {
+  types: ExportType[];
+  from: string | null;
+  to: string | null;
+  includeTombstones: boolean;
+  timeZone: string;
+};

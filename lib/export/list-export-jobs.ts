@@ -10,10 +10,12 @@ export async function listExportJobs(scope: UserScope, limit = 10): Promise<Expo
   const snapshot = await runQuery(userCollection(scope, EXPORT_JOBS).orderBy('createdAt', 'desc').limit(limit));
   const views = snapshot.docs.map((doc) => exportJobView(doc));
   const expired = snapshot.docs.filter((doc, i) => views[i]!.status === 'expired' && doc.get('file') != null);
-  await Promise.all(expired.map(async (doc) => {
-    await deleteStoredFiles(doc.ref);
-    await doc.ref.update({ file: null });
-  }));
+  await Promise.all(
+    expired.map(async (doc) => {
+      await deleteStoredFiles(doc.ref);
+      await doc.ref.update({ file: null });
+    }),
+  );
   return views;
 }
 

@@ -16,7 +16,8 @@ export async function openExportDownload(scope: UserScope, jobId: string): Promi
   if (!snapshot.exists) throw new AppError('not-found', 'That export does not exist.');
   const view = exportJobView(snapshot);
   const file = snapshot.get('file') as StoredFile | null;
-  if (view.status === 'expired') throw new AppError('gone', 'This export has expired. Start a new one to get a fresh copy.');
+  if (view.status === 'expired')
+    throw new AppError('gone', 'This export has expired. Start a new one to get a fresh copy.');
   if (view.status !== 'ready' || !file) throw new AppError('conflict', 'This export is not ready to download.');
   const day = new Date(view.createdAt).toISOString().slice(0, 10);
   return { stream: readStoredFile(ref, file), bytes: file.bytes, fileName: `wellsync-export-${day}.zip` };

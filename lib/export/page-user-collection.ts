@@ -15,7 +15,11 @@ export type PageOptions = { dateField: string | null; fromMs: number | null; toM
  * caller, so callers keep pages small (the export's batch of 250 held a 100,000-document export to ~100 MB of
  * growth); a stream that goes silent fails after the read deadline.
  */
-export async function* pageUserCollection(scope: UserScope, collection: string, options: PageOptions): AsyncGenerator<QueryDocumentSnapshot[]> {
+export async function* pageUserCollection(
+  scope: UserScope,
+  collection: string,
+  options: PageOptions,
+): AsyncGenerator<QueryDocumentSnapshot[]> {
   const pageSize = options.pageSize ?? 500;
   const stream = rangeQuery(scope, collection, options).stream() as Readable;
   const documents = stream[Symbol.asyncIterator]() as AsyncIterator<QueryDocumentSnapshot>;

@@ -11,7 +11,13 @@ import { exportJobRef } from './export-job';
 import type { ExportScope } from './export-types';
 import { writeExportArchive, type ExportAccount } from './write-export-archive';
 
-export type ExportAttempt = { jobId: string; attempt: string; scope: ExportScope; expiresAt: Timestamp; lastUpdateTime: Timestamp };
+export type ExportAttempt = {
+  jobId: string;
+  attempt: string;
+  scope: ExportScope;
+  expiresAt: Timestamp;
+  lastUpdateTime: Timestamp;
+};
 
 /**
  * One attempt at building an export: the archive is streamed into chunk documents of this attempt, and the job
@@ -33,7 +39,10 @@ export async function runExportJob(scope: UserScope, job: ExportAttempt): Promis
     });
     const stored = file.describe('wellsync-export.zip', 'application/zip');
     // Progress writes are throttled, so the final numbers are written with the outcome.
-    await writer.finish({ status: 'ready', counts, file: stored, progress, finishedAt: Timestamp.now(), error: null }, (tx) => assertNoErasureLease(tx, scope));
+    await writer.finish(
+      { status: 'ready', counts, file: stored, progress, finishedAt: Timestamp.now(), error: null },
+      (tx) => assertNoErasureLease(tx, scope),
+    );
   } catch (error) {
     if (error instanceof JobSupersededError) return;
     await writer.finishEventually({ status: 'failed', error: failureMessage(error), finishedAt: Timestamp.now() });
@@ -42,13 +51,20 @@ export async function runExportJob(scope: UserScope, job: ExportAttempt): Promis
 
 async function readAccount(scope: UserScope): Promise<ExportAccount> {
   const user = await withDeadline(adminAuth().getUser(scope.uid), 'reading your account');
-  return { uid: user.uid, email: user.email ?? null, createdAt: user.metadata.creationTime ?? null, lastSignInAt: user.metadata.lastSignInTime ?? null };
+  return {
+    uid: user.uid,
+    email: user.email ?? null,
+    createdAt: user.metadata.creationTime ?? null,
+    lastSignInAt: user.metadata.lastSignInTime ?? null,
+  };
 }
 
 function failureMessage(error: unknown): string {
   if (error instanceof AppError && error.code === 'conflict') return error.message;
-  if (error instanceof AppError && error.code === 'unavailable') return `${error.message} Your export was not finished; try again in a moment.`;
-  if (isBackendUnavailable(error)) return 'Our database could not be reached, so your export was not finished. Try again in a moment.';
+  if (error instanceof AppError && error.code === 'unavailable')
+    return `${error.message} Your export was not finished; try again in a moment.`;
+  if (isBackendUnavailable(error))
+    return 'Our database could not be reached, so your export was not finished. Try again in a moment.';
   console.error('[export] failed', error);
   return 'Something went wrong while preparing your export. Try again; if it keeps failing, contact support.';
 }

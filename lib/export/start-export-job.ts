@@ -16,9 +16,18 @@ import type { CreateExportRequest, ExportScope } from './export-types';
 import type { ExportAttempt } from './run-export-job';
 
 /** Creates an export job; the caller runs the returned attempt (after the response). One export runs at a time. */
-export async function startExportJob(scope: UserScope, request: CreateExportRequest): Promise<{ view: ExportJobView; attempt: ExportAttempt }> {
+export async function startExportJob(
+  scope: UserScope,
+  request: CreateExportRequest,
+): Promise<{ view: ExportJobView; attempt: ExportAttempt }> {
   const { timezone } = await getProfile(scope);
-  const exportScope: ExportScope = { types: request.types, from: request.from ?? null, to: request.to ?? null, includeTombstones: request.includeTombstones, timeZone: timezone };
+  const exportScope: ExportScope = {
+    types: request.types,
+    from: request.from ?? null,
+    to: request.to ?? null,
+    includeTombstones: request.includeTombstones,
+    timeZone: timezone,
+  };
   const now = Timestamp.now();
   const jobId = uuidv7();
   const attempt = randomUUID().slice(0, 8);
@@ -49,11 +58,17 @@ export async function startExportJob(scope: UserScope, request: CreateExportRequ
   });
   await undoIfErased(scope, ref);
   const snapshot = await readDoc(ref);
-  return { view: exportJobView(snapshot), attempt: { jobId, attempt, scope: exportScope, expiresAt, lastUpdateTime: snapshot.updateTime! } };
+  return {
+    view: exportJobView(snapshot),
+    attempt: { jobId, attempt, scope: exportScope, expiresAt, lastUpdateTime: snapshot.updateTime! },
+  };
 }
 
 /** Starts a failed or interrupted export again, as a new attempt (its earlier chunks are deleted first). */
-export async function retryExportJob(scope: UserScope, jobId: string): Promise<{ view: ExportJobView; attempt: ExportAttempt }> {
+export async function retryExportJob(
+  scope: UserScope,
+  jobId: string,
+): Promise<{ view: ExportJobView; attempt: ExportAttempt }> {
   const ref = exportJobRef(scope, jobId);
   const attempt = randomUUID().slice(0, 8);
   const prepared = await adminDb().runTransaction(async (tx) => {
@@ -63,14 +78,37 @@ export async function retryExportJob(scope: UserScope, jobId: string): Promise<{
     await assertNoErasureLease(tx, scope);
     const view = exportJobView(snapshot);
     if (view.status !== 'failed' && view.status !== 'interrupted') {
-      throw new AppError('conflict', view.status === 'running' ? 'This export is still being prepared.' : 'Only a failed export can be retried. Start a new one instead.');
+      throw new AppError(
+        'conflict',
+        view.status === 'running'
+          ? 'This export is still being prepared.'
+          : 'Only a failed export can be retried. Start a new one instead.',
+      );
     }
     const now = Timestamp.now();
-    tx.update(ref, { status: 'running', attempt, progress: { done: 0, total: 0 }, error: null, file: null, heartbeatAt: now, finishedAt: null, expiresAt: expiryFrom(now.toMillis()) });
+    tx.update(ref, {
+      status: 'running',
+      attempt,
+      progress: { done: 0, total: 0 },
+      error: null,
+      file: null,
+      heartbeatAt: now,
+      finishedAt: null,
+      expiresAt: expiryFrom(now.toMillis()),
+    });
     return { scope: snapshot.get('scope') as ExportScope, expiresAt: expiryFrom(now.toMillis()) };
   });
   // The attempt id was swapped above, so no earlier attempt can write again; its chunks can go.
   await deleteStoredFiles(ref);
   const snapshot = await readDoc(ref);
-  return { view: exportJobView(snapshot), attempt: { jobId, attempt, scope: prepared.scope, expiresAt: prepared.expiresAt, lastUpdateTime: snapshot.updateTime! } };
+  return {
+    view: exportJobView(snapshot),
+    attempt: {
+      jobId,
+      attempt,
+      scope: prepared.scope,
+      expiresAt: prepared.expiresAt,
+      lastUpdateTime: snapshot.updateTime!,
+    },
+  };
 }

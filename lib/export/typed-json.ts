@@ -65,9 +65,17 @@ const DOUBLES = new Map<string, number>([
   ['-Infinity', Number.NEGATIVE_INFINITY],
   ['-0', -0],
 ]);
-const ZTimestampBody = z.strictObject({ seconds: z.number().refine(Number.isSafeInteger), nanoseconds: z.number().int().min(0).max(999_999_999) });
-const ZGeoPointBody = z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) });
-const ZPlainMap = z.custom<Record<string, unknown>>((body) => typeof body === 'object' && body !== null && !Array.isArray(body));
+const ZTimestampBody = z.strictObject({
+  seconds: z.number().refine(Number.isSafeInteger),
+  nanoseconds: z.number().int().min(0).max(999_999_999),
+});
+const ZGeoPointBody = z.strictObject({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+});
+const ZPlainMap = z.custom<Record<string, unknown>>(
+  (body) => typeof body === 'object' && body !== null && !Array.isArray(body),
+);
 /** Firestore reserves field names like `__name__`; `__proto__` among them would also replace a decoded map's prototype. */
 const RESERVED_FIELD = /^__.*__$/;
 
@@ -79,19 +87,33 @@ export function decodeValue(value: unknown, db: Firestore | null, path = '', dep
     return value;
   }
   if (typeof value !== 'object') throw new TypedJsonError(path, `Unexpected ${typeof value}.`);
-  if (depth >= MAX_DEPTH) throw new TypedJsonError(path, `Values nest more than ${MAX_DEPTH} maps or lists deep, more than Firestore stores.`);
+  if (depth >= MAX_DEPTH)
+    throw new TypedJsonError(
+      path,
+      `Values nest more than ${MAX_DEPTH} maps or lists deep, more than Firestore stores.`,
+    );
   if (Array.isArray(value)) return value.map((item, i) => decodeValue(item, db, `${path}.${i}`, depth + 1));
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
   if (keys.length === 1 && keys[0]!.startsWith('$')) return decodeTagged(keys[0]!, record[keys[0]!], db, path, depth);
-  if (keys.some((key) => key.startsWith('$'))) throw new TypedJsonError(path, 'A map with $-keys must be wrapped in {"$map": …}.');
+  if (keys.some((key) => key.startsWith('$')))
+    throw new TypedJsonError(path, 'A map with $-keys must be wrapped in {"$map": …}.');
   return decodeFields(record, db, path, depth + 1);
 }
 
-export function decodeFields(record: Record<string, unknown>, db: Firestore | null, path = '', depth = 0): Record<string, unknown> {
+export function decodeFields(
+  record: Record<string, unknown>,
+  db: Firestore | null,
+  path = '',
+  depth = 0,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(record)) {
-    if (RESERVED_FIELD.test(key)) throw new TypedJsonError(path || '(fields)', `The field name ${JSON.stringify(key.slice(0, 60))} is reserved by Firestore (names like __name__), so no export holds it.`);
+    if (RESERVED_FIELD.test(key))
+      throw new TypedJsonError(
+        path || '(fields)',
+        `The field name ${JSON.stringify(key.slice(0, 60))} is reserved by Firestore (names like __name__), so no export holds it.`,
+      );
     out[key] = decodeValue(record[key], db, path ? `${path}.${key}` : key, depth);
   }
   return out;
@@ -104,14 +126,17 @@ function decodeTagged(tag: string, body: unknown, db: Firestore | null, path: st
   switch (known.data) {
     case '$timestamp': {
       const parsed = ZTimestampBody.safeParse(body);
-      if (!parsed.success) throw new TypedJsonError(at, 'A $timestamp needs integer seconds and nanoseconds from 0 to 999999999.');
+      if (!parsed.success)
+        throw new TypedJsonError(at, 'A $timestamp needs integer seconds and nanoseconds from 0 to 999999999.');
       const { seconds, nanoseconds } = parsed.data;
       // Firestore's range: 0001-01-01 to 9999-12-31.
-      if (seconds < -62_135_596_800 || seconds > 253_402_300_799) throw new TypedJsonError(at, 'A $timestamp is outside the years 1 to 9999.');
+      if (seconds < -62_135_596_800 || seconds > 253_402_300_799)
+        throw new TypedJsonError(at, 'A $timestamp is outside the years 1 to 9999.');
       return new Timestamp(seconds, nanoseconds);
     }
     case '$bytes':
-      if (typeof body !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(body)) throw new TypedJsonError(at, '$bytes must be base64.');
+      if (typeof body !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(body))
+        throw new TypedJsonError(at, '$bytes must be base64.');
       return Buffer.from(body, 'base64');
     case '$geopoint': {
       const parsed = ZGeoPointBody.safeParse(body);

@@ -29,9 +29,17 @@ import { encodeFields, encodeValue } from './typed-json';
  */
 const BATCH = 250;
 
-export type ExportAccount = { uid: string; email: string | null; createdAt: string | null; lastSignInAt: string | null };
+export type ExportAccount = {
+  uid: string;
+  email: string | null;
+  createdAt: string | null;
+  lastSignInAt: string | null;
+};
 export type ExportCounts = Partial<Record<ExportType, number>>;
-export type ArchiveOptions = { account: ExportAccount; onProgress?: (done: number, total: number) => Promise<void> | void };
+export type ArchiveOptions = {
+  account: ExportAccount;
+  onProgress?: (done: number, total: number) => Promise<void> | void;
+};
 
 /**
  * Streams a user's export as a ZIP into `sink` with bounded memory: Firestore is read a page at a time, each
@@ -39,7 +47,12 @@ export type ArchiveOptions = { account: ExportAccount; onProgress?: (done: numbe
  * file that is added once the JSON is complete (a ZIP holds one file after another). The temporary folder is
  * removed whatever happens.
  */
-export async function writeExportArchive(scope: UserScope, exportScope: ExportScope, sink: Writable, options: ArchiveOptions): Promise<ExportCounts> {
+export async function writeExportArchive(
+  scope: UserScope,
+  exportScope: ExportScope,
+  sink: Writable,
+  options: ArchiveOptions,
+): Promise<ExportCounts> {
   const specs = COLLECTION_SPECS.filter((spec) => exportScope.types.includes(spec.type));
   const range: Omit<PageOptions, 'dateField'> = {
     fromMs: exportScope.from ? startOfDay(exportScope.from, exportScope.timeZone) : null,
@@ -47,9 +60,13 @@ export async function writeExportArchive(scope: UserScope, exportScope: ExportSc
   };
   // Counting (for the progress bar) runs alongside the first pages rather than before them: on a large export the
   // counts cost as much as reading a few thousand documents.
-  const counting = Promise.all(specs.map((spec) => (spec.collection ? countUserCollection(scope, spec.collection, { ...range, dateField: spec.dateField }) : Promise.resolve(1)))).then((totals) =>
-    totals.reduce((a, b) => a + b, 0),
-  );
+  const counting = Promise.all(
+    specs.map((spec) =>
+      spec.collection
+        ? countUserCollection(scope, spec.collection, { ...range, dateField: spec.dateField })
+        : Promise.resolve(1),
+    ),
+  ).then((totals) => totals.reduce((a, b) => a + b, 0));
   counting.catch(() => undefined);
   let done = 0;
 
@@ -74,7 +91,12 @@ export async function writeExportArchive(scope: UserScope, exportScope: ExportSc
     );
     const csvFiles: { file: ExportFile; path: string }[] = [];
     // Each collection's first page is requested while the one before it is encoded, so reading and encoding overlap.
-    const pagesOf = (spec: CollectionSpec | undefined) => (spec?.collection ? startEarly(pageUserCollection(scope, spec.collection, { ...range, dateField: spec.dateField, pageSize: BATCH })) : null);
+    const pagesOf = (spec: CollectionSpec | undefined) =>
+      spec?.collection
+        ? startEarly(
+            pageUserCollection(scope, spec.collection, { ...range, dateField: spec.dateField, pageSize: BATCH }),
+          )
+        : null;
     let upcoming = pagesOf(specs[0]);
     for (const [index, spec] of specs.entries()) {
       const pages = upcoming;
@@ -119,7 +141,9 @@ export async function writeExportArchive(scope: UserScope, exportScope: ExportSc
     await write(`,\n"counts": ${JSON.stringify(counts)}\n}\n`);
     json.end();
     for (const csv of csvFiles) archive.append(createReadStream(csv.path), { name: csv.file.csv });
-    archive.append(exportReadme(exportScope, counts, new Date(exportedAt.toMillis()).toISOString()), { name: 'README.md' });
+    archive.append(exportReadme(exportScope, counts, new Date(exportedAt.toMillis()).toISOString()), {
+      name: 'README.md',
+    });
     await Promise.race([archive.finalize(), archiveFailed]);
     await Promise.race([sinkFinished, archiveFailed]);
     const total = await counting;
@@ -141,7 +165,10 @@ function openCsv(file: ExportFile, csvPath: string): CsvFile {
   const out: WriteStream = createWriteStream(csvPath);
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   failed.catch(() => undefined);
-  const options = { columns: file.columns.map((c) => c.name), cast: { boolean: (b: boolean) => (b ? 'true' : 'false') } };
+  const options = {
+    columns: file.columns.map((c) => c.name),
+    cast: { boolean: (b: boolean) => (b ? 'true' : 'false') },
+  };
   // A byte-order mark makes spreadsheet programs read the file as UTF-8 (accents and emoji intact).
   out.write(stringify([], { ...options, header: true, bom: true }));
   return {

@@ -13,7 +13,10 @@ export function clientApp(config: PublicFirebaseConfig, name: string = config.pr
   const existing = getApps().find((app) => app.name === name);
   if (existing) return existing;
   // A name per signed-in identity: the device simulator plays many users in one process.
-  const app = initializeApp({ apiKey: config.apiKey, authDomain: config.authDomain, projectId: config.projectId, appId: config.appId }, name);
+  const app = initializeApp(
+    { apiKey: config.apiKey, authDomain: config.authDomain, projectId: config.projectId, appId: config.appId },
+    name,
+  );
   // The HttpOnly session cookie is the source of truth; the browser's Firebase session lives in memory only
   // and is re-established from the cookie (see components/auth/use-firebase-user.ts).
   const auth = initializeAuth(app, { persistence: inMemoryPersistence });
@@ -26,4 +29,5 @@ export function clientApp(config: PublicFirebaseConfig, name: string = config.pr
 }
 
 export const clientAuth = (config: PublicFirebaseConfig, name?: string): Auth => getAuth(clientApp(config, name));
-export const clientDb = (config: PublicFirebaseConfig, name?: string): Firestore => getFirestore(clientApp(config, name));
+export const clientDb = (config: PublicFirebaseConfig, name?: string): Firestore =>
+  getFirestore(clientApp(config, name));

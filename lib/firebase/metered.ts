@@ -1,13 +1,7 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { readDeadlineMs, withDeadline } from './with-deadline';
-import type {
-  DocumentReference,
-  DocumentSnapshot,
-  Firestore,
-  Query,
-  QuerySnapshot,
-} from 'firebase-admin/firestore';
+import type { DocumentReference, DocumentSnapshot, Firestore, Query, QuerySnapshot } from 'firebase-admin/firestore';
 
 /**
  * Firestore bills per document read, so reads are counted where they happen: every read in lib/ goes
@@ -57,4 +51,3 @@ export async function runCount(query: Query): Promise<number> {
   count(Math.max(1, Math.ceil(total / 1000)));
   return total;
 }
-

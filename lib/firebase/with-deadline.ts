@@ -13,7 +13,16 @@ export const readDeadlineMs = () => Number(process.env.WELLSYNC_READ_DEADLINE_MS
 export async function withDeadline<T>(work: Promise<T>, what: string, ms = jobCallDeadlineMs()): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AppError('unavailable', `Our database did not answer while ${what}. Nothing was changed; please try again in a moment.`)), ms);
+    timer = setTimeout(
+      () =>
+        reject(
+          new AppError(
+            'unavailable',
+            `Our database did not answer while ${what}. Nothing was changed; please try again in a moment.`,
+          ),
+        ),
+      ms,
+    );
   });
   try {
     return await Promise.race([work, deadline]);

@@ -6,7 +6,16 @@ import type { UserScope } from '@/lib/auth/scope';
 import { withDeadline } from '@/lib/firebase/with-deadline';
 import { adminCloud } from '@/lib/sync/admin-cloud';
 import { decideDoc, decideEntry } from './decide-import';
-import { emptyCounts, kindOfCollection, type ImportCounts, type ImportKind, type ImportPlan, type Outcome, type PlannedDoc, type PlannedEntry } from './import-plan';
+import {
+  emptyCounts,
+  kindOfCollection,
+  type ImportCounts,
+  type ImportKind,
+  type ImportPlan,
+  type Outcome,
+  type PlannedDoc,
+  type PlannedEntry,
+} from './import-plan';
 import { readCloud } from './preview-import';
 
 const BATCH = 20;
@@ -18,7 +27,12 @@ export type ApplyCheckpoint = { done: number; counts: ImportCounts };
  * so an interrupted import resumes there. Every step is idempotent (entries through the sync protocol's push,
  * other documents by their own rule), so a batch that is repeated after an interruption changes nothing twice.
  */
-export async function applyImportPlan(scope: UserScope, plan: ImportPlan, from: ApplyCheckpoint, onCheckpoint: (checkpoint: ApplyCheckpoint, total: number) => Promise<void>): Promise<ApplyCheckpoint> {
+export async function applyImportPlan(
+  scope: UserScope,
+  plan: ImportPlan,
+  from: ApplyCheckpoint,
+  onCheckpoint: (checkpoint: ApplyCheckpoint, total: number) => Promise<void>,
+): Promise<ApplyCheckpoint> {
   const steps: (PlannedDoc | PlannedEntry)[] = [...plan.docs, ...plan.entries];
   const counts: ImportCounts = structuredClone(from.counts);
   const tally = (kind: ImportKind, outcome: Outcome) => ((counts[kind] ??= emptyCounts())[outcome] += 1);
@@ -27,16 +41,30 @@ export async function applyImportPlan(scope: UserScope, plan: ImportPlan, from: 
   while (done < steps.length) {
     const batch = steps.slice(done, done + BATCH);
     const entryPaths = batch.map((step) => ('collection' in step ? `${step.collection}/${step.id}` : null));
-    const clouds = await withDeadline(readCloud(scope, entryPaths.filter((p): p is string => p !== null)), 'reading your entries');
+    const clouds = await withDeadline(
+      readCloud(
+        scope,
+        entryPaths.filter((p): p is string => p !== null),
+      ),
+      'reading your entries',
+    );
     let next = 0;
     await Promise.all(
       batch.map(async (step, i) => {
-        if (!('collection' in step)) return tally(step.kind, await withDeadline(applyDoc(scope, step), 'saving a document'));
+        if (!('collection' in step))
+          return tally(step.kind, await withDeadline(applyDoc(scope, step), 'saving a document'));
         const current = entryPaths[i] ? clouds[next++]! : null;
         const { version } = decideEntry(step, current);
         if (!version) return tally(kindOfCollection(step.collection), 'unchanged');
         const result = await withDeadline(cloud.pushEntry(step.collection, step.id, version), 'saving an entry');
-        const outcome: Outcome = result.decision === 'already-applied' ? 'unchanged' : result.decision === 'fast-forward' ? (current ? 'updated' : 'new') : 'conflicting';
+        const outcome: Outcome =
+          result.decision === 'already-applied'
+            ? 'unchanged'
+            : result.decision === 'fast-forward'
+              ? current
+                ? 'updated'
+                : 'new'
+              : 'conflicting';
         tally(kindOfCollection(step.collection), outcome);
       }),
     );

@@ -11,7 +11,14 @@ import { getProfile } from '@/lib/profile/get-profile';
 import { storeBuffer } from '@/lib/stored-files/write-stored-file';
 import type { MoodMap } from './daylio-moods';
 import type { ImportChoices, TimeZoneSource } from './import-choices';
-import { IMPORT_JOBS, importJobRef, importJobView, PREVIEW_VALID_MS, storedMoodMap, type ImportJobView } from './import-job';
+import {
+  IMPORT_JOBS,
+  importJobRef,
+  importJobView,
+  PREVIEW_VALID_MS,
+  storedMoodMap,
+  type ImportJobView,
+} from './import-job';
 import { IMPORT_LIMITS } from './import-limits';
 import { planSize, type ImportPlan } from './import-plan';
 import { parseImportFile } from './parse-import-file';
@@ -23,11 +30,21 @@ import { previewImport } from './preview-import';
  * Local times are read in the chosen zone, else the profile's (UTC without a profile); mood names get the levels
  * the user chose when they last applied a Daylio import, else Daylio's defaults and guesses.
  */
-export async function createImportJob(scope: UserScope, bytes: Buffer, fileName: string, choices: ImportChoices = {}): Promise<ImportJobView> {
+export async function createImportJob(
+  scope: UserScope,
+  bytes: Buffer,
+  fileName: string,
+  choices: ImportChoices = {},
+): Promise<ImportJobView> {
   const profile = await getProfile(scope);
   const timeZone = choices.timeZone ?? profile.timezone;
   const timeZoneSource: TimeZoneSource = choices.timeZone ? 'chosen' : profile.hasProfile ? 'profile' : 'utc';
-  const plan = await parseImportFile(bytes, timeZone, IMPORT_LIMITS, choices.moodMap ?? (await rememberedMoodMap(scope)));
+  const plan = await parseImportFile(
+    bytes,
+    timeZone,
+    IMPORT_LIMITS,
+    choices.moodMap ?? (await rememberedMoodMap(scope)),
+  );
   const preview = await previewImport(scope, plan);
   // The stored file's chunks are written before the job: both only if no erasure has begun meanwhile.
   await assertNotErasing(scope);
@@ -72,6 +89,8 @@ export function effectiveMoodMap(plan: ImportPlan): MoodMap {
 /** Applying an import is the user's confirmation of its mood levels; the latest such choice is offered again. */
 async function rememberedMoodMap(scope: UserScope): Promise<MoodMap> {
   const recent = await runQuery(userCollection(scope, IMPORT_JOBS).orderBy('createdAt', 'desc').limit(10));
-  const applied = recent.docs.find((doc) => doc.get('source') === 'daylio' && doc.get('status') !== 'previewed' && storedMoodMap(doc).length > 0);
+  const applied = recent.docs.find(
+    (doc) => doc.get('source') === 'daylio' && doc.get('status') !== 'previewed' && storedMoodMap(doc).length > 0,
+  );
   return applied ? storedMoodMap(applied) : [];
 }

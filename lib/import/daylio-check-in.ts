@@ -14,7 +14,14 @@ export function daylioNoteBody(title: string, body: string): string {
   return title.length > TITLE_LIMIT ? [title, body].filter(Boolean).join('\n\n') : body;
 }
 
-export type DaylioCheckIn = { key: string; at: number; score: number; activities: string[]; title: string; body: string };
+export type DaylioCheckIn = {
+  key: string;
+  at: number;
+  score: number;
+  activities: string[];
+  title: string;
+  body: string;
+};
 
 /**
  * The documents one Daylio check-in becomes (CSV row or backup entry): a mood entry, plus a journal entry tagged
@@ -39,12 +46,22 @@ export function daylioCheckInEntries(source: 'daylio' | 'daylio-backup', checkIn
     kind: 'migrated',
     node: MIGRATION_NODES.daylio,
     physicalMs: at,
-    fields: { title: title && title.length <= TITLE_LIMIT ? title : 'Daylio note', body: daylioNoteBody(title, body), tags: ['daylio'], mood: score, createdAt: at, deletedAt: null },
+    fields: {
+      title: title && title.length <= TITLE_LIMIT ? title : 'Daylio note',
+      body: daylioNoteBody(title, body),
+      tags: ['daylio'],
+      mood: score,
+      createdAt: at,
+      deletedAt: null,
+    },
   };
   return [mood, note];
 }
 
 /** Daylio joins activities with " | ". */
 export function splitActivities(cell: string): string[] {
-  return cell.split('|').map((a) => a.trim()).filter(Boolean);
+  return cell
+    .split('|')
+    .map((a) => a.trim())
+    .filter(Boolean);
 }

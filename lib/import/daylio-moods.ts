@@ -11,16 +11,67 @@ export const STANDARD_MOODS: ReadonlyMap<string, number> = new Map(
  * user can change it. Matched against each word of the name, so "pretty sad" and "sad :(" find "sad".
  */
 // A Map, not an object: a mood named "constructor" must not find Object.prototype's.
-const KNOWN_WORDS: ReadonlyMap<string, number> = new Map(Object.entries({
-  amazing: 5, awesome: 5, ecstatic: 5, elated: 5, euphoric: 5, excellent: 5, fantastic: 5, great: 5, joyful: 5,
-  superb: 5, wonderful: 5, best: 5,
-  happy: 4, glad: 4, content: 4, calm: 4, nice: 4, pleased: 4, positive: 4, well: 4, relaxed: 4, grateful: 4,
-  okay: 3, fine: 3, neutral: 3, average: 3, alright: 3, normal: 3, 'so-so': 3, soso: 3, mixed: 3, meh: 3,
-  sad: 2, tired: 2, down: 2, low: 2, stressed: 2, anxious: 2, worried: 2, annoyed: 2, bored: 2, unhappy: 2,
-  upset: 2, frustrated: 2, lonely: 2, sick: 2,
-  terrible: 1, horrible: 1, miserable: 1, depressed: 1, angry: 1, furious: 1, devastated: 1, worst: 1,
-  hopeless: 1, panic: 1, desperate: 1,
-}));
+const KNOWN_WORDS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    amazing: 5,
+    awesome: 5,
+    ecstatic: 5,
+    elated: 5,
+    euphoric: 5,
+    excellent: 5,
+    fantastic: 5,
+    great: 5,
+    joyful: 5,
+    superb: 5,
+    wonderful: 5,
+    best: 5,
+    happy: 4,
+    glad: 4,
+    content: 4,
+    calm: 4,
+    nice: 4,
+    pleased: 4,
+    positive: 4,
+    well: 4,
+    relaxed: 4,
+    grateful: 4,
+    okay: 3,
+    fine: 3,
+    neutral: 3,
+    average: 3,
+    alright: 3,
+    normal: 3,
+    'so-so': 3,
+    soso: 3,
+    mixed: 3,
+    meh: 3,
+    sad: 2,
+    tired: 2,
+    down: 2,
+    low: 2,
+    stressed: 2,
+    anxious: 2,
+    worried: 2,
+    annoyed: 2,
+    bored: 2,
+    unhappy: 2,
+    upset: 2,
+    frustrated: 2,
+    lonely: 2,
+    sick: 2,
+    terrible: 1,
+    horrible: 1,
+    miserable: 1,
+    depressed: 1,
+    angry: 1,
+    furious: 1,
+    devastated: 1,
+    worst: 1,
+    hopeless: 1,
+    panic: 1,
+    desperate: 1,
+  }),
+);
 
 /** The mood names a user confirmed (or changed) in the preview, sent to the preview and apply routes. */
 export const ZMoodMap = z
@@ -38,14 +89,23 @@ export const moodKey = (name: string) => name.trim().normalize('NFC').toLowerCas
  * no other mood holds (Daylio renames in place, so a renamed "bad" leaves level 2 free), and otherwise sits at 3,
  * the middle, marked for the user to check. The CSV itself never says which level a custom name belongs to.
  */
-export function resolveMoodLevels(seen: Map<string, { name: string; count: number }>, chosen: MoodMap = []): MoodLevel[] {
+export function resolveMoodLevels(
+  seen: Map<string, { name: string; count: number }>,
+  chosen: MoodMap = [],
+): MoodLevel[] {
   const picked = new Map(chosen.map((m) => [moodKey(m.name), m.level]));
   const out: MoodLevel[] = [];
   for (const [key, { name, count }] of seen) {
     const user = picked.get(key);
     const standard = STANDARD_MOODS.get(key);
     const word = wordLevel(key);
-    const [level, basis]: [number, MoodBasis] = user ? [user, 'chosen'] : standard ? [standard, 'standard'] : word ? [word, 'word'] : [0, 'unknown'];
+    const [level, basis]: [number, MoodBasis] = user
+      ? [user, 'chosen']
+      : standard
+        ? [standard, 'standard']
+        : word
+          ? [word, 'word']
+          : [0, 'unknown'];
     out.push({ name, level, count, basis });
   }
   const undecided = out.filter((m) => m.basis === 'unknown');
@@ -61,7 +121,20 @@ export function resolveMoodLevels(seen: Map<string, { name: string; count: numbe
  * Words that turn a name's meaning around ("not great", "don't feel well"; the apostrophe splits "don" from "t").
  * Such a name gets no guess from its words: it is marked for the user to check instead.
  */
-const NEGATIONS = new Set(['not', 'no', 'never', 'don', 'didn', 'isn', 'wasn', 'aren', 'nicht', 'kein', 'keine', 'nie']);
+const NEGATIONS = new Set([
+  'not',
+  'no',
+  'never',
+  'don',
+  'didn',
+  'isn',
+  'wasn',
+  'aren',
+  'nicht',
+  'kein',
+  'keine',
+  'nie',
+]);
 
 function wordLevel(key: string): number | undefined {
   const whole = KNOWN_WORDS.get(key);

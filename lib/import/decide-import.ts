@@ -18,19 +18,46 @@ type Cloud = Record<string, unknown> | null;
 export function decideEntry(entry: PlannedEntry, cloud: Cloud): { outcome: Outcome; version: EntryVersion | null } {
   if (entry.kind === 'exact') {
     const decision = decidePush(cloud as { rev: string; baseRev: string | null } | null, entry.version);
-    const outcome: Outcome = decision === 'already-applied' ? 'unchanged' : decision === 'fast-forward' ? (cloud ? 'updated' : 'new') : 'conflicting';
+    const outcome: Outcome =
+      decision === 'already-applied'
+        ? 'unchanged'
+        : decision === 'fast-forward'
+          ? cloud
+            ? 'updated'
+            : 'new'
+          : 'conflicting';
     return { outcome, version: outcome === 'unchanged' ? null : (entry.version as EntryVersion) };
   }
   const fields = migratedFields(entry);
   if (cloud && sameContent(fields, cloud)) return { outcome: 'unchanged', version: null };
-  if (!cloud) return { outcome: 'new', version: { ...fields, rev: formatRev({ physical: entry.physicalMs, counter: 0, node: entry.node }), baseRev: null, deviceId: entry.node } as EntryVersion };
+  if (!cloud)
+    return {
+      outcome: 'new',
+      version: {
+        ...fields,
+        rev: formatRev({ physical: entry.physicalMs, counter: 0, node: entry.node }),
+        baseRev: null,
+        deviceId: entry.node,
+      } as EntryVersion,
+    };
   if (cloud.deviceId === entry.node && typeof cloud.rev === 'string') {
     const base = parseRev(cloud.rev);
     const physical = Math.max(entry.physicalMs, base.physical);
     const rev = formatRev({ physical, counter: physical === base.physical ? base.counter + 1 : 0, node: entry.node });
-    return { outcome: 'updated', version: { ...fields, rev, baseRev: cloud.rev, deviceId: entry.node } as EntryVersion };
+    return {
+      outcome: 'updated',
+      version: { ...fields, rev, baseRev: cloud.rev, deviceId: entry.node } as EntryVersion,
+    };
   }
-  return { outcome: 'conflicting', version: { ...fields, rev: formatRev({ physical: entry.physicalMs, counter: 0, node: entry.node }), baseRev: null, deviceId: entry.node } as EntryVersion };
+  return {
+    outcome: 'conflicting',
+    version: {
+      ...fields,
+      rev: formatRev({ physical: entry.physicalMs, counter: 0, node: entry.node }),
+      baseRev: null,
+      deviceId: entry.node,
+    } as EntryVersion,
+  };
 }
 
 /** Profile and settings: the newer `updatedAt` wins. Devices, conflicts and sync history: added when missing. */
@@ -40,14 +67,19 @@ export function decideDoc(doc: PlannedDoc, cloud: Cloud): Outcome {
   if (doc.kind === 'profile' || doc.kind === 'settings') {
     const mine = doc.data.updatedAt as Timestamp;
     const theirs = cloud.updatedAt;
-    return !(theirs instanceof Timestamp) || mine.toMillis() > theirs.toMillis() || (mine.toMillis() === theirs.toMillis() && mine.nanoseconds > theirs.nanoseconds) ? 'updated' : 'conflicting';
+    return !(theirs instanceof Timestamp) ||
+      mine.toMillis() > theirs.toMillis() ||
+      (mine.toMillis() === theirs.toMillis() && mine.nanoseconds > theirs.nanoseconds)
+      ? 'updated'
+      : 'conflicting';
   }
   return 'conflicting';
 }
 
 function migratedFields(entry: Extract<PlannedEntry, { kind: 'migrated' }>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...entry.fields, updatedAt: Timestamp.fromMillis(entry.physicalMs) };
-  for (const key of ['createdAt', 'recordedAt']) if (typeof out[key] === 'number') out[key] = Timestamp.fromMillis(out[key] as number);
+  for (const key of ['createdAt', 'recordedAt'])
+    if (typeof out[key] === 'number') out[key] = Timestamp.fromMillis(out[key] as number);
   return out;
 }
 
@@ -56,6 +88,7 @@ const PROTOCOL = new Set(['updatedAt', 'rev', 'baseRev', 'deviceId', 'syncedAt']
 /** The same fields and values, protocol bookkeeping aside (for documents without a rev, every field counts). */
 function sameContent(fields: Record<string, unknown>, cloud: Record<string, unknown>): boolean {
   const hasRev = 'rev' in cloud;
-  const pick = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).filter(([key]) => !(hasRev && PROTOCOL.has(key))));
+  const pick = (data: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(data).filter(([key]) => !(hasRev && PROTOCOL.has(key))));
   return JSON.stringify(encodeFields(pick(fields))) === JSON.stringify(encodeFields(pick(cloud)));
 }

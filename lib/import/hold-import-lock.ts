@@ -27,11 +27,15 @@ export function importLockRef(scope: UserScope): DocumentReference {
  */
 export async function assertNoImportInFlight(tx: Transaction, scope: UserScope, exceptJobId?: string): Promise<void> {
   const lock = await tx.get(importLockRef(scope));
-  const applying = await tx.get(importLockRef(scope).parent.parent!.collection(IMPORT_JOBS).where('status', '==', 'applying'));
+  const applying = await tx.get(
+    importLockRef(scope).parent.parent!.collection(IMPORT_JOBS).where('status', '==', 'applying'),
+  );
   countReads(1 + applying.size);
   const expiresAt = lock.get('expiresAt') as unknown;
-  if (lock.exists && expiresAt instanceof Timestamp && expiresAt.toMillis() > Date.now()) throw new AppError('conflict', IMPORT_BUSY_MESSAGE);
-  if (applying.docs.some((doc) => doc.id !== exceptJobId && !isStale(doc.get('heartbeatAt')))) throw new AppError('conflict', IMPORT_BUSY_MESSAGE);
+  if (lock.exists && expiresAt instanceof Timestamp && expiresAt.toMillis() > Date.now())
+    throw new AppError('conflict', IMPORT_BUSY_MESSAGE);
+  if (applying.docs.some((doc) => doc.id !== exceptJobId && !isStale(doc.get('heartbeatAt'))))
+    throw new AppError('conflict', IMPORT_BUSY_MESSAGE);
 }
 
 /** Runs `work` (reading, checking and previewing one upload) while holding the user's one import slot. */
@@ -53,6 +57,8 @@ export async function holdImportLock<T>(scope: UserScope, work: () => Promise<T>
         const lock = await tx.get(ref);
         if (lock.get('token') === token) tx.delete(ref);
       })
-      .catch((error: unknown) => console.error('[import] could not release the upload lock; it expires by itself', error));
+      .catch((error: unknown) =>
+        console.error('[import] could not release the upload lock; it expires by itself', error),
+      );
   }
 }

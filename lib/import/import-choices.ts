@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { isIanaTimeZone } from '@/lib/contract/schemas';
 import { moodKey, ZMoodMap, type MoodMap } from './daylio-moods';
 
-export const ZImportTimeZone = z.string().max(64).refine(isIanaTimeZone, 'Expected an IANA time zone such as Europe/Berlin');
+export const ZImportTimeZone = z
+  .string()
+  .max(64)
+  .refine(isIanaTimeZone, 'Expected an IANA time zone such as Europe/Berlin');
 
 /**
  * What the user decides in the preview: the zone a Daylio CSV's local times are read in, and the level of each

@@ -53,7 +53,10 @@ export function importJobView(snapshot: DocumentSnapshot, now = Date.now()): Imp
     timeZone: (data.timeZone as string | undefined) ?? 'UTC',
     timeZoneSource: (data.timeZoneSource as TimeZoneSource | undefined) ?? 'profile',
     result: (data.checkpoint?.counts as ImportCounts | undefined) ?? null,
-    progress: { done: (data.checkpoint?.done as number | undefined) ?? 0, total: (data.total as number | undefined) ?? 0 },
+    progress: {
+      done: (data.checkpoint?.done as number | undefined) ?? 0,
+      total: (data.total as number | undefined) ?? 0,
+    },
     error: (data.error as string | null) ?? null,
     createdAt: millis(data.createdAt) ?? 0,
     finishedAt: millis(data.finishedAt),

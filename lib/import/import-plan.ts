@@ -15,8 +15,20 @@ export type ImportCounts = Partial<Record<ImportKind, Record<Outcome, number>>>;
  * migrated from another app, whose version the importer derives from the cloud's state as a device would.
  */
 export type PlannedEntry =
-  | { collection: EntryCollection; id: string; kind: 'exact'; version: Record<string, unknown> & { rev: string; baseRev: string | null; deviceId: string } }
-  | { collection: EntryCollection; id: string; kind: 'migrated'; node: string; physicalMs: number; fields: Record<string, unknown> };
+  | {
+      collection: EntryCollection;
+      id: string;
+      kind: 'exact';
+      version: Record<string, unknown> & { rev: string; baseRev: string | null; deviceId: string };
+    }
+  | {
+      collection: EntryCollection;
+      id: string;
+      kind: 'migrated';
+      node: string;
+      physicalMs: number;
+      fields: Record<string, unknown>;
+    };
 
 /** A document that is not a protocol entry: profile and settings (newer wins), the rest added when missing. */
 export type PlannedDoc = { kind: Exclude<ImportKind, 'journal' | 'mood'>; path: string; data: Record<string, unknown> };
@@ -24,7 +36,8 @@ export type PlannedDoc = { kind: Exclude<ImportKind, 'journal' | 'mood'>; path: 
 /** What an import would write, and what the preview tells the user about the rest (`report`). */
 export type ImportPlan = { source: ImportSource; docs: PlannedDoc[]; entries: PlannedEntry[]; report: ImportReport };
 
-export const kindOfCollection = (collection: EntryCollection): ImportKind => (collection === 'journal_entries' ? 'journal' : 'mood');
+export const kindOfCollection = (collection: EntryCollection): ImportKind =>
+  collection === 'journal_entries' ? 'journal' : 'mood';
 
 export function emptyCounts(): Record<Outcome, number> {
   return { new: 0, updated: 0, conflicting: 0, unchanged: 0 };

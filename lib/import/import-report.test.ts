@@ -7,8 +7,14 @@ describe('the import report', () => {
   // The report is stored on the job document, which Firestore caps at 1 MiB; a report past it fails the upload
   // with a 500 instead of a preview.
   it('stays far below a Firestore document when a ZIP names its journal with 60,000 characters', async () => {
-    const entries = [{ uuid: 'ok', creationDate: '2024-01-01T00:00:00Z', text: 'hi' }, ...Array.from({ length: 300 }, (_, i) => ({ uuid: `U${i}`, creationDate: '2024-01-01T00:00:00Z' }))];
-    const zip = await makeZip([{ name: `${'n'.repeat(60_000)}.json`, data: JSON.stringify({ metadata: { version: '1.0' }, entries }) }], true);
+    const entries = [
+      { uuid: 'ok', creationDate: '2024-01-01T00:00:00Z', text: 'hi' },
+      ...Array.from({ length: 300 }, (_, i) => ({ uuid: `U${i}`, creationDate: '2024-01-01T00:00:00Z' })),
+    ];
+    const zip = await makeZip(
+      [{ name: `${'n'.repeat(60_000)}.json`, data: JSON.stringify({ metadata: { version: '1.0' }, entries }) }],
+      true,
+    );
     const { report } = await parseImportFile(zip, 'UTC');
     expect(report.skippedTotal).toBe(300);
     expect(JSON.stringify(report).length).toBeLessThan(200_000);

@@ -8,7 +8,14 @@ export const ZImportReport = z.object({
   /** The zone local times were read in; null when the file's times are exact instants (Day One, a backup). */
   timeZone: z.string().nullable(),
   /** Every mood name in a Daylio file, the level it becomes, and how many check-ins use it. */
-  moods: z.array(z.object({ name: z.string(), level: z.number().int().min(1).max(5), count: z.number().int(), basis: z.enum(MOOD_BASES) })),
+  moods: z.array(
+    z.object({
+      name: z.string(),
+      level: z.number().int().min(1).max(5),
+      count: z.number().int(),
+      basis: z.enum(MOOD_BASES),
+    }),
+  ),
   /** Rows or entries left out, with where and why; only the first MAX_SKIPPED_LISTED are listed. */
   skipped: z.array(z.object({ where: z.string(), reason: z.string() })),
   skippedTotal: z.number().int(),
@@ -30,7 +37,8 @@ const MAX_REASON = 300;
 const MAX_WHERE = 200;
 
 /** A long place loses its middle: its start names the file, its end the entry or line. */
-const shortenWhere = (where: string) => (where.length <= MAX_WHERE ? where : `${where.slice(0, MAX_WHERE / 2 - 1)}…${where.slice(-(MAX_WHERE / 2))}`);
+const shortenWhere = (where: string) =>
+  where.length <= MAX_WHERE ? where : `${where.slice(0, MAX_WHERE / 2 - 1)}…${where.slice(-(MAX_WHERE / 2))}`;
 
 export function emptyReport(): ImportReport {
   return { timeZone: null, moods: [], skipped: [], skippedTotal: 0, notImported: [], notes: [] };
@@ -49,7 +57,10 @@ export class ReportBuilder {
     this.report.skippedTotal += 1;
     if (this.report.skipped.length >= MAX_SKIPPED_LISTED) return;
     const text = typeof reason === 'function' ? reason() : reason;
-    this.report.skipped.push({ where: typeof where === 'number' ? `Line ${where}` : shortenWhere(where), reason: text.slice(0, MAX_REASON) });
+    this.report.skipped.push({
+      where: typeof where === 'number' ? `Line ${where}` : shortenWhere(where),
+      reason: text.slice(0, MAX_REASON),
+    });
   }
 
   /** Counts something that will not come across; labels keep the order in which they were first seen. */

@@ -21,7 +21,9 @@ describe('createImportWorkLimiter', () => {
       return i;
     };
     const accepted = [0, 1, 2, 3].map((i) => run(work(i)));
-    await expect(run(work(0))).rejects.toSatisfy((error) => error instanceof BusyError && error.status === 503 && error.retryAfterSeconds === 7);
+    await expect(run(work(0))).rejects.toSatisfy(
+      (error) => error instanceof BusyError && error.status === 503 && error.retryAfterSeconds === 7,
+    );
     await Promise.resolve();
     expect(active).toBe(2);
     for (const gate of gates) gate.release();

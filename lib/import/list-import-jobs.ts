@@ -21,7 +21,8 @@ export async function deleteImportJob(scope: UserScope, jobId: string): Promise<
   const ref = importJobRef(scope, jobId);
   const snapshot = await readDoc(ref);
   if (!snapshot.exists) throw new AppError('not-found', 'That import does not exist.');
-  if (importJobView(snapshot).status === 'applying') throw new AppError('conflict', 'This import is being applied; wait for it to finish.');
+  if (importJobView(snapshot).status === 'applying')
+    throw new AppError('conflict', 'This import is being applied; wait for it to finish.');
   await deleteStoredFiles(ref);
   await ref.delete();
 }

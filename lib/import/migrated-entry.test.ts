@@ -4,7 +4,9 @@ import { migratedEntryId } from './migrated-entry';
 describe('migratedEntryId', () => {
   // Importing the same file again must address the same documents, so these ids may never change.
   it('gives the ids earlier imports wrote', () => {
-    expect(migratedEntryId('dayone', 'A1', Date.parse('2024-01-01T08:00:00Z'))).toBe('018cc409-6800-7626-bdd4-3364b8bc8b0a');
+    expect(migratedEntryId('dayone', 'A1', Date.parse('2024-01-01T08:00:00Z'))).toBe(
+      '018cc409-6800-7626-bdd4-3364b8bc8b0a',
+    );
     expect(migratedEntryId('daylio', '2025-01-01 10:00 #1', 0)).toBe('00000000-0000-7769-9e53-26059070e8b1');
   });
 

@@ -31,7 +31,10 @@ const ZDayOneEntry = z.object({
   weather: z.unknown().optional(),
 });
 type DayOneEntry = z.infer<typeof ZDayOneEntry>;
-export const ZDayOneJournal = z.object({ metadata: z.object({ version: z.string() }).loose(), entries: z.array(z.unknown()) });
+export const ZDayOneJournal = z.object({
+  metadata: z.object({ version: z.string() }).loose(),
+  entries: z.array(z.unknown()),
+});
 
 /** What will not come across, per kind, in the words the preview uses. */
 const NOT_IMPORTED: [keyof DayOneEntry, string, string][] = [
@@ -42,7 +45,12 @@ const NOT_IMPORTED: [keyof DayOneEntry, string, string][] = [
 ];
 
 export function looksLikeDayOne(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && 'metadata' in value && Array.isArray((value as { entries?: unknown }).entries);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'metadata' in value &&
+    Array.isArray((value as { entries?: unknown }).entries)
+  );
 }
 
 export type DayOneJournal = { name: string; value: unknown; tag?: string };
@@ -53,15 +61,24 @@ export type DayOneJournal = { name: string; value: unknown; tag?: string };
  * are read instead. Starred and pinned entries get those tags, and a journal from a ZIP its name as a tag. An entry
  * that cannot be read, or holds no text, is left out and listed in the report; media are counted there too.
  */
-export function parseDayOneJournals(journals: DayOneJournal[], maxDocuments: number = IMPORT_LIMITS.maxDocuments, timeZone = 'UTC'): ImportPlan {
+export function parseDayOneJournals(
+  journals: DayOneJournal[],
+  maxDocuments: number = IMPORT_LIMITS.maxDocuments,
+  timeZone = 'UTC',
+): ImportPlan {
   const outers = journals.map(({ name, value, tag }) => {
     const outer = ZDayOneJournal.safeParse(value);
-    if (!outer.success) throw new AppError('validation', `${name} is not a Day One export: it needs "metadata" and "entries".`);
+    if (!outer.success)
+      throw new AppError('validation', `${name} is not a Day One export: it needs "metadata" and "entries".`);
     return { name, tag, entries: outer.data.entries };
   });
   // Counted before any entry is checked, so an oversized file costs no per-entry work.
   const total = outers.reduce((sum, journal) => sum + journal.entries.length, 0);
-  if (total > maxDocuments) throw new AppError('payload-too-large', `The file holds ${total} entries; one import accepts at most ${maxDocuments}. Export fewer journals and import them in parts.`);
+  if (total > maxDocuments)
+    throw new AppError(
+      'payload-too-large',
+      `The file holds ${total} entries; one import accepts at most ${maxDocuments}. Export fewer journals and import them in parts.`,
+    );
   const report = new ReportBuilder();
   const entries: PlannedEntry[] = [];
   const ids = new Set<string>();
@@ -75,22 +92,35 @@ export function parseDayOneJournals(journals: DayOneJournal[], maxDocuments: num
         return report.skip(where, `${issue.path.join('.') || 'entry'}: ${issue.message}`);
       }
       const entry = parsed.data;
-      for (const [key, label] of NOT_IMPORTED) report.notImported(label, (entry[key] as unknown[] | undefined)?.length ?? 0);
+      for (const [key, label] of NOT_IMPORTED)
+        report.notImported(label, (entry[key] as unknown[] | undefined)?.length ?? 0);
       if (entry.location !== undefined) report.notImported('Places (an entry’s location)');
       if (entry.weather !== undefined) report.notImported('Weather');
       const text = entryText(entry);
-      if (text === null) return report.skip(where, `it has no text${mediaSummary(entry)}, and wellsync has no place for an entry without text`);
+      if (text === null)
+        return report.skip(
+          where,
+          `it has no text${mediaSummary(entry)}, and wellsync has no place for an entry without text`,
+        );
       const { title, body } = splitTitle(text);
-      if (body.length > BODY_LIMIT) return report.skip(where, `the text is longer than wellsync's ${BODY_LIMIT.toLocaleString('en-US')} characters`);
-      const extra = [entry.starred && 'starred', entry.isPinned && 'pinned', tag].filter((t): t is string => Boolean(t));
+      if (body.length > BODY_LIMIT)
+        return report.skip(
+          where,
+          `the text is longer than wellsync's ${BODY_LIMIT.toLocaleString('en-US')} characters`,
+        );
+      const extra = [entry.starred && 'starred', entry.isPinned && 'pinned', tag].filter((t): t is string =>
+        Boolean(t),
+      );
       const tags = [...new Set([...entry.tags, ...extra])];
-      if (tags.length > MAX_TAGS) return report.skip(where, `with ${extra.join(', ')} it would have more than ${MAX_TAGS} tags`);
+      if (tags.length > MAX_TAGS)
+        return report.skip(where, `with ${extra.join(', ')} it would have more than ${MAX_TAGS} tags`);
       const created = Date.parse(entry.creationDate);
       const modified = entry.modifiedDate ? Date.parse(entry.modifiedDate) : created;
       const id = migratedEntryId('dayone', entry.uuid, created);
       if (ids.has(id)) return report.skip(where, 'it repeats an entry listed earlier in the export (same uuid)');
       ids.add(id);
-      if (entry.timeZone && entry.timeZone !== timeZone) otherZones.set(entry.timeZone, (otherZones.get(entry.timeZone) ?? 0) + 1);
+      if (entry.timeZone && entry.timeZone !== timeZone)
+        otherZones.set(entry.timeZone, (otherZones.get(entry.timeZone) ?? 0) + 1);
       entries.push({
         collection: 'journal_entries',
         id,
@@ -103,7 +133,8 @@ export function parseDayOneJournals(journals: DayOneJournal[], maxDocuments: num
   }
   if (otherZones.size > 0) report.note(zoneNote(otherZones, timeZone));
   const finished = report.finish();
-  if (entries.length === 0 && finished.skippedTotal > 0) throw new AppError('validation', nothingUsable(finished, 'entries'));
+  if (entries.length === 0 && finished.skippedTotal > 0)
+    throw new AppError('validation', nothingUsable(finished, 'entries'));
   return { source: 'dayone', docs: [], entries, report: finished };
 }
 

@@ -46,11 +46,25 @@ const ZDaylioBackup = z.object({
  */
 export function parseDaylioBackup(encoded: Buffer, maxDocuments: number = IMPORT_LIMITS.maxDocuments): ImportPlan {
   const base64 = decodeUtf8(encoded, 'backup.daylio').replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new AppError('validation', 'backup.daylio in this Daylio backup is not base64 text; the backup may be damaged. Export it from Daylio again and retry.');
-  const outer = ZDaylioBackup.safeParse(parseJson(decodeUtf8(Buffer.from(base64, 'base64'), 'The Daylio backup'), 'The Daylio backup'));
-  if (!outer.success) throw new AppError('validation', 'This Daylio backup does not hold "customMoods" and "dayEntries"; it may come from a newer Daylio. Export a CSV from Daylio instead.');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64))
+    throw new AppError(
+      'validation',
+      'backup.daylio in this Daylio backup is not base64 text; the backup may be damaged. Export it from Daylio again and retry.',
+    );
+  const outer = ZDaylioBackup.safeParse(
+    parseJson(decodeUtf8(Buffer.from(base64, 'base64'), 'The Daylio backup'), 'The Daylio backup'),
+  );
+  if (!outer.success)
+    throw new AppError(
+      'validation',
+      'This Daylio backup does not hold "customMoods" and "dayEntries"; it may come from a newer Daylio. Export a CSV from Daylio instead.',
+    );
   const backup = outer.data;
-  if (backup.dayEntries.length > maxDocuments) throw new AppError('payload-too-large', `The backup holds ${backup.dayEntries.length} check-ins; one import accepts at most ${maxDocuments}. Export a CSV of a shorter date range and import it in parts.`);
+  if (backup.dayEntries.length > maxDocuments)
+    throw new AppError(
+      'payload-too-large',
+      `The backup holds ${backup.dayEntries.length} check-ins; one import accepts at most ${maxDocuments}. Export a CSV of a shorter date range and import it in parts.`,
+    );
   const report = new ReportBuilder();
   const moods = new Map<number, MoodLevel>();
   for (const raw of backup.customMoods) {
@@ -83,14 +97,28 @@ export function parseDaylioBackup(encoded: Buffer, maxDocuments: number = IMPORT
     const body = htmlToText(entry.note);
     const title = entry.note_title.trim();
     const length = daylioNoteBody(title, body).length;
-    if (length > LONG_NOTE_LIMIT) return report.skip(where, `the note is ${length.toLocaleString('en-US')} characters long; wellsync keeps notes of up to ${LONG_NOTE_LIMIT.toLocaleString('en-US')} characters`);
+    if (length > LONG_NOTE_LIMIT)
+      return report.skip(
+        where,
+        `the note is ${length.toLocaleString('en-US')} characters long; wellsync keeps notes of up to ${LONG_NOTE_LIMIT.toLocaleString('en-US')} characters`,
+      );
     mood.count += 1;
     const activities = entry.tags.flatMap((id) => (tags.get(id) ? [tags.get(id)!] : []));
-    entries.push(...daylioCheckInEntries('daylio-backup', { key: String(entry.id), at: entry.datetime, score: mood.level, activities, title, body }));
+    entries.push(
+      ...daylioCheckInEntries('daylio-backup', {
+        key: String(entry.id),
+        at: entry.datetime,
+        score: mood.level,
+        activities,
+        title,
+        body,
+      }),
+    );
   });
   report.notImported('Goals', backup.goals?.length ?? 0);
   const finished = report.finish();
   finished.moods = [...moods.values()].filter((m) => m.count > 0);
-  if (entries.length === 0 && finished.skippedTotal > 0) throw new AppError('validation', nothingUsable(finished, 'check-ins'));
+  if (entries.length === 0 && finished.skippedTotal > 0)
+    throw new AppError('validation', nothingUsable(finished, 'check-ins'));
   return { source: 'daylio', docs: [], entries, report: finished };
 }

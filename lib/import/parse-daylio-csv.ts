@@ -35,7 +35,12 @@ type SoundRow = { key: string; at: number; mood: string; activities: string; tit
 /** The header's columns by name, or null when it lacks what a check-in needs (a date, a time and a mood). */
 function readHeader(cells: string[]): Layout | null {
   if (cells.length > MAX_COLUMNS) return null;
-  const names = cells.map((cell) => cell.replace(/^\uFEFF/, '').trim().toLowerCase());
+  const names = cells.map((cell) =>
+    cell
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .toLowerCase(),
+  );
   const index = new Map<string, number>();
   names.forEach((name, at) => index.has(name) || index.set(name, at));
   const hasDate = index.has('full_date') || (index.has('year') && index.has('date'));
@@ -46,7 +51,16 @@ function readHeader(cells: string[]): Layout | null {
     if (READ.has(name) && !repeated) return [];
     const listed = at < MAX_LISTED_COLUMNS + READ.size + 2;
     const shown = name.slice(0, 40);
-    const label = !repeated && Object.hasOwn(NOT_READ, name) ? NOT_READ[name]! : !listed ? 'Other columns' : name === '' ? 'A column without a name' : repeated ? `A second column “${shown}”` : `The column “${shown}”`;
+    const label =
+      !repeated && Object.hasOwn(NOT_READ, name)
+        ? NOT_READ[name]!
+        : !listed
+          ? 'Other columns'
+          : name === ''
+            ? 'A column without a name'
+            : repeated
+              ? `A second column “${shown}”`
+              : `The column “${shown}”`;
     return label ? [{ at, label }] : [];
   });
   return { index, width: names.length, dropped };
@@ -65,12 +79,25 @@ export function looksLikeDaylio(text: string): boolean {
  * and listed in the report with its line and reason; the sound rows are imported. A mood name outside Daylio's
  * five defaults gets a guessed level (`resolveMoodLevels`) unless `moodMap` names it.
  */
-export function parseDaylioCsv(text: string, timeZone: string, maxRows: number = IMPORT_LIMITS.maxDocuments, moodMap: MoodMap = []): ImportPlan {
+export function parseDaylioCsv(
+  text: string,
+  timeZone: string,
+  maxRows: number = IMPORT_LIMITS.maxDocuments,
+  moodMap: MoodMap = [],
+): ImportPlan {
   // Reading stops two rows past the limit (header and one more): a 50 MB file of tiny rows costs no more.
   const [header, ...data] = readCsvRows(text.replace(/^\uFEFF/, ''), maxRows + 2);
   const layout = header?.cells ? readHeader(header.cells) : null;
-  if (!layout) throw new AppError('validation', `This does not look like a Daylio export: the first line should name its columns, such as ${DAYLIO_HEADER}.`);
-  if (data.length > maxRows) throw new AppError('payload-too-large', `The file holds more than ${maxRows} check-ins; one import accepts at most ${maxRows} documents. Export a shorter date range and import it in parts.`);
+  if (!layout)
+    throw new AppError(
+      'validation',
+      `This does not look like a Daylio export: the first line should name its columns, such as ${DAYLIO_HEADER}.`,
+    );
+  if (data.length > maxRows)
+    throw new AppError(
+      'payload-too-large',
+      `The file holds more than ${maxRows} check-ins; one import accepts at most ${maxRows} documents. Export a shorter date range and import it in parts.`,
+    );
   const report = new ReportBuilder();
   report.report.timeZone = timeZone;
   const cell = (cells: string[], name: string) => {
@@ -83,7 +110,10 @@ export function parseDaylioCsv(text: string, timeZone: string, maxRows: number =
   for (const row of data) {
     if (report.report.skippedTotal > MAX_REFUSED_ROWS && report.report.skippedTotal > rows.length) {
       const first = report.report.skipped[0]!;
-      throw new AppError('validation', `More than ${MAX_REFUSED_ROWS.toLocaleString('en-US')} rows of this file could not be read, more than could; it does not look like a Daylio export. ${first.where}: ${first.reason}`);
+      throw new AppError(
+        'validation',
+        `More than ${MAX_REFUSED_ROWS.toLocaleString('en-US')} rows of this file could not be read, more than could; it does not look like a Daylio export. ${first.where}: ${first.reason}`,
+      );
     }
     const where = row.line;
     if (row.error !== undefined) {
@@ -92,12 +122,18 @@ export function parseDaylioCsv(text: string, timeZone: string, maxRows: number =
     }
     const { cells } = row;
     if (cells.length !== layout.width) {
-      report.skip(where, () => `it has ${cells.length} cells where the first line names ${layout.width}; a comma or a quote may be missing or extra`);
+      report.skip(
+        where,
+        () =>
+          `it has ${cells.length} cells where the first line names ${layout.width}; a comma or a quote may be missing or extra`,
+      );
       continue;
     }
     for (const { at, label } of layout.dropped) if (cells[at]!.trim()) report.notImported(label);
     const time = cell(cells, 'time');
-    const day = layout.index.has('full_date') ? cell(cells, 'full_date') : oldLayoutDay(cell(cells, 'year'), cell(cells, 'date'));
+    const day = layout.index.has('full_date')
+      ? cell(cells, 'full_date')
+      : oldLayoutDay(cell(cells, 'year'), cell(cells, 'date'));
     if (typeof day !== 'string') {
       report.skip(where, day.reason);
       continue;
@@ -120,12 +156,19 @@ export function parseDaylioCsv(text: string, timeZone: string, maxRows: number =
     const title = cell(cells, 'note_title');
     const length = daylioNoteBody(title, body).length;
     if (length > LONG_NOTE_LIMIT) {
-      report.skip(where, () => `the note is ${length.toLocaleString('en-US')} characters long; wellsync keeps notes of up to ${LONG_NOTE_LIMIT.toLocaleString('en-US')} characters. Shorten or split it in Daylio, export again and retry.`);
+      report.skip(
+        where,
+        () =>
+          `the note is ${length.toLocaleString('en-US')} characters long; wellsync keeps notes of up to ${LONG_NOTE_LIMIT.toLocaleString('en-US')} characters. Shorten or split it in Daylio, export again and retry.`,
+      );
       continue;
     }
     const seen = moods.get(moodKey(mood)) ?? { name: mood, count: 0 };
     if (seen.count === 0 && moods.size >= MAX_MOOD_NAMES) {
-      throw new AppError('validation', `Line ${where}: the file names more than ${MAX_MOOD_NAMES} different moods, which no Daylio export does; check it is a Daylio CSV.`);
+      throw new AppError(
+        'validation',
+        `Line ${where}: the file names more than ${MAX_MOOD_NAMES} different moods, which no Daylio export does; check it is a Daylio CSV.`,
+      );
     }
     seen.count += 1;
     moods.set(moodKey(mood), seen);
@@ -137,10 +180,20 @@ export function parseDaylioCsv(text: string, timeZone: string, maxRows: number =
   const entries: PlannedEntry[] = [];
   for (const row of rows) {
     const score = levelOf.get(moodKey(row.mood))!;
-    entries.push(...daylioCheckInEntries('daylio', { key: row.key, at: row.at, score, activities: splitActivities(row.activities), title: row.title, body: row.body }));
+    entries.push(
+      ...daylioCheckInEntries('daylio', {
+        key: row.key,
+        at: row.at,
+        score,
+        activities: splitActivities(row.activities),
+        title: row.title,
+        body: row.body,
+      }),
+    );
   }
   const finished = report.finish();
-  if (entries.length === 0 && finished.skippedTotal > 0) throw new AppError('validation', nothingUsable(finished, 'check-ins'));
+  if (entries.length === 0 && finished.skippedTotal > 0)
+    throw new AppError('validation', nothingUsable(finished, 'check-ins'));
   return { source: 'daylio', docs: [], entries, report: finished };
 }
 
@@ -150,7 +203,9 @@ export function parseDaylioCsv(text: string, timeZone: string, maxRows: number =
  */
 function localMoment(day: string, time: string, timeZone: string): number | (() => string) {
   const match = time.length <= 20 ? /^(\d{1,2}):(\d{2})(?:\s?([ap])\.?m\.?)?$/i.exec(time) : null;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !match) return () => `expected a date like 2024-01-31 and a time like 8:30 pm, got "${day.slice(0, 20)}" and "${time.slice(0, 20)}"`;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !match)
+    return () =>
+      `expected a date like 2024-01-31 and a time like 8:30 pm, got "${day.slice(0, 20)}" and "${time.slice(0, 20)}"`;
   if (!isValidDayKey(day)) return () => `"${day}" is not a date`;
   const hour = Number(match[1]);
   const minute = Number(match[2]);
@@ -162,8 +217,16 @@ function localMoment(day: string, time: string, timeZone: string): number | (() 
 }
 
 /** English and German month names, by their first three letters (Daylio wrote the date in the phone's language). */
-const MONTHS = new Map(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m, i) => [m, i + 1]));
-for (const [alias, month] of [['mär', 3], ['mai', 5], ['okt', 10], ['dez', 12]] as const) MONTHS.set(alias, month);
+const MONTHS = new Map(
+  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m, i) => [m, i + 1]),
+);
+for (const [alias, month] of [
+  ['mär', 3],
+  ['mai', 5],
+  ['okt', 10],
+  ['dez', 12],
+] as const)
+  MONTHS.set(alias, month);
 
 /**
  * The older layout (`year,date,…`) gives the year and a day like "18 May" or "May 18". Bounded patterns on a
@@ -171,10 +234,19 @@ for (const [alias, month] of [['mär', 3], ['mai', 5], ['okt', 10], ['dez', 12]]
  */
 function oldLayoutDay(year: string, date: string): string | { reason: () => string } {
   const dayFirst = date.length <= 40 ? /^(\d{1,2})\.?\s{0,3}([A-Za-z\u00C0-\u00FF]{3,20})\.?$/.exec(date) : null;
-  const monthFirst = date.length <= 40 && !dayFirst ? /^([A-Za-z\u00C0-\u00FF]{3,20})\.?\s{0,3}(\d{1,2})\.?$/.exec(date) : null;
-  const [dayOfMonth, monthName] = dayFirst ? [dayFirst[1]!, dayFirst[2]!] : monthFirst ? [monthFirst[2]!, monthFirst[1]!] : ['', ''];
+  const monthFirst =
+    date.length <= 40 && !dayFirst ? /^([A-Za-z\u00C0-\u00FF]{3,20})\.?\s{0,3}(\d{1,2})\.?$/.exec(date) : null;
+  const [dayOfMonth, monthName] = dayFirst
+    ? [dayFirst[1]!, dayFirst[2]!]
+    : monthFirst
+      ? [monthFirst[2]!, monthFirst[1]!]
+      : ['', ''];
   const month = MONTHS.get(monthName.slice(0, 3).toLowerCase());
-  if (!/^\d{4}$/.test(year) || !month) return { reason: () => `expected a year like 2018 and a date like "18 May", got "${year.slice(0, 20)}" and "${date.slice(0, 20)}"` };
+  if (!/^\d{4}$/.test(year) || !month)
+    return {
+      reason: () =>
+        `expected a year like 2018 and a date like "18 May", got "${year.slice(0, 20)}" and "${date.slice(0, 20)}"`,
+    };
   const y = Number(year);
   const d = Number(dayOfMonth);
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;

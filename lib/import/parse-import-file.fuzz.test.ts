@@ -13,33 +13,73 @@ import { parseImportFile } from './parse-import-file';
 
 const CASES_PER_KIND = 300;
 // Every fixture of the corpus (issue 16), damaged: CSV layouts, a .daylio backup and Day One ZIPs among them.
-const FIXTURES = readdirSync('tests/fixtures/imports').filter((name) => !/\.(md|ts)$/.test(name)).map((name) => readFileSync(`tests/fixtures/imports/${name}`));
+const FIXTURES = readdirSync('tests/fixtures/imports')
+  .filter((name) => !/\.(md|ts)$/.test(name))
+  .map((name) => readFileSync(`tests/fixtures/imports/${name}`));
 
 const anyJson = fc.jsonValue({ maxDepth: 4 });
 const typedValue = fc.oneof(
   anyJson,
-  fc.record({ $timestamp: fc.record({ seconds: fc.oneof(fc.integer(), fc.double(), fc.string()), nanoseconds: fc.oneof(fc.integer({ min: -5, max: 1e9 + 5 }), fc.string()) }, { requiredKeys: [] }) }),
+  fc.record({
+    $timestamp: fc.record(
+      {
+        seconds: fc.oneof(fc.integer(), fc.double(), fc.string()),
+        nanoseconds: fc.oneof(fc.integer({ min: -5, max: 1e9 + 5 }), fc.string()),
+      },
+      { requiredKeys: [] },
+    ),
+  }),
   fc.record({ $double: fc.oneof(fc.constantFrom('NaN', 'Infinity', '-0', 'nope'), anyJson) }),
   fc.record({ $bytes: fc.string() }),
   fc.record({ $map: anyJson }),
   fc.record({ $reference: fc.string() }),
 );
 const ts = (seconds: number) => ({ $timestamp: { seconds, nanoseconds: 123_456_789 } });
-const VALID_ENTRY = { title: 'A day', body: 'Walked by the river.', tags: ['walk'], mood: 4, createdAt: ts(1_760_000_000), updatedAt: ts(1_760_000_100), deletedAt: null, rev: '1760000100000:0001:ios-a', baseRev: null, deviceId: 'ios-a' };
+const VALID_ENTRY = {
+  title: 'A day',
+  body: 'Walked by the river.',
+  tags: ['walk'],
+  mood: 4,
+  createdAt: ts(1_760_000_000),
+  updatedAt: ts(1_760_000_100),
+  deletedAt: null,
+  rev: '1760000100000:0001:ios-a',
+  baseRev: null,
+  deviceId: 'ios-a',
+};
 /** A valid export with one entry's field replaced by anything (often still valid), or with a field added. */
 const wellsyncExport = fc
-  .tuple(fc.constantFrom(EXPORT_FORMAT, EXPORT_FORMAT, 'wellsync-export/v2'), fc.oneof(fc.uuid(), fc.string({ maxLength: 20 })), fc.constantFrom(...Object.keys(VALID_ENTRY), 'extra'), fc.oneof({ weight: 2, arbitrary: typedValue }, { weight: 1, arbitrary: fc.constantFrom(...Object.values(VALID_ENTRY)) }))
-  .map(([format, id, field, value]) => ({ format, journal_entries: [{ id, data: { ...VALID_ENTRY, [field]: value } }] }));
+  .tuple(
+    fc.constantFrom(EXPORT_FORMAT, EXPORT_FORMAT, 'wellsync-export/v2'),
+    fc.oneof(fc.uuid(), fc.string({ maxLength: 20 })),
+    fc.constantFrom(...Object.keys(VALID_ENTRY), 'extra'),
+    fc.oneof(
+      { weight: 2, arbitrary: typedValue },
+      { weight: 1, arbitrary: fc.constantFrom(...Object.values(VALID_ENTRY)) },
+    ),
+  )
+  .map(([format, id, field, value]) => ({
+    format,
+    journal_entries: [{ id, data: { ...VALID_ENTRY, [field]: value } }],
+  }));
 /** A few bytes of a real file flipped, dropped or cut off. */
 const damaged = (bytes: fc.Arbitrary<Buffer>) =>
-  fc.tuple(bytes, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), fc.option(fc.nat())).map(([source, flips, cut]) => {
-    const out = Buffer.from(source);
-    for (const [at, value] of flips) out[at % out.length] = value;
-    return cut === null ? out : out.subarray(0, cut % (out.length + 1));
-  });
+  fc
+    .tuple(
+      bytes,
+      fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }),
+      fc.option(fc.nat()),
+    )
+    .map(([source, flips, cut]) => {
+      const out = Buffer.from(source);
+      for (const [at, value] of flips) out[at % out.length] = value;
+      return cut === null ? out : out.subarray(0, cut % (out.length + 1));
+    });
 
 const zipOf = (content: fc.Arbitrary<string>) =>
-  fc.tuple(fc.constantFrom('wellsync-export.json', 'Journal.json', 'notes.txt', 'photos/a.json'), content).map(([name, data]) => ({ name, data }));
+  fc
+    .tuple(fc.constantFrom('wellsync-export.json', 'Journal.json', 'notes.txt', 'photos/a.json'), content)
+    .map(([name, data]) => ({ name, data }));
 
 async function expectPlanOrUserError(bytes: Buffer): Promise<'plan' | 'refused'> {
   try {
@@ -60,11 +100,24 @@ const KINDS: [string, fc.Arbitrary<Buffer> | fc.Arbitrary<Promise<Buffer>>, bool
   ['random JSON', anyJson.map((v) => Buffer.from(JSON.stringify(v))), false],
   ['damaged real exports', damaged(fc.constantFrom(...FIXTURES)), true],
   ['wellsync exports with wrong fields', wellsyncExport.map((v) => Buffer.from(JSON.stringify(v))), true],
-  ['ZIPs, whole and damaged', fc.tuple(fc.array(zipOf(fc.oneof(anyJson, wellsyncExport, wellsyncExport).map((v) => JSON.stringify(v))), { minLength: 1, maxLength: 3 }), fc.boolean(), fc.nat()).map(async ([files, damage, at]) => {
-    const zip = await makeZip(files, true);
-    if (damage) zip.writeUInt8(zip.readUInt8(at % zip.length) ^ 0xff, at % zip.length);
-    return zip;
-  }), true],
+  [
+    'ZIPs, whole and damaged',
+    fc
+      .tuple(
+        fc.array(zipOf(fc.oneof(anyJson, wellsyncExport, wellsyncExport).map((v) => JSON.stringify(v))), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        fc.boolean(),
+        fc.nat(),
+      )
+      .map(async ([files, damage, at]) => {
+        const zip = await makeZip(files, true);
+        if (damage) zip.writeUInt8(zip.readUInt8(at % zip.length) ^ 0xff, at % zip.length);
+        return zip;
+      }),
+    true,
+  ],
 ];
 
 describe('parseImportFile under fuzzing', () => {

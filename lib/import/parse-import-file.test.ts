@@ -24,12 +24,18 @@ describe('parseImportFile', () => {
     const plan = await parseImportFile(Buffer.from(csv), 'UTC');
     expect(plan.entries.map((e) => e.collection)).toEqual(['mood_entries', 'journal_entries']);
     expect((plan.entries[0] as unknown as { fields: { note: unknown } }).fields.note).toBeNull();
-    expect((plan.entries[1] as unknown as { fields: { body: string; title: string } }).fields).toMatchObject({ title: 'Long', body: 'word '.repeat(500).trim() });
+    expect((plan.entries[1] as unknown as { fields: { body: string; title: string } }).fields).toMatchObject({
+      title: 'Long',
+      body: 'word '.repeat(500).trim(),
+    });
   });
 
   it('reads a Day One journal: first line as title, starred as a tag', async () => {
     const plan = await parseImportFile(fixture('dayone-Journal.json'), 'UTC');
     expect(plan.source).toBe('dayone');
-    expect((plan.entries[0] as { fields: Record<string, unknown> }).fields).toMatchObject({ title: 'Lisbon, first morning', tags: ['travel', 'morning', 'starred'] });
+    expect((plan.entries[0] as { fields: Record<string, unknown> }).fields).toMatchObject({
+      title: 'Lisbon, first morning',
+      tags: ['travel', 'morning', 'starred'],
+    });
   });
 });

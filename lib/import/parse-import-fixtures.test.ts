@@ -14,20 +14,28 @@ type Migrated = Extract<PlannedEntry, { kind: 'migrated' }>;
 const migrated = (plan: ImportPlan) => plan.entries as Migrated[];
 const at = (entry: Migrated) => new Date(entry.physicalMs).toISOString().slice(0, 16);
 /** Each check-in as [UTC minute, score, note, activities]. */
-const checkIns = (plan: ImportPlan) => migrated(plan).map((e) => [at(e), e.fields.score, e.fields.note, e.fields.activities]);
+const checkIns = (plan: ImportPlan) =>
+  migrated(plan).map((e) => [at(e), e.fields.score, e.fields.note, e.fields.activities]);
 const moods = (plan: ImportPlan) => plan.report.moods.map((m) => `${m.name}=${m.level} (${m.basis})`);
 
 describe('Daylio CSV layouts', () => {
   it('8 columns, 12-hour times, default moods (the long-standing fixture), with the ids earlier imports wrote', async () => {
     const plan = await parse('daylio_export.csv', 'America/New_York');
     expect(checkIns(plan)).toEqual([
-      ['2025-03-03T02:15', 4, 'Sunday\n\nLong walk by the river.\nDinner with Sam, "finally" 😀', ['friends', 'walk', 'movies / tv']],
+      [
+        '2025-03-03T02:15',
+        4,
+        'Sunday\n\nLong walk by the river.\nDinner with Sam, "finally" 😀',
+        ['friends', 'walk', 'movies / tv'],
+      ],
       ['2025-03-02T13:05', 3, null, ['bad sleep']],
       ['2025-03-02T04:54', 5, null, ['party', 'music']],
       ['2025-02-28T12:30', 1, "Couldn't get up. Café au lait helped a bit.", []],
     ]);
     // The source key (local date, time cell, occurrence) is what it was before issue 16, so re-imports match.
-    expect(plan.entries[0]!.id).toBe(migratedEntryId('daylio', '2025-03-02 9:15 pm#1', Date.parse('2025-03-03T02:15:00Z')));
+    expect(plan.entries[0]!.id).toBe(
+      migratedEntryId('daylio', '2025-03-02 9:15 pm#1', Date.parse('2025-03-03T02:15:00Z')),
+    );
     expect(plan.entries[0]!.id).toBe('019559c9-00a0-75dd-afc1-a9235199a1c1'); // what main's parser gave for this row
     expect(plan.report).toMatchObject({ timeZone: 'America/New_York', skippedTotal: 0, notImported: [] });
   });
@@ -55,7 +63,13 @@ describe('Daylio CSV layouts', () => {
       ['2026-10-23T10:00', 3, null, []],
     ]);
     // "Müde" is no known word, and 2 is the one level no other mood holds: Daylio renamed "Schlecht" in place.
-    expect(moods(plan)).toEqual(['Gut=4 (standard)', 'Müde=2 (free-level)', 'Super=5 (standard)', 'Lausig=1 (standard)', 'Ok=3 (standard)']);
+    expect(moods(plan)).toEqual([
+      'Gut=4 (standard)',
+      'Müde=2 (free-level)',
+      'Super=5 (standard)',
+      'Lausig=1 (standard)',
+      'Ok=3 (standard)',
+    ]);
     expect(plan.report.notImported).toEqual([{ label: 'Scales (Daylio’s extra 1–5 ratings)', count: 2 }]);
   });
 
@@ -86,7 +100,10 @@ describe('Daylio CSV layouts', () => {
   });
 
   it('reads the same file in another zone when the user picks one, and applies the levels they chose', async () => {
-    const plan = await parseImportFile(fixture('daylio-7col-24h-custom-moods.csv'), 'Asia/Tokyo', IMPORT_LIMITS, [{ name: 'BLAH', level: 1 }, { name: 'tired', level: 3 }]);
+    const plan = await parseImportFile(fixture('daylio-7col-24h-custom-moods.csv'), 'Asia/Tokyo', IMPORT_LIMITS, [
+      { name: 'BLAH', level: 1 },
+      { name: 'tired', level: 3 },
+    ]);
     expect(checkIns(plan).map(([minute, score]) => [minute, score])).toEqual([
       ['2026-03-29T01:00', 5],
       ['2026-03-28T17:30', 3],
@@ -116,10 +133,15 @@ describe('a Daylio backup (.daylio)', () => {
       { where: 'Check-in 4', reason: "its mood (id 99) is not among the backup's moods" },
       { where: 'Check-in 5', reason: expect.stringMatching(/^datetime: /) },
     ]);
-    expect(plan.report.notImported).toEqual([{ label: 'Photos and voice memos', count: 2 }, { label: 'Goals', count: 1 }]);
+    expect(plan.report.notImported).toEqual([
+      { label: 'Photos and voice memos', count: 2 },
+      { label: 'Goals', count: 1 },
+    ]);
     // Ids come from Daylio's own check-in ids, and the zone chosen does not matter.
     expect(plan.entries[0]!.id).toBe(migratedEntryId('daylio-backup', '15024', Date.parse('2023-11-19T15:45:59.432Z')));
-    expect((await parse('backup_2024_07_04.daylio', 'Asia/Tokyo')).entries.map((e) => e.id)).toEqual(plan.entries.map((e) => e.id));
+    expect((await parse('backup_2024_07_04.daylio', 'Asia/Tokyo')).entries.map((e) => e.id)).toEqual(
+      plan.entries.map((e) => e.id),
+    );
   });
 });
 
@@ -127,13 +149,28 @@ describe('a Day One ZIP with two journals', () => {
   it('imports both, tags each entry with its journal, reads richText when text is empty, and reports the rest', async () => {
     const plan = await parse('dayone-two-journals.zip', 'Europe/Berlin');
     expect(plan.source).toBe('dayone');
-    expect(migrated(plan).map((e) => [new Date(e.fields.createdAt as number).toISOString().slice(0, 16), e.fields.title, e.fields.body, e.fields.tags])).toEqual([
-      ['2024-05-04T06:30', 'Seedlings', 'The tomatoes are up.\n\n![](dayone-moment://0F343B0931126A20F133D67C2B018A3B)', ['garden', 'starred', 'Journal']],
+    expect(
+      migrated(plan).map((e) => [
+        new Date(e.fields.createdAt as number).toISOString().slice(0, 16),
+        e.fields.title,
+        e.fields.body,
+        e.fields.tags,
+      ]),
+    ).toEqual([
+      [
+        '2024-05-04T06:30',
+        'Seedlings',
+        'The tomatoes are up.\n\n![](dayone-moment://0F343B0931126A20F133D67C2B018A3B)',
+        ['garden', 'starred', 'Journal'],
+      ],
       ['2024-05-05T22:15', 'Packed and ready', 'Off to the coast tomorrow.', ['pinned', 'Journal']],
       ['2024-06-10T01:20', 'Kyoto', 'Temple bells at dusk. &amp; stays as typed.', ['japan', 'Travel Log']],
     ]);
     expect(plan.report.skipped).toEqual([
-      { where: 'Journal.json, entry 3', reason: 'it has no text (only 1 photo), and wellsync has no place for an entry without text' },
+      {
+        where: 'Journal.json, entry 3',
+        reason: 'it has no text (only 1 photo), and wellsync has no place for an entry without text',
+      },
       { where: 'Journal.json, entry 4', reason: 'it has no text, and wellsync has no place for an entry without text' },
       { where: 'Travel Log.json, entry 2', reason: expect.stringMatching(/^creationDate: /) },
     ]);
@@ -145,12 +182,17 @@ describe('a Day One ZIP with two journals', () => {
       { label: 'Audio recordings', count: 1 },
       { label: 'PDF attachments', count: 1 },
     ]);
-    expect(plan.report.notes).toEqual([expect.stringMatching(/^2 entries were written in another time zone \(America\/New_York, Asia\/Tokyo\)/)]);
+    expect(plan.report.notes).toEqual([
+      expect.stringMatching(/^2 entries were written in another time zone \(America\/New_York, Asia\/Tokyo\)/),
+    ]);
   });
 
   it('a lone Journal.json keeps its tags without a journal name (the file name is not known)', async () => {
     const plan = await parse('dayone-Journal.json', 'Europe/Berlin');
     expect(migrated(plan).map((e) => e.fields.tags)).toEqual([['travel', 'morning', 'starred'], []]);
-    expect(plan.report.notImported).toEqual([{ label: 'Photos', count: 1 }, { label: 'Places (an entry’s location)', count: 1 }]);
+    expect(plan.report.notImported).toEqual([
+      { label: 'Photos', count: 1 },
+      { label: 'Places (an entry’s location)', count: 1 },
+    ]);
   });
 });

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { AppError, validationError } from '@/lib/api/errors';
-import { ZConflict, ZDevice, ZJournalEntry, ZMoodEntry, ZSyncEvent, ZSyncSettings, ZUserProfile } from '@/lib/contract/schemas';
+import {
+  ZConflict,
+  ZDevice,
+  ZJournalEntry,
+  ZMoodEntry,
+  ZSyncEvent,
+  ZSyncSettings,
+  ZUserProfile,
+} from '@/lib/contract/schemas';
 import { EXPORT_FORMAT } from '@/lib/export/export-readme';
 import { decodeFields, TypedJsonError } from '@/lib/export/typed-json';
 import { DOC_ID_PATTERN } from '@/lib/firebase/refs';
@@ -13,7 +21,10 @@ const ZDocId = z.string().regex(DOC_ID_PATTERN, 'Expected a document id (no "/",
  * A document's fields, kept as JSON.parse made them. z.record would copy them into a new object, and assigning a
  * parsed own "__proto__" key sets the copy's prototype instead, so the key vanished before it could be refused.
  */
-const ZFields = z.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'Expected an object of fields');
+const ZFields = z.custom<Record<string, unknown>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'Expected an object of fields',
+);
 const ZDocument = z.object({ id: ZDocId, data: ZFields }).strict();
 const ZSection = z.array(ZDocument);
 
@@ -46,14 +57,21 @@ const SCHEMAS = {
 export function parseWellsyncExport(raw: unknown, maxDocuments: number = IMPORT_LIMITS.maxDocuments): ImportPlan {
   const format = (raw as { format?: unknown } | null)?.format;
   if (typeof format === 'string' && format.startsWith('wellsync-export/') && format !== EXPORT_FORMAT) {
-    throw new AppError('validation', `This export is format ${format}, which this version of wellsync cannot read (it reads ${EXPORT_FORMAT}).`);
+    throw new AppError(
+      'validation',
+      `This export is format ${format}, which this version of wellsync cannot read (it reads ${EXPORT_FORMAT}).`,
+    );
   }
   const outer = ZWellsyncExport.safeParse(raw);
   if (!outer.success) throw validationError(outer.error, 'export file');
   const file = outer.data;
   // Counted before any document is decoded, so an oversized file costs no per-document work.
   const total = (file.profile ? 1 : 0) + SECTIONS.reduce((sum, key) => sum + (file[key]?.length ?? 0), 0);
-  if (total > maxDocuments) throw new AppError('payload-too-large', `The file holds ${total} documents; one import accepts at most ${maxDocuments}. Export a shorter date range and import it in parts.`);
+  if (total > maxDocuments)
+    throw new AppError(
+      'payload-too-large',
+      `The file holds ${total} documents; one import accepts at most ${maxDocuments}. Export a shorter date range and import it in parts.`,
+    );
   const docs: PlannedDoc[] = [];
   const entries: PlannedEntry[] = [];
   if (file.profile) docs.push({ kind: 'profile', path: '', data: checked('profile', file.profile, 'profile') });
@@ -65,21 +83,35 @@ export function parseWellsyncExport(raw: unknown, maxDocuments: number = IMPORT_
   ] as const;
   for (const [key, kind] of sections) {
     for (const [i, doc] of (file[key] ?? []).entries()) {
-      if (key === 'settings' && doc.id !== 'sync') throw new AppError('validation', `The export file is not valid. settings.${i}.id: only the "sync" settings document exists.`);
+      if (key === 'settings' && doc.id !== 'sync')
+        throw new AppError(
+          'validation',
+          `The export file is not valid. settings.${i}.id: only the "sync" settings document exists.`,
+        );
       docs.push({ kind, path: `${key}/${doc.id}`, data: checked(key, doc.data, `${key}.${i}.data`, doc.id) });
     }
   }
   for (const collection of ['journal_entries', 'mood_entries'] as const) {
     for (const [i, doc] of (file[collection] ?? []).entries()) {
       const { syncedAt: _dropped, ...version } = checked(collection, doc.data, `${collection}.${i}.data`, doc.id);
-      entries.push({ collection, id: doc.id, kind: 'exact', version: version as { rev: string; baseRev: string | null; deviceId: string } });
+      entries.push({
+        collection,
+        id: doc.id,
+        kind: 'exact',
+        version: version as { rev: string; baseRev: string | null; deviceId: string },
+      });
     }
   }
   refuseDuplicates(docs.map((d) => d.path).concat(entries.map((e) => `${e.collection}/${e.id}`)));
   return { source: 'wellsync', docs, entries, report: emptyReport() };
 }
 
-function checked(kind: keyof typeof SCHEMAS, data: Record<string, unknown>, at: string, id?: string): Record<string, unknown> {
+function checked(
+  kind: keyof typeof SCHEMAS,
+  data: Record<string, unknown>,
+  at: string,
+  id?: string,
+): Record<string, unknown> {
   // Own keys against the contract, before anything else: "__proto__", "constructor" and "prototype" are unknown
   // fields like any other, and the first one found is named (a file can hold a million of them).
   const known = Object.keys(SCHEMAS[kind].shape);
@@ -87,13 +119,17 @@ function checked(kind: keyof typeof SCHEMAS, data: Record<string, unknown>, at: 
   if (unknown !== undefined) {
     const key = JSON.stringify(unknown.slice(0, 60));
     const entry = id === undefined ? '' : ` in document ${JSON.stringify(id.slice(0, 60))}`;
-    throw new AppError('validation', `The export file is not valid. ${at}.${unknown.slice(0, 60)}: fields that wellsync does not know (${key}${entry}). The file may have been edited; export it again from wellsync.`);
+    throw new AppError(
+      'validation',
+      `The export file is not valid. ${at}.${unknown.slice(0, 60)}: fields that wellsync does not know (${key}${entry}). The file may have been edited; export it again from wellsync.`,
+    );
   }
   let decoded: Record<string, unknown>;
   try {
     decoded = decodeFields(data, null);
   } catch (error) {
-    if (error instanceof TypedJsonError) throw new AppError('validation', `The export file is not valid. ${at}.${error.path}: ${error.message}`);
+    if (error instanceof TypedJsonError)
+      throw new AppError('validation', `The export file is not valid. ${at}.${error.path}: ${error.message}`);
     throw error;
   }
   const result = SCHEMAS[kind].safeParse(decoded);
@@ -110,7 +146,8 @@ function checked(kind: keyof typeof SCHEMAS, data: Record<string, unknown>, at: 
 function refuseDuplicates(paths: string[]) {
   const seen = new Set<string>();
   for (const path of paths) {
-    if (seen.has(path)) throw new AppError('validation', `The export file lists ${path} twice; it may have been edited by hand.`);
+    if (seen.has(path))
+      throw new AppError('validation', `The export file lists ${path} twice; it may have been edited by hand.`);
     seen.add(path);
   }
 }

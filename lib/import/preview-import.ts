@@ -18,8 +18,13 @@ export async function previewImport(scope: UserScope, plan: ImportPlan): Promise
   const docPaths = plan.docs.map((doc) => doc.path);
   const docClouds = await readCloud(scope, docPaths);
   plan.docs.forEach((doc, i) => tally(doc.kind, decideDoc(doc, docClouds[i]!)));
-  const entryClouds = await readCloud(scope, plan.entries.map((e) => `${e.collection}/${e.id}`));
-  plan.entries.forEach((entry, i) => tally(kindOfCollection(entry.collection), decideEntry(entry, entryClouds[i]!).outcome));
+  const entryClouds = await readCloud(
+    scope,
+    plan.entries.map((e) => `${e.collection}/${e.id}`),
+  );
+  plan.entries.forEach((entry, i) =>
+    tally(kindOfCollection(entry.collection), decideEntry(entry, entryClouds[i]!).outcome),
+  );
   return counts;
 }
 
@@ -28,7 +33,9 @@ export async function readCloud(scope: UserScope, paths: string[]): Promise<(Rec
   const root = userRef(scope);
   const out: (Record<string, unknown> | null)[] = [];
   for (let i = 0; i < paths.length; i += 300) {
-    const refs = paths.slice(i, i + 300).map((path) => (path ? root.collection(path.split('/')[0]!).doc(path.split('/')[1]!) : root));
+    const refs = paths
+      .slice(i, i + 300)
+      .map((path) => (path ? root.collection(path.split('/')[0]!).doc(path.split('/')[1]!) : root));
     const snapshots = await readDocs(adminDb(), refs);
     out.push(...snapshots.map((snapshot) => (snapshot.exists ? (snapshot.data() as Record<string, unknown>) : null)));
   }

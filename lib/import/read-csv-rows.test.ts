@@ -32,6 +32,9 @@ describe('readCsvRows', () => {
   });
 
   it('stops after the rows asked for', () => {
-    expect(readCsvRows('1\n2\n3\n4', 2)).toEqual([{ line: 1, cells: ['1'] }, { line: 2, cells: ['2'] }]);
+    expect(readCsvRows('1\n2\n3\n4', 2)).toEqual([
+      { line: 1, cells: ['1'] },
+      { line: 2, cells: ['2'] },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 /** One CSV record: its cells, or why it could not be read, and the line it starts on. */
-export type CsvRow = { line: number; cells: string[]; error?: undefined } | { line: number; cells?: undefined; error: string };
+export type CsvRow =
+  { line: number; cells: string[]; error?: undefined } | { line: number; cells?: undefined; error: string };
 
 const COMMA = 44;
 const QUOTE = 34;

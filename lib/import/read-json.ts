@@ -18,7 +18,11 @@ function refuseDeepJson(text: string, what: string) {
     } else if (code === 34) inString = true;
     else if (code === 91 /* [ */ || code === 123 /* { */) {
       depth += 1;
-      if (depth > MAX_JSON_DEPTH) throw new AppError('validation', `${what} nests lists or objects more than ${MAX_JSON_DEPTH} levels deep, which no export does; it was not read.`);
+      if (depth > MAX_JSON_DEPTH)
+        throw new AppError(
+          'validation',
+          `${what} nests lists or objects more than ${MAX_JSON_DEPTH} levels deep, which no export does; it was not read.`,
+        );
     } else if (code === 93 /* ] */ || code === 125 /* } */) depth -= 1;
   }
 }
@@ -30,7 +34,10 @@ export function parseJson(text: string, what: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const position = /position (\d+)/.exec((error as Error).message)?.[1];
-    throw new AppError('validation', `${what} is not valid JSON${position ? ` (near character ${position})` : ''}; it may be cut short. Download it again and retry.`);
+    throw new AppError(
+      'validation',
+      `${what} is not valid JSON${position ? ` (near character ${position})` : ''}; it may be cut short. Download it again and retry.`,
+    );
   }
 }
 

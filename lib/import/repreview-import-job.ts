@@ -19,7 +19,11 @@ import { previewImport } from './preview-import';
  * anew and nothing but the job changes. Only a previewed job can be previewed again; once applying has begun, its
  * choices are fixed (a resumed import must read the file as the first attempt did).
  */
-export async function repreviewImportJob(scope: UserScope, jobId: string, choices: ImportChoices): Promise<ImportJobView> {
+export async function repreviewImportJob(
+  scope: UserScope,
+  jobId: string,
+  choices: ImportChoices,
+): Promise<ImportJobView> {
   const ref = importJobRef(scope, jobId);
   const snapshot = await readDoc(ref);
   if (!snapshot.exists) throw new AppError('not-found', 'That import does not exist.');
@@ -43,5 +47,9 @@ export async function repreviewImportJob(scope: UserScope, jobId: string, choice
 
 function assertPreviewed(status: ImportJobView['status']) {
   if (status === 'expired') throw new AppError('gone', 'This upload has expired. Upload the file again.');
-  if (status !== 'previewed') throw new AppError('conflict', 'This import has already been applied (or is being applied); its preview can no longer change.');
+  if (status !== 'previewed')
+    throw new AppError(
+      'conflict',
+      'This import has already been applied (or is being applied); its preview can no longer change.',
+    );
 }

@@ -25,7 +25,11 @@ export type ImportAttempt = { jobId: string; attempt: string; lastUpdateTime: Ti
  * `reviewed` is what the user saw in the preview: if the job's choices differ (changed in another tab), the
  * import is refused rather than applied with levels or a zone nobody looked at.
  */
-export async function startImportApply(scope: UserScope, jobId: string, reviewed: ImportChoices = {}): Promise<{ view: ImportJobView; attempt: ImportAttempt }> {
+export async function startImportApply(
+  scope: UserScope,
+  jobId: string,
+  reviewed: ImportChoices = {},
+): Promise<{ view: ImportJobView; attempt: ImportAttempt }> {
   const ref = importJobRef(scope, jobId);
   const attempt = randomUUID().slice(0, 8);
   await adminDb().runTransaction(async (tx) => {
@@ -38,11 +42,20 @@ export async function startImportApply(scope: UserScope, jobId: string, reviewed
     if (status === 'expired') throw new AppError('gone', 'This upload has expired. Upload the file again.');
     const zoneChanged = reviewed.timeZone !== undefined && reviewed.timeZone !== snapshot.get('timeZone');
     if (zoneChanged || (reviewed.moodMap && !sameMoodMap(reviewed.moodMap, storedMoodMap(snapshot)))) {
-      throw new AppError('conflict', 'This preview changed after you reviewed it (perhaps in another tab). Review it again, then apply.');
+      throw new AppError(
+        'conflict',
+        'This preview changed after you reviewed it (perhaps in another tab). Review it again, then apply.',
+      );
     }
     await assertNoErasureLease(tx, scope);
     await assertNoImportInFlight(tx, scope, jobId);
-    tx.update(ref, { status: 'applying', attempt, error: null, heartbeatAt: Timestamp.now(), expiresAt: Timestamp.fromMillis(Date.now() + 7 * 86_400_000) });
+    tx.update(ref, {
+      status: 'applying',
+      attempt,
+      error: null,
+      heartbeatAt: Timestamp.now(),
+      expiresAt: Timestamp.fromMillis(Date.now() + 7 * 86_400_000),
+    });
   });
   const snapshot = await readDoc(ref);
   return { view: importJobView(snapshot), attempt: { jobId, attempt, lastUpdateTime: snapshot.updateTime! } };
@@ -59,7 +72,12 @@ export async function runImportJob(scope: UserScope, job: ImportAttempt): Promis
   try {
     const snapshot = await withDeadline(readDoc(ref), 'reading the import');
     const file = snapshot.get('file') as StoredFile;
-    const plan = await parseImportFile(await readStoredFileToBuffer(ref, file), snapshot.get('timeZone') as string, IMPORT_LIMITS, storedMoodMap(snapshot));
+    const plan = await parseImportFile(
+      await readStoredFileToBuffer(ref, file),
+      snapshot.get('timeZone') as string,
+      IMPORT_LIMITS,
+      storedMoodMap(snapshot),
+    );
     const from = snapshot.get('checkpoint') as ApplyCheckpoint;
     await withDeadline(assertNotErasing(scope), 'checking your account');
     await applyImportPlan(scope, plan, from, (checkpoint) => writer.progress({ checkpoint }, true));
@@ -74,7 +92,8 @@ export async function runImportJob(scope: UserScope, job: ImportAttempt): Promis
 function failureMessage(error: unknown): string {
   const resume = 'What was applied so far is safe; choose Resume to carry on from there.';
   if (error instanceof AppError && error.code === 'conflict') return error.message;
-  if ((error instanceof AppError && error.code === 'unavailable') || isBackendUnavailable(error)) return `Our database could not be reached, so the import stopped. ${resume}`;
+  if ((error instanceof AppError && error.code === 'unavailable') || isBackendUnavailable(error))
+    return `Our database could not be reached, so the import stopped. ${resume}`;
   console.error('[import] failed', error);
   return `Something went wrong while applying the import. ${resume}`;
 }

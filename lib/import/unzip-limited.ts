@@ -3,7 +3,12 @@ import { AppError } from '@/lib/api/errors';
 import { formatBytes } from '@/lib/api/read-body';
 import { IMPORT_LIMITS } from './import-limits';
 
-export type UnzipLimits = { maxUncompressedBytes: number; maxCompressionRatio: number; maxZipEntries: number; maxZipFilesRead: number };
+export type UnzipLimits = {
+  maxUncompressedBytes: number;
+  maxCompressionRatio: number;
+  maxZipEntries: number;
+  maxZipFilesRead: number;
+};
 
 const invalid = (message: string) => new AppError('validation', message);
 
@@ -14,9 +19,17 @@ const invalid = (message: string) => new AppError('validation', message);
  * that expands more than the ratio allows, or more bytes in total than the limit). Sizes are checked against the
  * directory first and then counted again while inflating, since a directory can lie.
  */
-export async function unzipLimited(zip: Buffer, want: (name: string) => boolean, limits: UnzipLimits = IMPORT_LIMITS): Promise<Map<string, Buffer>> {
+export async function unzipLimited(
+  zip: Buffer,
+  want: (name: string) => boolean,
+  limits: UnzipLimits = IMPORT_LIMITS,
+): Promise<Map<string, Buffer>> {
   const file = await new Promise<ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(zip, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: true }, (error, opened) => (error ? reject(zipError(error)) : resolve(opened))),
+    yauzl.fromBuffer(
+      zip,
+      { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: true },
+      (error, opened) => (error ? reject(zipError(error)) : resolve(opened)),
+    ),
   );
   if (file.entryCount > limits.maxZipEntries) {
     file.close();
@@ -35,13 +48,17 @@ export async function unzipLimited(zip: Buffer, want: (name: string) => boolean,
       if (count > limits.maxZipEntries) throw tooManyFiles(limits);
       const name = entry.fileName;
       const key = name.normalize('NFC').toLowerCase();
-      if (names.has(key)) throw invalid(`The ZIP file holds two files named ${JSON.stringify(name)}; it may have been tampered with.`);
+      if (names.has(key))
+        throw invalid(`The ZIP file holds two files named ${JSON.stringify(name)}; it may have been tampered with.`);
       names.add(key);
       if (name.endsWith('/')) continue;
       declaredTotal += entry.uncompressedSize;
       if (declaredTotal > limits.maxUncompressedBytes) throw tooBig(limits);
       if (!want(name)) continue;
-      if (out.size >= limits.maxZipFilesRead) throw invalid(`The ZIP file holds more than ${limits.maxZipFilesRead} files an import would read (journal JSON files at its top level); no export has that many.`);
+      if (out.size >= limits.maxZipFilesRead)
+        throw invalid(
+          `The ZIP file holds more than ${limits.maxZipFilesRead} files an import would read (journal JSON files at its top level); no export has that many.`,
+        );
       checkRatio(entry.uncompressedSize, entry.compressedSize, name, limits);
       const data = await inflate(file, entry, limits.maxUncompressedBytes - inflatedTotal, limits);
       inflatedTotal += data.byteLength;
@@ -56,7 +73,9 @@ export async function unzipLimited(zip: Buffer, want: (name: string) => boolean,
 function checkRatio(uncompressed: number, compressed: number, name: string, limits: UnzipLimits) {
   // Tiny files compress absurdly well without being dangerous; only larger members are held to the ratio.
   if (uncompressed > 1024 * 1024 && uncompressed > Math.max(1, compressed) * limits.maxCompressionRatio) {
-    throw invalid(`${name} in the ZIP expands more than ${limits.maxCompressionRatio} times; that looks like a zip bomb, so it was not opened.`);
+    throw invalid(
+      `${name} in the ZIP expands more than ${limits.maxCompressionRatio} times; that looks like a zip bomb, so it was not opened.`,
+    );
   }
 }
 
@@ -65,7 +84,10 @@ function tooManyFiles(limits: UnzipLimits) {
 }
 
 function tooBig(limits: UnzipLimits) {
-  return new AppError('payload-too-large', `The ZIP file unpacks to more than ${formatBytes(limits.maxUncompressedBytes)}, which is more than an import accepts.`);
+  return new AppError(
+    'payload-too-large',
+    `The ZIP file unpacks to more than ${formatBytes(limits.maxUncompressedBytes)}, which is more than an import accepts.`,
+  );
 }
 
 function nextEntry(file: ZipFile): Promise<Entry | null> {
@@ -121,8 +143,17 @@ function checkRatioWhileInflating(size: number, entry: Entry, limits: UnzipLimit
 function zipError(error: Error): AppError {
   if (error instanceof AppError) return error;
   const message = error.message;
-  if (/^absolute path/.test(message)) return invalid(`The ZIP file contains an absolute path (${message.replace(/^absolute path: /, '')}); it was refused as unsafe.`);
-  if (/^invalid relative path/.test(message)) return invalid(`The ZIP file contains a path that climbs out of its folder (${message.replace(/^invalid relative path: /, '')}); it was refused as unsafe.`);
-  if (/invalid characters in fileName/.test(message)) return invalid('The ZIP file contains a file name with a backslash; it was refused as unsafe.');
-  return invalid('The ZIP file is damaged or incomplete, so it could not be read. Download the export again and retry.');
+  if (/^absolute path/.test(message))
+    return invalid(
+      `The ZIP file contains an absolute path (${message.replace(/^absolute path: /, '')}); it was refused as unsafe.`,
+    );
+  if (/^invalid relative path/.test(message))
+    return invalid(
+      `The ZIP file contains a path that climbs out of its folder (${message.replace(/^invalid relative path: /, '')}); it was refused as unsafe.`,
+    );
+  if (/invalid characters in fileName/.test(message))
+    return invalid('The ZIP file contains a file name with a backslash; it was refused as unsafe.');
+  return invalid(
+    'The ZIP file is damaged or incomplete, so it could not be read. Download the export again and retry.',
+  );
 }

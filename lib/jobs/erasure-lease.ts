@@ -27,7 +27,8 @@ export async function assertNoErasureLease(tx: Transaction, scope: UserScope): P
   const lease = await tx.get(erasureLeaseRef(scope));
   countReads(1);
   const expiresAt = lease.get('expiresAt') as unknown;
-  if (lease.exists && expiresAt instanceof Timestamp && expiresAt.toMillis() > Date.now()) throw new AppError('conflict', ERASING_MESSAGE);
+  if (lease.exists && expiresAt instanceof Timestamp && expiresAt.toMillis() > Date.now())
+    throw new AppError('conflict', ERASING_MESSAGE);
 }
 
 /** For a job's runner between steps: the same check in a transaction of its own. */

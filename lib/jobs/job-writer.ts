@@ -30,7 +30,10 @@ export class JobWriter {
     if (!force && now - this.lastWrite < Math.min(1000, HEARTBEAT_MS)) return;
     this.lastWrite = now;
     try {
-      const result = await withDeadline(this.ref.update({ ...fields, heartbeatAt: new Date(now) }, { lastUpdateTime: this.lastUpdateTime }), 'saving progress');
+      const result = await withDeadline(
+        this.ref.update({ ...fields, heartbeatAt: new Date(now) }, { lastUpdateTime: this.lastUpdateTime }),
+        'saving progress',
+      );
       this.lastUpdateTime = result.writeTime;
     } catch (error) {
       // FAILED_PRECONDITION: the job document changed under us, i.e. a newer attempt owns it.

@@ -12,5 +12,12 @@ export type JournalEdit = z.infer<typeof ZJournalEdit>;
 
 /** "work, Sleep , #gratitude" → ["work", "Sleep", "gratitude"], without duplicates. */
 export function parseTags(input: string): string[] {
-  return [...new Set(input.split(',').map((tag) => tag.trim().replace(/^#/, '')).filter(Boolean))];
+  return [
+    ...new Set(
+      input
+        .split(',')
+        .map((tag) => tag.trim().replace(/^#/, ''))
+        .filter(Boolean),
+    ),
+  ];
 }

@@ -10,7 +10,10 @@ export const ZJournalQuery = z
     to: z.string().refine(isValidDayKey, 'Use a date like 2025-03-31').optional(),
     cursor: z.string().max(500).optional(),
   })
-  .refine((query) => !query.from || !query.to || query.from <= query.to, { message: 'The start date is after the end date', path: ['from'] });
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    message: 'The start date is after the end date',
+    path: ['from'],
+  });
 
 export type JournalQuery = z.infer<typeof ZJournalQuery>;
 

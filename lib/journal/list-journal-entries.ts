@@ -37,7 +37,8 @@ export async function listJournalEntries(scope: UserScope, options: JournalListO
   const lastCreated = last?.get('createdAt') as Timestamp | undefined;
   return {
     entries: items.map((entry) => summarizeEntry(entry)),
-    nextCursor: hasMore && last && lastCreated ? encodeCursor([lastCreated.seconds, lastCreated.nanoseconds, last.id]) : null,
+    nextCursor:
+      hasMore && last && lastCreated ? encodeCursor([lastCreated.seconds, lastCreated.nanoseconds, last.id]) : null,
     skipped,
   };
 }

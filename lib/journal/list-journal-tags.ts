@@ -9,5 +9,7 @@ export async function listJournalTags(scope: UserScope): Promise<{ tag: string; 
   for (const record of (await readDerivedView(scope, journalSearchView)).values()) {
     for (const tag of record.t) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   }
-  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  return [...counts]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
 }

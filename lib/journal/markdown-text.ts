@@ -2,7 +2,16 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 
 type MdNode = { type: string; value?: string; alt?: string | null; children?: MdNode[] };
 
-const BLOCKS = new Set(['paragraph', 'heading', 'listItem', 'blockquote', 'code', 'tableCell', 'thematicBreak', 'break']);
+const BLOCKS = new Set([
+  'paragraph',
+  'heading',
+  'listItem',
+  'blockquote',
+  'code',
+  'tableCell',
+  'thematicBreak',
+  'break',
+]);
 
 /** The words of a Markdown body without its syntax: for excerpts and the search index. */
 export function markdownToText(markdown: string): string {
@@ -27,9 +36,14 @@ export function excerpt(text: string, maxLength = 220): string {
 
 /** An excerpt centred on the first word that a search matched, so the result shows why it matched. */
 export function excerptAround(text: string, queryTokens: readonly string[], maxLength = 220): string {
-  const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const folded = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
   // Folding can change lengths (e.g. "é" is two code units folded), so positions are mapped back by ratio.
-  const hits = queryTokens.map((token) => folded.search(new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(token)}`, 'u'))).filter((i) => i >= 0);
+  const hits = queryTokens
+    .map((token) => folded.search(new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(token)}`, 'u')))
+    .filter((i) => i >= 0);
   if (hits.length === 0) return excerpt(text, maxLength);
   const at = Math.round((Math.min(...hits) * text.length) / Math.max(1, folded.length));
   const start = Math.max(0, at - Math.floor(maxLength / 3));

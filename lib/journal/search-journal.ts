@@ -24,7 +24,11 @@ const ZSearchCursor = z.tuple([z.number().int(), z.string().min(1)]);
  * each live entry's distinct words; a search scans that (a few chunk documents, usually cached) and then
  * reads only the page of entries it shows (docs/architecture.md, "Search").
  */
-export async function searchJournal(scope: UserScope, q: string, options: JournalListOptions = {}): Promise<JournalSearchPage> {
+export async function searchJournal(
+  scope: UserScope,
+  q: string,
+  options: JournalListOptions = {},
+): Promise<JournalSearchPage> {
   const pageSize = options.pageSize ?? 20;
   const queryTokens = [...new Set(tokenize(q))];
   const view = await readDerivedView(scope, journalSearchView);
@@ -40,10 +44,18 @@ export async function searchJournal(scope: UserScope, q: string, options: Journa
   matches.sort(([idA, a], [idB, b]) => b.c - a.c || (idB < idA ? -1 : idB > idA ? 1 : 0));
 
   const after = options.cursor ? decodeCursor(options.cursor, ZSearchCursor) : null;
-  const start = after ? matches.findIndex(([id, record]) => record.c < after[0] || (record.c === after[0] && id < after[1])) : 0;
+  const start = after
+    ? matches.findIndex(([id, record]) => record.c < after[0] || (record.c === after[0] && id < after[1]))
+    : 0;
   const page = start < 0 ? [] : matches.slice(start, start + pageSize);
-  const snapshots = await readDocs(adminDb(), page.map(([id]) => userDocRef(scope, JOURNAL_ENTRIES, id)));
-  const { items, skipped } = parseDocs(ZJournalEntry, snapshots.filter((s) => s.exists));
+  const snapshots = await readDocs(
+    adminDb(),
+    page.map(([id]) => userDocRef(scope, JOURNAL_ENTRIES, id)),
+  );
+  const { items, skipped } = parseDocs(
+    ZJournalEntry,
+    snapshots.filter((s) => s.exists),
+  );
 
   const last = page.at(-1);
   const hasMore = start >= 0 && start + pageSize < matches.length;

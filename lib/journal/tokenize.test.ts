@@ -28,7 +28,9 @@ describe('search tokens', () => {
 
 describe('markdownToText', () => {
   it('keeps words, drops syntax and raw HTML', () => {
-    const text = markdownToText('# Title\n\nSome **bold** and [a link](https://x.test).\n\n- one\n- two\n\n<script>alert(1)</script>\n\n`code`');
+    const text = markdownToText(
+      '# Title\n\nSome **bold** and [a link](https://x.test).\n\n- one\n- two\n\n<script>alert(1)</script>\n\n`code`',
+    );
     expect(text).toBe('Title Some bold and a link. one two code');
   });
 });

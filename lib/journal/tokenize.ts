@@ -7,7 +7,10 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 export const MAX_TOKEN_LENGTH = 32;
 
 export function tokenize(text: string): string[] {
-  const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const folded = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
   const tokens: string[] = [];
   for (const run of folded.match(/[\p{L}\p{N}]+/gu) ?? []) {
     if (UNSPACED.test(run)) {

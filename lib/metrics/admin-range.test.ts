@@ -3,7 +3,12 @@ import { resolveRange, resolveRangeForPage } from './admin-range';
 
 describe('admin date ranges', () => {
   it('resolves presets ending today', () => {
-    expect(resolveRange({ range: '7d' }, '2026-11-25')).toEqual({ from: '2026-11-19', to: '2026-11-25', days: 7, preset: '7d' });
+    expect(resolveRange({ range: '7d' }, '2026-11-25')).toEqual({
+      from: '2026-11-19',
+      to: '2026-11-25',
+      days: 7,
+      preset: '7d',
+    });
     expect(resolveRange({}, '2026-11-25').days).toBe(30);
   });
 

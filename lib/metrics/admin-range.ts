@@ -30,22 +30,38 @@ export function resolveRange(query: AdminRangeQuery, today: DayKey): AdminRange 
   const to = query.to ?? today;
   const from = query.from ?? addDays(to, -29);
   const problem =
-    from > to ? 'The start date is after the end date.' :
-    to > today ? `The end date is in the future; the latest day with data is ${today}.` :
-    daysBetween(from, to) + 1 > MAX_RANGE_DAYS ? `Choose at most ${MAX_RANGE_DAYS} days.` :
-    null;
-  if (problem) throw new AppError('validation', `The date range is not valid. ${problem}`, [{ path: 'from', message: problem }]);
+    from > to
+      ? 'The start date is after the end date.'
+      : to > today
+        ? `The end date is in the future; the latest day with data is ${today}.`
+        : daysBetween(from, to) + 1 > MAX_RANGE_DAYS
+          ? `Choose at most ${MAX_RANGE_DAYS} days.`
+          : null;
+  if (problem)
+    throw new AppError('validation', `The date range is not valid. ${problem}`, [{ path: 'from', message: problem }]);
   return { from, to, days: daysBetween(from, to) + 1, preset: null };
 }
 
 /** For pages: an invalid range falls back to the default, with the reason to show. */
-export function resolveRangeForPage(params: Record<string, string | string[] | undefined>, today: DayKey): { range: AdminRange; problem: string | null } {
-  const parsed = ZAdminRangeQuery.safeParse({ range: params.range, from: params.from || undefined, to: params.to || undefined });
-  if (!parsed.success) return { range: presetRange(DEFAULT_PRESET, today), problem: `${parsed.error.issues[0]?.message ?? 'The dates are not valid.'} Showing the last 30 days.` };
+export function resolveRangeForPage(
+  params: Record<string, string | string[] | undefined>,
+  today: DayKey,
+): { range: AdminRange; problem: string | null } {
+  const parsed = ZAdminRangeQuery.safeParse({
+    range: params.range,
+    from: params.from || undefined,
+    to: params.to || undefined,
+  });
+  if (!parsed.success)
+    return {
+      range: presetRange(DEFAULT_PRESET, today),
+      problem: `${parsed.error.issues[0]?.message ?? 'The dates are not valid.'} Showing the last 30 days.`,
+    };
   try {
     return { range: resolveRange(parsed.data, today), problem: null };
   } catch (error) {
-    if (error instanceof AppError) return { range: presetRange(DEFAULT_PRESET, today), problem: `${error.message} Showing the last 30 days.` };
+    if (error instanceof AppError)
+      return { range: presetRange(DEFAULT_PRESET, today), problem: `${error.message} Showing the last 30 days.` };
     throw error;
   }
 }

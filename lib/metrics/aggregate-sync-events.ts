@@ -1,7 +1,15 @@
 import { addToHistogram } from './latency-histogram';
 import { membersToKeep } from './k-anonymity';
 import type { SyncAttempt } from '@/lib/sync/types';
-import type { Counts, DayRollup, ErrorRollup, GroupRollup, HourRollup, ReleaseRollup, UserDayUsage } from './rollup-types';
+import type {
+  Counts,
+  DayRollup,
+  ErrorRollup,
+  GroupRollup,
+  HourRollup,
+  ReleaseRollup,
+  UserDayUsage,
+} from './rollup-types';
 
 /**
  * Turns one UTC day's sync events into its rollups: the day (totals, by platform, by release, by error code, with
@@ -27,7 +35,21 @@ export function releaseKey(platform: string, version: string): string {
   return `${platform} ${version}`;
 }
 
-export const emptyCounts = (): Counts => ({ attempts: 0, ok: 0, failures: 0, excluded: 0, reads: 0, writes: 0, deletes: 0, pushed: 0, pulled: 0, conflicts: 0, merged: 0, bytesUp: 0, bytesDown: 0 });
+export const emptyCounts = (): Counts => ({
+  attempts: 0,
+  ok: 0,
+  failures: 0,
+  excluded: 0,
+  reads: 0,
+  writes: 0,
+  deletes: 0,
+  pushed: 0,
+  pulled: 0,
+  conflicts: 0,
+  merged: 0,
+  bytesUp: 0,
+  bytesDown: 0,
+});
 
 export function addCounts(target: Counts, source: Counts): void {
   for (const key of Object.keys(target) as (keyof Counts)[]) target[key] += source[key];
@@ -43,7 +65,8 @@ function countOutcome(target: Pick<Counts, 'attempts' | 'ok' | 'failures' | 'exc
 
 function countEvent(target: Counts, event: RollupEvent): void {
   countOutcome(target, event);
-  for (const key of ['reads', 'writes', 'deletes', 'pushed', 'pulled', 'conflicts', 'bytesUp', 'bytesDown'] as const) target[key] += event[key];
+  for (const key of ['reads', 'writes', 'deletes', 'pushed', 'pulled', 'conflicts', 'bytesUp', 'bytesDown'] as const)
+    target[key] += event[key];
   // Absent from an older release, which cannot merge (the contract: absent means 0).
   target.merged += event.merged ?? 0;
 }
@@ -63,7 +86,13 @@ class GroupAccumulator {
 
   finish(): GroupRollup {
     const members = membersToKeep(this.users);
-    return { ...this.counts, users: this.users.size, devices: this.devices.size, latency: this.latency, ...(members ? { members } : {}) };
+    return {
+      ...this.counts,
+      users: this.users.size,
+      devices: this.devices.size,
+      latency: this.latency,
+      ...(members ? { members } : {}),
+    };
   }
 }
 
@@ -116,7 +145,19 @@ export function aggregateDay(events: readonly RollupEvent[]): DayAggregate {
     byError,
   };
   const users = Object.fromEntries(
-    Object.entries(userCounts).map(([pid, c]): [string, UserDayUsage] => [pid, { syncs: c.attempts, ok: c.ok, reads: c.reads, writes: c.writes, deletes: c.deletes, pushed: c.pushed, bytesUp: c.bytesUp, bytesDown: c.bytesDown }]),
+    Object.entries(userCounts).map(([pid, c]): [string, UserDayUsage] => [
+      pid,
+      {
+        syncs: c.attempts,
+        ok: c.ok,
+        reads: c.reads,
+        writes: c.writes,
+        deletes: c.deletes,
+        pushed: c.pushed,
+        bytesUp: c.bytesUp,
+        bytesDown: c.bytesDown,
+      },
+    ]),
   );
   return { day, hours, users };
 }
@@ -124,6 +165,11 @@ export function aggregateDay(events: readonly RollupEvent[]): DayAggregate {
 /** Every pseudonymous id a day rollup keeps (in its small groups), for erasure's lookup. */
 export function membersOfDay(day: DayRollup): string[] {
   const ids = new Set<string>(day.members ?? []);
-  for (const group of [...Object.values(day.byPlatform), ...Object.values(day.byRelease), ...Object.values(day.byError)]) for (const id of group.members ?? []) ids.add(id);
+  for (const group of [
+    ...Object.values(day.byPlatform),
+    ...Object.values(day.byRelease),
+    ...Object.values(day.byError),
+  ])
+    for (const id of group.members ?? []) ids.add(id);
   return [...ids].sort();
 }

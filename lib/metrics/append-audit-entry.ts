@@ -25,7 +25,10 @@ export type NewAuditEntry = {
 };
 
 export async function appendAuditEntry(entry: NewAuditEntry): Promise<void> {
-  const actor = 'system' in entry.actor ? { actorUid: null, actorEmail: null, actorSystem: entry.actor.system } : { actorUid: entry.actor.uid, actorEmail: entry.actor.email, actorSystem: null };
+  const actor =
+    'system' in entry.actor
+      ? { actorUid: null, actorEmail: null, actorSystem: entry.actor.system }
+      : { actorUid: entry.actor.uid, actorEmail: entry.actor.email, actorSystem: null };
   await auditLogCollection().add({
     at: FieldValue.serverTimestamp(),
     ...actor,

@@ -13,6 +13,12 @@ export function auditTable(page: AuditPage): AdminTable {
       { key: 'target', label: 'What', kind: 'text' },
       { key: 'subject', label: 'About user', kind: 'text' },
     ],
-    rows: page.entries.map((e) => ({ at: new Date(e.atMs).toISOString().replace('T', ' ').slice(0, 19), actor: e.actor, action: e.method ? `${e.action} (${e.method})` : e.action, target: e.target, subject: e.subjectUid })),
+    rows: page.entries.map((e) => ({
+      at: new Date(e.atMs).toISOString().replace('T', ' ').slice(0, 19),
+      actor: e.actor,
+      action: e.method ? `${e.action} (${e.method})` : e.action,
+      target: e.target,
+      subject: e.subjectUid,
+    })),
   };
 }

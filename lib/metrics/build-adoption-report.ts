@@ -20,7 +20,15 @@ export type AdoptionReport = {
   /** Users and devices that synced each day (from telemetry). */
   activity: SeriesRow[];
   newDevices: SeriesRow[];
-  platformRows: { platform: string; users: number; enabled: number; share: number; journal: number; mood: number; profile: number }[];
+  platformRows: {
+    platform: string;
+    users: number;
+    enabled: number;
+    share: number;
+    journal: number;
+    mood: number;
+    profile: number;
+  }[];
   hiddenPlatforms: number;
   totals: { newDevices: number; peakDailyUsers: number };
   tables: AdminTable[];
@@ -44,7 +52,12 @@ export function buildAdoptionReport(rollups: Rollups, range: AdminRange, freshne
     }
     return row;
   });
-  const typeSeries = snapshots.map(([day, s]) => ({ day, journal: ratio(s.types.journal, s.enabled), mood: ratio(s.types.mood, s.enabled), profile: ratio(s.types.profile, s.enabled) }));
+  const typeSeries = snapshots.map(([day, s]) => ({
+    day,
+    journal: ratio(s.types.journal, s.enabled),
+    mood: ratio(s.types.mood, s.enabled),
+    profile: ratio(s.types.profile, s.enabled),
+  }));
 
   const activity = eachDay(range.from, range.to).flatMap((day) => {
     const rollup = rollups.syncDays.get(day);
@@ -58,16 +71,29 @@ export function buildAdoptionReport(rollups: Rollups, range: AdminRange, freshne
   });
 
   const created = new Map<string, Record<string, number>>();
-  for (const doc of rollups.fleetMonths.values()) for (const [day, counts] of Object.entries(doc.newDevices)) created.set(day, counts);
+  for (const doc of rollups.fleetMonths.values())
+    for (const [day, counts] of Object.entries(doc.newDevices)) created.set(day, counts);
   const newDevices = eachDay(range.from, range.to).map((day) => {
     const counts = created.get(day) ?? {};
-    return { day, total: Object.values(counts).reduce((a, b) => a + b, 0), ...Object.fromEntries(PLATFORMS.map((p) => [p, counts[p] ?? 0])) };
+    return {
+      day,
+      total: Object.values(counts).reduce((a, b) => a + b, 0),
+      ...Object.fromEntries(PLATFORMS.map((p) => [p, counts[p] ?? 0])),
+    };
   });
 
   const platformEntries = Object.entries(latest?.byPlatform ?? {});
   const platformRows = platformEntries
     .filter(([, p]) => p.users >= MIN_GROUP_USERS)
-    .map(([platform, p]) => ({ platform, users: p.users, enabled: p.enabled, share: ratio(p.enabled, p.users) ?? 0, journal: ratio(p.journal, p.enabled) ?? 0, mood: ratio(p.mood, p.enabled) ?? 0, profile: ratio(p.profile, p.enabled) ?? 0 }))
+    .map(([platform, p]) => ({
+      platform,
+      users: p.users,
+      enabled: p.enabled,
+      share: ratio(p.enabled, p.users) ?? 0,
+      journal: ratio(p.journal, p.enabled) ?? 0,
+      mood: ratio(p.mood, p.enabled) ?? 0,
+      profile: ratio(p.profile, p.enabled) ?? 0,
+    }))
     .sort((a, b) => b.users - a.users);
 
   const report: Omit<AdoptionReport, 'tables'> = {
@@ -80,7 +106,10 @@ export function buildAdoptionReport(rollups: Rollups, range: AdminRange, freshne
     newDevices,
     platformRows,
     hiddenPlatforms: platformEntries.length - platformRows.length,
-    totals: { newDevices: newDevices.reduce((sum, d) => sum + Number(d.total), 0), peakDailyUsers: Math.max(0, ...activity.map((a) => Number(a.users))) },
+    totals: {
+      newDevices: newDevices.reduce((sum, d) => sum + Number(d.total), 0),
+      peakDailyUsers: Math.max(0, ...activity.map((a) => Number(a.users))),
+    },
   };
   return { ...report, tables: adoptionTables(report) };
 }
@@ -101,24 +130,42 @@ function adoptionTables(r: Omit<AdoptionReport, 'tables'>): AdminTable[] {
         { key: 'profile', label: 'Profile synced', kind: 'percent' },
       ],
       rows: r.platformRows,
-      note: r.hiddenPlatforms > 0 ? `${r.hiddenPlatforms} platform group(s) with fewer than 5 users are hidden. Users with devices on several platforms count in each.` : 'Users with devices on several platforms count in each.',
+      note:
+        r.hiddenPlatforms > 0
+          ? `${r.hiddenPlatforms} platform group(s) with fewer than 5 users are hidden. Users with devices on several platforms count in each.`
+          : 'Users with devices on several platforms count in each.',
     },
     {
       id: 'adoption-daily',
       title: 'Share of users with cloud sync on, by day',
-      columns: [{ key: 'day', label: 'Day (UTC)', kind: 'text' }, { key: 'all', label: 'All users', kind: 'percent' }, ...PLATFORMS.map((p) => ({ key: p, label: p, kind: 'percent' as const }))],
+      columns: [
+        { key: 'day', label: 'Day (UTC)', kind: 'text' },
+        { key: 'all', label: 'All users', kind: 'percent' },
+        ...PLATFORMS.map((p) => ({ key: p, label: p, kind: 'percent' as const })),
+      ],
       rows: r.shareSeries,
     },
     {
       id: 'selective-sync',
       title: 'Selective sync: share of sync-on users syncing each type, by day',
-      columns: [{ key: 'day', label: 'Day (UTC)', kind: 'text' }, { key: 'journal', label: 'Journal', kind: 'percent' }, { key: 'mood', label: 'Mood', kind: 'percent' }, { key: 'profile', label: 'Profile', kind: 'percent' }],
+      columns: [
+        { key: 'day', label: 'Day (UTC)', kind: 'text' },
+        { key: 'journal', label: 'Journal', kind: 'percent' },
+        { key: 'mood', label: 'Mood', kind: 'percent' },
+        { key: 'profile', label: 'Profile', kind: 'percent' },
+      ],
       rows: r.typeSeries,
     },
     {
       id: 'devices-daily',
       title: 'Active and new devices, by day',
-      columns: [{ key: 'day', label: 'Day (UTC)', kind: 'text' }, { key: 'users', label: 'Users who synced', kind: 'count' }, { key: 'devices', label: 'Devices that synced', kind: 'count' }, ...platformColumns, { key: 'newDevices', label: 'New devices', kind: 'count' }],
+      columns: [
+        { key: 'day', label: 'Day (UTC)', kind: 'text' },
+        { key: 'users', label: 'Users who synced', kind: 'count' },
+        { key: 'devices', label: 'Devices that synced', kind: 'count' },
+        ...platformColumns,
+        { key: 'newDevices', label: 'New devices', kind: 'count' },
+      ],
       rows: r.activity.map((a) => ({ ...a, newDevices: r.newDevices.find((n) => n.day === a.day)?.total ?? 0 })),
     },
   ];

@@ -13,7 +13,16 @@ export type CostReport = {
   /** The latest month in the range that has been priced. */
   month: CostMonthDoc | null;
   pricesChanged: boolean;
-  trend: { month: string; users: number; p50: number | null; p95: number | null; p99: number | null; max: number | null; mean: number | null; complete: boolean }[];
+  trend: {
+    month: string;
+    users: number;
+    p50: number | null;
+    p95: number | null;
+    p99: number | null;
+    max: number | null;
+    mean: number | null;
+    complete: boolean;
+  }[];
   daily: { day: string; reads: number; writes: number; deletes: number; total: number; perUser: number | null }[];
   bins: { label: string; users: number; overTarget: boolean }[];
   tables: AdminTable[];
@@ -25,15 +34,34 @@ function binLabel(upTo: number, previous: number | undefined): string {
   return `≤ ${usd(upTo)}`;
 }
 
-export function buildCostReport(rollups: Rollups, range: AdminRange, prices: FirestorePrices, freshness: Freshness): CostReport {
-  const months = eachMonth(range.from, range.to).flatMap((m) => (rollups.costMonths.has(m) ? [rollups.costMonths.get(m)!] : []));
+export function buildCostReport(
+  rollups: Rollups,
+  range: AdminRange,
+  prices: FirestorePrices,
+  freshness: Freshness,
+): CostReport {
+  const months = eachMonth(range.from, range.to).flatMap((m) =>
+    rollups.costMonths.has(m) ? [rollups.costMonths.get(m)!] : [],
+  );
   const month = months.at(-1) ?? null;
   const daily = eachDay(range.from, range.to).flatMap((day) => {
     const rollup = rollups.syncDays.get(day);
     if (!rollup) return [];
     // Operations only: storage is billed per month, not per day.
-    const cost = estimateCost({ reads: rollup.reads, writes: rollup.writes, deletes: rollup.deletes, storageBytes: 0 }, prices);
-    return [{ day, reads: cost.reads, writes: cost.writes, deletes: cost.deletes, total: cost.total, perUser: rollup.users > 0 ? cost.total / rollup.users : null }];
+    const cost = estimateCost(
+      { reads: rollup.reads, writes: rollup.writes, deletes: rollup.deletes, storageBytes: 0 },
+      prices,
+    );
+    return [
+      {
+        day,
+        reads: cost.reads,
+        writes: cost.writes,
+        deletes: cost.deletes,
+        total: cost.total,
+        perUser: rollup.users > 0 ? cost.total / rollup.users : null,
+      },
+    ];
   });
   const report: Omit<CostReport, 'tables'> = {
     range,
@@ -41,9 +69,24 @@ export function buildCostReport(rollups: Rollups, range: AdminRange, prices: Fir
     target: COST_TARGET_USD,
     month,
     pricesChanged: month !== null && !isDeepStrictEqualPrices(month.prices, prices),
-    trend: months.map((m) => ({ month: m.month, users: m.syncingUsers, p50: m.quantiles?.p50 ?? null, p95: m.quantiles?.p95 ?? null, p99: m.quantiles?.p99 ?? null, max: m.quantiles?.max ?? null, mean: m.quantiles?.mean ?? null, complete: m.complete })),
+    trend: months.map((m) => ({
+      month: m.month,
+      users: m.syncingUsers,
+      p50: m.quantiles?.p50 ?? null,
+      p95: m.quantiles?.p95 ?? null,
+      p99: m.quantiles?.p99 ?? null,
+      max: m.quantiles?.max ?? null,
+      mean: m.quantiles?.mean ?? null,
+      complete: m.complete,
+    })),
     daily,
-    bins: month?.quantiles ? month.bins.map((bin, i) => ({ label: binLabel(bin.upTo, month.bins[i - 1]?.upTo), users: bin.users, overTarget: (month.bins[i - 1]?.upTo ?? 0) >= COST_TARGET_USD })) : [],
+    bins: month?.quantiles
+      ? month.bins.map((bin, i) => ({
+          label: binLabel(bin.upTo, month.bins[i - 1]?.upTo),
+          users: bin.users,
+          overTarget: (month.bins[i - 1]?.upTo ?? 0) >= COST_TARGET_USD,
+        }))
+      : [],
   };
   return { ...report, tables: costTables(report) };
 }
@@ -53,12 +96,27 @@ function costTables(r: Omit<CostReport, 'tables'>): AdminTable[] {
   return [
     {
       id: 'distribution',
-      title: m ? `Monthly cost per syncing user, ${m.month}${m.complete ? '' : ' (projected)'}` : 'Monthly cost per syncing user',
-      columns: [{ key: 'statistic', label: 'Statistic', kind: 'text' }, { key: 'value', label: 'Cost per user', kind: 'usd' }, { key: 'target', label: 'Target', kind: 'usd' }],
+      title: m
+        ? `Monthly cost per syncing user, ${m.month}${m.complete ? '' : ' (projected)'}`
+        : 'Monthly cost per syncing user',
+      columns: [
+        { key: 'statistic', label: 'Statistic', kind: 'text' },
+        { key: 'value', label: 'Cost per user', kind: 'usd' },
+        { key: 'target', label: 'Target', kind: 'usd' },
+      ],
       rows: m?.quantiles
-        ? (['p50', 'p95', 'p99', 'max', 'mean'] as const).map((key) => ({ statistic: key === 'mean' ? 'mean' : key, value: m.quantiles![key], target: COST_TARGET_USD }))
+        ? (['p50', 'p95', 'p99', 'max', 'mean'] as const).map((key) => ({
+            statistic: key === 'mean' ? 'mean' : key,
+            value: m.quantiles![key],
+            target: COST_TARGET_USD,
+          }))
         : [],
-      note: m && !m.quantiles ? 'Fewer than 5 syncing users: the distribution is hidden.' : m && m.storageEstimatedUsers > 0 ? `${m.storageEstimatedUsers} user(s) not yet measured are given the median storage.` : undefined,
+      note:
+        m && !m.quantiles
+          ? 'Fewer than 5 syncing users: the distribution is hidden.'
+          : m && m.storageEstimatedUsers > 0
+            ? `${m.storageEstimatedUsers} user(s) not yet measured are given the median storage.`
+            : undefined,
     },
     {
       id: 'top-users',
@@ -71,7 +129,13 @@ function costTables(r: Omit<CostReport, 'tables'>): AdminTable[] {
         { key: 'storageBytes', label: 'Storage', kind: 'bytes' },
         { key: 'cost', label: 'Monthly cost', kind: 'usd' },
       ],
-      rows: (m?.top ?? []).map((u) => ({ ...u, reads: Math.round(u.reads), writes: Math.round(u.writes), deletes: Math.round(u.deletes), storageBytes: Math.round(u.storageBytes) })),
+      rows: (m?.top ?? []).map((u) => ({
+        ...u,
+        reads: Math.round(u.reads),
+        writes: Math.round(u.writes),
+        deletes: Math.round(u.deletes),
+        storageBytes: Math.round(u.storageBytes),
+      })),
       highlight: (m?.top ?? []).flatMap((u, i) => (u.cost > COST_TARGET_USD ? [i] : [])),
     },
     {
@@ -86,7 +150,10 @@ function costTables(r: Omit<CostReport, 'tables'>): AdminTable[] {
         { key: 'max', label: 'max', kind: 'usd' },
         { key: 'mean', label: 'mean', kind: 'usd' },
       ],
-      rows: r.trend.map(({ complete, ...row }) => ({ ...row, month: complete ? row.month : `${row.month} (projected)` })),
+      rows: r.trend.map(({ complete, ...row }) => ({
+        ...row,
+        month: complete ? row.month : `${row.month} (projected)`,
+      })),
     },
     {
       id: 'daily',

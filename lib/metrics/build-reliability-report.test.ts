@@ -6,12 +6,33 @@ import type { Rollups } from './read-rollups';
 import { EMPTY_STATE } from './rollup-state';
 
 const event = (pid: string, over: Partial<RollupEvent> = {}): RollupEvent => ({
-  pid, deviceId: `d-${pid}`, platform: 'ios', appVersion: '3.2.1', startedAtMs: Date.UTC(2026, 10, 20, 10), durationMs: 500, status: 'ok', errorCode: null,
-  pushed: 1, pulled: 0, conflicts: 0, reads: 3, writes: 3, deletes: 0, bytesUp: 100, bytesDown: 100, ...over,
+  pid,
+  deviceId: `d-${pid}`,
+  platform: 'ios',
+  appVersion: '3.2.1',
+  startedAtMs: Date.UTC(2026, 10, 20, 10),
+  durationMs: 500,
+  status: 'ok',
+  errorCode: null,
+  pushed: 1,
+  pulled: 0,
+  conflicts: 0,
+  reads: 3,
+  writes: 3,
+  deletes: 0,
+  bytesUp: 100,
+  bytesDown: 100,
+  ...over,
 });
 
 function rollupsOf(events: RollupEvent[]): Rollups {
-  return { state: EMPTY_STATE, syncDays: new Map([['2026-11-20', aggregateDay(events).day]]), fleetMonths: new Map(), costMonths: new Map(), hours: new Map() };
+  return {
+    state: EMPTY_STATE,
+    syncDays: new Map([['2026-11-20', aggregateDay(events).day]]),
+    fleetMonths: new Map(),
+    costMonths: new Map(),
+    hours: new Map(),
+  };
 }
 
 describe('reliability report', () => {
@@ -24,10 +45,32 @@ describe('reliability report', () => {
   it('sorts releases by failure rate, marks the bad one, and hides groups under five users', () => {
     const events: RollupEvent[] = [];
     for (let i = 0; i < 600; i++) events.push(event(`g${i % 6}`));
-    for (let i = 0; i < 100; i++) events.push(event(`b${i % 5}`, { platform: 'android', appVersion: '3.1.0', ...(i < 10 ? { status: 'error', errorCode: 'internal' } : {}) }));
-    for (let i = 0; i < 60; i++) events.push(event(`s${i % 2}`, { platform: 'web', appVersion: '0.1.0', ...(i < 5 ? { status: 'error', errorCode: 'rare-code' } : {}) }));
-    const report = buildReliabilityReport(rollupsOf(events), presetRange('7d', '2026-11-20'), Date.UTC(2026, 10, 20, 12), { lastRunAtMs: 1, stale: false });
-    expect(report.byRelease.rows.map((r) => [r.label, r.flagged])).toEqual([['android 3.1.0', true], ['ios 3.2.1', false]]);
+    for (let i = 0; i < 100; i++)
+      events.push(
+        event(`b${i % 5}`, {
+          platform: 'android',
+          appVersion: '3.1.0',
+          ...(i < 10 ? { status: 'error', errorCode: 'internal' } : {}),
+        }),
+      );
+    for (let i = 0; i < 60; i++)
+      events.push(
+        event(`s${i % 2}`, {
+          platform: 'web',
+          appVersion: '0.1.0',
+          ...(i < 5 ? { status: 'error', errorCode: 'rare-code' } : {}),
+        }),
+      );
+    const report = buildReliabilityReport(
+      rollupsOf(events),
+      presetRange('7d', '2026-11-20'),
+      Date.UTC(2026, 10, 20, 12),
+      { lastRunAtMs: 1, stale: false },
+    );
+    expect(report.byRelease.rows.map((r) => [r.label, r.flagged])).toEqual([
+      ['android 3.1.0', true],
+      ['ios 3.2.1', false],
+    ]);
     expect(report.byRelease.hidden).toBe(1); // web 0.1.0: two users
     expect(report.byError.rows.map((r) => r.code)).toEqual(['internal']);
     expect(report.byError.hidden).toBe(1);
@@ -39,10 +82,18 @@ describe('reliability report', () => {
     const events: RollupEvent[] = [];
     for (let i = 0; i < 10; i++) events.push(event(`n${i % 5}`, { conflicts: 2, merged: i < 9 ? 2 : 1 }));
     // The older release cannot merge and leaves the field out.
-    for (let i = 0; i < 10; i++) events.push(event(`o${i % 5}`, { platform: 'android', appVersion: '3.0.4', conflicts: i < 4 ? 1 : 0 }));
-    const report = buildReliabilityReport(rollupsOf(events), presetRange('7d', '2026-11-20'), Date.UTC(2026, 10, 20, 12), { lastRunAtMs: 1, stale: false });
+    for (let i = 0; i < 10; i++)
+      events.push(event(`o${i % 5}`, { platform: 'android', appVersion: '3.0.4', conflicts: i < 4 ? 1 : 0 }));
+    const report = buildReliabilityReport(
+      rollupsOf(events),
+      presetRange('7d', '2026-11-20'),
+      Date.UTC(2026, 10, 20, 12),
+      { lastRunAtMs: 1, stale: false },
+    );
     expect(report.summary).toMatchObject({ conflicts: 24, merged: 19 });
-    expect(report.daily).toEqual([expect.objectContaining({ day: '2026-11-20', conflicts: 24, merged: 19, leftToUsers: 5 })]);
+    expect(report.daily).toEqual([
+      expect.objectContaining({ day: '2026-11-20', conflicts: 24, merged: 19, leftToUsers: 5 }),
+    ]);
     expect(report.tables.find((t) => t.id === 'merges')!.rows).toEqual([
       { group: 'ios 3.2.1', conflicts: 20, merged: 19, leftToUsers: 1, mergedShare: 0.95 },
       { group: 'android 3.0.4', conflicts: 4, merged: 0, leftToUsers: 4, mergedShare: 0 },

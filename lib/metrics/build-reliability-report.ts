@@ -28,22 +28,64 @@ export type ReliabilityReport = {
   range: AdminRange;
   freshness: Freshness;
   hasData: boolean;
-  summary: { attempts: number; eligible: number; failures: number; excluded: number; successRate: number | null; conflicts: number; merged: number; latency: LatencySummary };
-  budget: { windowDays: number; eligible: number; failures: number; allowedFailures: number; remaining: number | null; successRate: number | null };
-  burn: { id: string; label: string; threshold: number; rate: number | null; eligible: number; failures: number; alerting: boolean }[];
-  daily: { day: string; attempts: number; successRate: number | null; p50: number | null; p95: number | null; p99: number | null; conflicts: number; merged: number; leftToUsers: number }[];
+  summary: {
+    attempts: number;
+    eligible: number;
+    failures: number;
+    excluded: number;
+    successRate: number | null;
+    conflicts: number;
+    merged: number;
+    latency: LatencySummary;
+  };
+  budget: {
+    windowDays: number;
+    eligible: number;
+    failures: number;
+    allowedFailures: number;
+    remaining: number | null;
+    successRate: number | null;
+  };
+  burn: {
+    id: string;
+    label: string;
+    threshold: number;
+    rate: number | null;
+    eligible: number;
+    failures: number;
+    alerting: boolean;
+  }[];
+  daily: {
+    day: string;
+    attempts: number;
+    successRate: number | null;
+    p50: number | null;
+    p95: number | null;
+    p99: number | null;
+    conflicts: number;
+    merged: number;
+    leftToUsers: number;
+  }[];
   latencyBars: { label: string; count: number; withinTarget: boolean }[];
   byError: { rows: { code: string; count: number; share: number; users: number }[]; hidden: number };
   byPlatform: Breakdown;
   byRelease: Breakdown;
-  dataLoss: { latest: { unresolved: number; stale: number; staleDays: number; day: string } | null; series: { day: string; stale: number; unresolved: number }[] };
+  dataLoss: {
+    latest: { unresolved: number; stale: number; staleDays: number; day: string } | null;
+    series: { day: string; stale: number; unresolved: number }[];
+  };
   tables: AdminTable[];
 };
 
 const eligibleOf = (c: Counts) => c.attempts - c.excluded;
 
 export function latencyOf(histogram: Histogram): LatencySummary {
-  return { p50: histogramQuantile(histogram, 0.5), p95: histogramQuantile(histogram, 0.95), p99: histogramQuantile(histogram, 0.99), within5s: shareWithin(histogram, LATENCY_TARGET_MS) };
+  return {
+    p50: histogramQuantile(histogram, 0.5),
+    p95: histogramQuantile(histogram, 0.95),
+    p99: histogramQuantile(histogram, 0.99),
+    within5s: shareWithin(histogram, LATENCY_TARGET_MS),
+  };
 }
 
 /**
@@ -57,7 +99,13 @@ export function isFlaggedRelease(group: { eligible: number; failures: number }, 
 }
 
 /** Sums one breakdown over the range's days, hiding groups under 5 users, worst failure rate first. */
-function breakdown(days: DayRollup[], pick: (day: DayRollup) => Record<string, GroupRollup>, label: (key: string) => string, fleetRate: number, flag: boolean): Breakdown {
+function breakdown(
+  days: DayRollup[],
+  pick: (day: DayRollup) => Record<string, GroupRollup>,
+  label: (key: string) => string,
+  fleetRate: number,
+  flag: boolean,
+): Breakdown {
   const groups = new Map<string, { counts: Counts; latency: Histogram[]; presence: GroupPresence[] }>();
   for (const day of days) {
     for (const [key, group] of Object.entries(pick(day))) {
@@ -93,8 +141,15 @@ function breakdown(days: DayRollup[], pick: (day: DayRollup) => Record<string, G
   return { rows, hidden };
 }
 
-export function buildReliabilityReport(rollups: Rollups, range: AdminRange, nowMs: number, freshness: Freshness): ReliabilityReport {
-  const days = eachDay(range.from, range.to).flatMap((day) => (rollups.syncDays.has(day) ? [[day, rollups.syncDays.get(day)!] as const] : []));
+export function buildReliabilityReport(
+  rollups: Rollups,
+  range: AdminRange,
+  nowMs: number,
+  freshness: Freshness,
+): ReliabilityReport {
+  const days = eachDay(range.from, range.to).flatMap((day) =>
+    rollups.syncDays.has(day) ? [[day, rollups.syncDays.get(day)!] as const] : [],
+  );
   const dayRollups = days.map(([, rollup]) => rollup);
   const totals = emptyCounts();
   for (const rollup of dayRollups) addCounts(totals, rollup);
@@ -122,7 +177,15 @@ export function buildReliabilityReport(rollups: Rollups, range: AdminRange, nowM
       }
     }
     const rate = burnRate({ eligible, failures });
-    return { id: window.id, label: window.label, threshold: window.threshold, rate, eligible, failures, alerting: rate !== null && rate > window.threshold };
+    return {
+      id: window.id,
+      label: window.label,
+      threshold: window.threshold,
+      rate,
+      eligible,
+      failures,
+      alerting: rate !== null && rate > window.threshold,
+    };
   });
 
   const errorTotals = new Map<string, { count: number; presence: GroupPresence[] }>();
@@ -135,36 +198,90 @@ export function buildReliabilityReport(rollups: Rollups, range: AdminRange, nowM
     }
   }
   const errors = totals.attempts - totals.ok;
-  const errorRows = [...errorTotals].filter(([, e]) => isGroupVisible(e.presence)).map(([code, e]) => ({ code, count: e.count, share: errors > 0 ? e.count / errors : 0, users: rangeUserFloor(e.presence) }));
+  const errorRows = [...errorTotals]
+    .filter(([, e]) => isGroupVisible(e.presence))
+    .map(([code, e]) => ({
+      code,
+      count: e.count,
+      share: errors > 0 ? e.count / errors : 0,
+      users: rangeUserFloor(e.presence),
+    }));
   errorRows.sort((a, b) => b.count - a.count);
 
-  const byPlatform = breakdown(dayRollups, (d) => d.byPlatform, (key) => key, fleetRate, false);
-  const byRelease = breakdown(dayRollups, (d) => d.byRelease, (key) => key, fleetRate, true);
+  const byPlatform = breakdown(
+    dayRollups,
+    (d) => d.byPlatform,
+    (key) => key,
+    fleetRate,
+    false,
+  );
+  const byRelease = breakdown(
+    dayRollups,
+    (d) => d.byRelease,
+    (key) => key,
+    fleetRate,
+    true,
+  );
 
-  const snapshots = [...rollups.fleetMonths.values()].flatMap((doc) => Object.entries(doc.days)).filter(([day]) => day >= range.from && day <= range.to).sort(([a], [b]) => a.localeCompare(b));
+  const snapshots = [...rollups.fleetMonths.values()]
+    .flatMap((doc) => Object.entries(doc.days))
+    .filter(([day]) => day >= range.from && day <= range.to)
+    .sort(([a], [b]) => a.localeCompare(b));
   const withConflicts = snapshots.filter(([, s]) => s.conflicts !== null);
   const latestConflicts = withConflicts.at(-1);
 
   const daily = days.map(([day, rollup]) => {
     const l = latencyOf(rollup.latency);
-    return { day, attempts: rollup.attempts, successRate: successRate({ eligible: eligibleOf(rollup), failures: rollup.failures }), p50: l.p50, p95: l.p95, p99: l.p99, conflicts: rollup.conflicts, merged: rollup.merged, leftToUsers: leftToUsers(rollup) };
+    return {
+      day,
+      attempts: rollup.attempts,
+      successRate: successRate({ eligible: eligibleOf(rollup), failures: rollup.failures }),
+      p50: l.p50,
+      p95: l.p95,
+      p99: l.p99,
+      conflicts: rollup.conflicts,
+      merged: rollup.merged,
+      leftToUsers: leftToUsers(rollup),
+    };
   });
   const summaryLatency = latencyOf(latency);
   const report: Omit<ReliabilityReport, 'tables'> = {
     range,
     freshness,
     hasData: dayRollups.length > 0,
-    summary: { attempts: totals.attempts, eligible: eligibleOf(totals), failures: totals.failures, excluded: totals.excluded, successRate: successRate({ eligible: eligibleOf(totals), failures: totals.failures }), conflicts: totals.conflicts, merged: totals.merged, latency: summaryLatency },
-    budget: { windowDays: SLO_WINDOW_DAYS, ...budgetSlo, ...errorBudget(budgetSlo), successRate: successRate(budgetSlo) },
+    summary: {
+      attempts: totals.attempts,
+      eligible: eligibleOf(totals),
+      failures: totals.failures,
+      excluded: totals.excluded,
+      successRate: successRate({ eligible: eligibleOf(totals), failures: totals.failures }),
+      conflicts: totals.conflicts,
+      merged: totals.merged,
+      latency: summaryLatency,
+    },
+    budget: {
+      windowDays: SLO_WINDOW_DAYS,
+      ...budgetSlo,
+      ...errorBudget(budgetSlo),
+      successRate: successRate(budgetSlo),
+    },
     burn,
     daily,
-    latencyBars: histogramBars(latency).map((bar) => ({ label: bar.upToMs >= 1000 ? `≤${(bar.upToMs / 1000).toFixed(1)} s` : `≤${Math.round(bar.upToMs)} ms`, count: bar.count, withinTarget: bar.upToMs <= LATENCY_TARGET_MS })),
+    latencyBars: histogramBars(latency).map((bar) => ({
+      label: bar.upToMs >= 1000 ? `≤${(bar.upToMs / 1000).toFixed(1)} s` : `≤${Math.round(bar.upToMs)} ms`,
+      count: bar.count,
+      withinTarget: bar.upToMs <= LATENCY_TARGET_MS,
+    })),
     byError: { rows: errorRows, hidden: errorTotals.size - errorRows.length },
     byPlatform,
     byRelease,
     dataLoss: {
       latest: latestConflicts ? { ...latestConflicts[1].conflicts!, day: latestConflicts[0] } : null,
-      series: withConflicts.map(([day, s]) => ({ day, stale: s.conflicts!.stale, unresolved: s.conflicts!.unresolved })),
+      series: withConflicts.map(([day, s]) => ({
+        day,
+        stale: s.conflicts!.stale,
+        unresolved: s.conflicts!.unresolved,
+      })),
     },
   };
   return { ...report, tables: reliabilityTables(report) };
@@ -186,12 +303,21 @@ function mergesTable(byRelease: Breakdown): AdminTable {
       { key: 'leftToUsers', label: 'Left to users', kind: 'count' },
       { key: 'mergedShare', label: 'Share merged', kind: 'percent' },
     ],
-    rows: rows.map((r) => ({ group: r.label, conflicts: r.conflicts, merged: r.merged, leftToUsers: leftToUsers(r), mergedShare: r.merged / r.conflicts })),
+    rows: rows.map((r) => ({
+      group: r.label,
+      conflicts: r.conflicts,
+      merged: r.merged,
+      leftToUsers: leftToUsers(r),
+      mergedShare: r.merged / r.conflicts,
+    })),
     note: hiddenNote(byRelease.hidden),
   };
 }
 
-const hiddenNote = (hidden: number) => (hidden > 0 ? `${hidden} group${hidden === 1 ? '' : 's'} with fewer than 5 users ${hidden === 1 ? 'is' : 'are'} hidden.` : undefined);
+const hiddenNote = (hidden: number) =>
+  hidden > 0
+    ? `${hidden} group${hidden === 1 ? '' : 's'} with fewer than 5 users ${hidden === 1 ? 'is' : 'are'} hidden.`
+    : undefined;
 
 function groupTable(id: string, title: string, first: string, breakdown: Breakdown): AdminTable {
   return {
@@ -205,7 +331,14 @@ function groupTable(id: string, title: string, first: string, breakdown: Breakdo
       { key: 'p95', label: 'p95 latency', kind: 'ms' },
       { key: 'users', label: 'Users (at least)', kind: 'count' },
     ],
-    rows: breakdown.rows.map((r) => ({ group: r.label, attempts: r.attempts, failures: r.failures, failureRate: r.failureRate, p95: r.latency.p95, users: r.users })),
+    rows: breakdown.rows.map((r) => ({
+      group: r.label,
+      attempts: r.attempts,
+      failures: r.failures,
+      failureRate: r.failureRate,
+      p95: r.latency.p95,
+      users: r.users,
+    })),
     highlight: breakdown.rows.flatMap((r, i) => (r.flagged ? [i] : [])),
     note: hiddenNote(breakdown.hidden),
   };
@@ -253,7 +386,13 @@ function reliabilityTables(r: Omit<ReliabilityReport, 'tables'>): AdminTable[] {
         { key: 'eligible', label: 'Attempts', kind: 'count' },
         { key: 'failures', label: 'Failures', kind: 'count' },
       ],
-      rows: r.burn.map((b) => ({ window: b.label, rate: b.rate, threshold: b.threshold, eligible: b.eligible, failures: b.failures })),
+      rows: r.burn.map((b) => ({
+        window: b.label,
+        rate: b.rate,
+        threshold: b.threshold,
+        eligible: b.eligible,
+        failures: b.failures,
+      })),
     },
     {
       id: 'data-loss',

@@ -12,7 +12,10 @@ import { getEnv } from '@/lib/config/env';
 export function checkCronSecret(req: Request): void {
   const secret = getEnv().cronSecret;
   if (!secret) {
-    throw new AppError('unavailable', 'Scheduled jobs are switched off because CRON_SECRET is not set. Set it (32+ characters), or run `npm run metrics:rollup`.');
+    throw new AppError(
+      'unavailable',
+      'Scheduled jobs are switched off because CRON_SECRET is not set. Set it (32+ characters), or run `npm run metrics:rollup`.',
+    );
   }
   const header = req.headers.get('authorization') ?? '';
   const match = /^Bearer (.+)$/.exec(header);

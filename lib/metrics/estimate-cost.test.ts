@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { billableShares, estimateCost, FREE_TIER, GIB, projectToMonth, quantile, type FirestorePrices } from './estimate-cost';
+import {
+  billableShares,
+  estimateCost,
+  FREE_TIER,
+  GIB,
+  projectToMonth,
+  quantile,
+  type FirestorePrices,
+} from './estimate-cost';
 
-const nam5: FirestorePrices = { readsPer100k: 0.06, writesPer100k: 0.18, deletesPer100k: 0.02, storageGibMonth: 0.18, freeTier: false };
+const nam5: FirestorePrices = {
+  readsPer100k: 0.06,
+  writesPer100k: 0.18,
+  deletesPer100k: 0.02,
+  storageGibMonth: 0.18,
+  freeTier: false,
+};
 
 describe('estimateCost', () => {
   it('prices operations per 100k and storage per GiB-month at the nam5 defaults', () => {
@@ -14,7 +28,12 @@ describe('estimateCost', () => {
   });
 
   it('takes the free tier off the fleet, not off each user', () => {
-    const fleet = { reads: FREE_TIER.readsPerDay * 30 * 4, writes: FREE_TIER.writesPerDay * 30, deletes: 0, storageBytes: 3 * GIB };
+    const fleet = {
+      reads: FREE_TIER.readsPerDay * 30 * 4,
+      writes: FREE_TIER.writesPerDay * 30,
+      deletes: 0,
+      storageBytes: 3 * GIB,
+    };
     const shares = billableShares(fleet, 30, { ...nam5, freeTier: true });
     expect(shares.reads).toBeCloseTo(0.75);
     expect(shares.writes).toBe(0);
@@ -26,7 +45,12 @@ describe('estimateCost', () => {
   });
 
   it('projects operations of a month in progress, but not its stored bytes', () => {
-    expect(projectToMonth({ reads: 100, writes: 10, deletes: 1, storageBytes: 5000 }, 10, 30)).toEqual({ reads: 300, writes: 30, deletes: 3, storageBytes: 5000 });
+    expect(projectToMonth({ reads: 100, writes: 10, deletes: 1, storageBytes: 5000 }, 10, 30)).toEqual({
+      reads: 300,
+      writes: 30,
+      deletes: 3,
+      storageBytes: 5000,
+    });
     expect(projectToMonth({ reads: 100, writes: 0, deletes: 0, storageBytes: 0 }, 31, 30).reads).toBe(100);
   });
 

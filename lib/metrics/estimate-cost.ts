@@ -21,7 +21,11 @@ export const GIB = 1024 ** 3;
 export const FREE_TIER = { readsPerDay: 50_000, writesPerDay: 20_000, deletesPerDay: 20_000, storageBytes: GIB };
 export const FULLY_BILLED: BillableShares = { reads: 1, writes: 1, deletes: 1, storage: 1 };
 
-export function estimateCost(usage: Usage, prices: FirestorePrices, shares: BillableShares = FULLY_BILLED): CostBreakdown {
+export function estimateCost(
+  usage: Usage,
+  prices: FirestorePrices,
+  shares: BillableShares = FULLY_BILLED,
+): CostBreakdown {
   const reads = (usage.reads / 100_000) * prices.readsPer100k * shares.reads;
   const writes = (usage.writes / 100_000) * prices.writesPer100k * shares.writes;
   const deletes = (usage.deletes / 100_000) * prices.deletesPer100k * shares.deletes;
@@ -47,11 +51,21 @@ export function billableShares(fleet: Usage, days: number, prices: FirestorePric
 /** A month in progress, projected to the whole month: operations scale with time, stored bytes do not. */
 export function projectToMonth(usage: Usage, elapsedDays: number, daysInMonth: number): Usage {
   const factor = elapsedDays > 0 ? Math.max(1, daysInMonth / elapsedDays) : 1;
-  return { reads: usage.reads * factor, writes: usage.writes * factor, deletes: usage.deletes * factor, storageBytes: usage.storageBytes };
+  return {
+    reads: usage.reads * factor,
+    writes: usage.writes * factor,
+    deletes: usage.deletes * factor,
+    storageBytes: usage.storageBytes,
+  };
 }
 
 export function addUsage(a: Usage, b: Usage): Usage {
-  return { reads: a.reads + b.reads, writes: a.writes + b.writes, deletes: a.deletes + b.deletes, storageBytes: a.storageBytes + b.storageBytes };
+  return {
+    reads: a.reads + b.reads,
+    writes: a.writes + b.writes,
+    deletes: a.deletes + b.deletes,
+    storageBytes: a.storageBytes + b.storageBytes,
+  };
 }
 
 export const NO_USAGE: Usage = { reads: 0, writes: 0, deletes: 0, storageBytes: 0 };

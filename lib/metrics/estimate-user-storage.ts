@@ -41,24 +41,59 @@ function journalFields(payloadBytes: number): Record<string, StoredValue> {
 }
 
 function moodFields(payloadBytes: number): Record<string, StoredValue> {
-  const fixed = { score: 4, emotions: ['calm', 'content'], activities: ['exercise', 'reading'], recordedAt: T, ...ENTRY_FIELDS };
+  const fixed = {
+    score: 4,
+    emotions: ['calm', 'content'],
+    activities: ['exercise', 'reading'],
+    recordedAt: T,
+    ...ENTRY_FIELDS,
+  };
   return { note: text(payloadBytes - storedDocumentBytesOfFields(fixed)), ...fixed };
 }
 
 /** Field bytes only (names and values), to size the free text of a template. */
 function storedDocumentBytesOfFields(fields: Record<string, StoredValue>): number {
-  return Object.entries(fields).reduce((sum, [name, value]) => sum + name.length + 1 + JSON.stringify(value ?? null).length, 0);
+  return Object.entries(fields).reduce(
+    (sum, [name, value]) => sum + name.length + 1 + JSON.stringify(value ?? null).length,
+    0,
+  );
 }
 
 const SYNC_EVENT = {
-  deviceId: DEVICE, platform: 'android', appVersion: '3.2.1', startedAt: T, durationMs: 350, status: 'ok', errorCode: null,
-  pushed: 1, pulled: 1, conflicts: 0, reads: 4, writes: 3, deletes: 0, bytesUp: 1500, bytesDown: 900,
+  deviceId: DEVICE,
+  platform: 'android',
+  appVersion: '3.2.1',
+  startedAt: T,
+  durationMs: 350,
+  status: 'ok',
+  errorCode: null,
+  pushed: 1,
+  pulled: 1,
+  conflicts: 0,
+  reads: 4,
+  writes: 3,
+  deletes: 0,
+  bytesUp: 1500,
+  bytesDown: 900,
 };
 const DEVICE_DOC = {
-  name: 'Pixel at home', platform: 'android', model: 'Pixel 8', appVersion: '3.2.1', createdAt: T, lastSeenAt: T, lastSyncAt: T,
-  lastSyncStatus: 'ok', pendingChanges: 0, revokedAt: null,
+  name: 'Pixel at home',
+  platform: 'android',
+  model: 'Pixel 8',
+  appVersion: '3.2.1',
+  createdAt: T,
+  lastSeenAt: T,
+  lastSyncAt: T,
+  lastSyncStatus: 'ok',
+  pendingChanges: 0,
+  revokedAt: null,
 };
-const SETTINGS = { enabled: true, collections: { journal: true, mood: true, profile: true }, updatedAt: T, updatedBy: DEVICE };
+const SETTINGS = {
+  enabled: true,
+  collections: { journal: true, mood: true, profile: true },
+  updatedAt: T,
+  updatedBy: DEVICE,
+};
 const PROFILE = { displayName: 'Alex Rivera', photoURL: null, timezone: 'Europe/Berlin', createdAt: T, updatedAt: T };
 
 /** Bytes per stored document of each collection, for one user and a payload size. */
@@ -67,10 +102,22 @@ export function bytesPerDocument(uid: string, payloadBytes: number): Record<keyo
   const journal = journalFields(payloadBytes);
   return {
     // The two composite indexes on journal_entries (firestore.indexes.json): one entry, plus one per tag.
-    journal_entries: storedDocumentBytes(at('journal_entries'), journal, [['deletedAt', 'createdAt', '__name__'], ['tags', 'deletedAt', 'createdAt', '__name__']]),
+    journal_entries: storedDocumentBytes(at('journal_entries'), journal, [
+      ['deletedAt', 'createdAt', '__name__'],
+      ['tags', 'deletedAt', 'createdAt', '__name__'],
+    ]),
     mood_entries: storedDocumentBytes(at('mood_entries'), moodFields(payloadBytes)),
     // A conflict holds the losing version whole, and Firestore indexes the subfields of that map too.
-    conflicts: storedDocumentBytes(at('conflicts'), { collection: 'journal_entries', docId: ID, rev: REV, deviceId: DEVICE, data: journal, detectedAt: T, resolvedAt: null, resolution: null }),
+    conflicts: storedDocumentBytes(at('conflicts'), {
+      collection: 'journal_entries',
+      docId: ID,
+      rev: REV,
+      deviceId: DEVICE,
+      data: journal,
+      detectedAt: T,
+      resolvedAt: null,
+      resolution: null,
+    }),
     sync_events: storedDocumentBytes(at('sync_events'), SYNC_EVENT),
     devices: storedDocumentBytes(`users/${uid}/devices/${DEVICE}`, DEVICE_DOC, [['platform', 'revokedAt']]),
     profile: storedDocumentBytes(`users/${uid}`, PROFILE),
@@ -80,6 +127,8 @@ export function bytesPerDocument(uid: string, payloadBytes: number): Record<keyo
 
 export function estimateUserStorage(uid: string, counts: StorageCounts, payloadBytes: number | null): StorageEstimate {
   const perDocument = bytesPerDocument(uid, payloadBytes ?? DEFAULT_PAYLOAD_BYTES);
-  const byCollection = Object.fromEntries(Object.entries(counts).map(([name, count]) => [name, count * perDocument[name as keyof StorageCounts]])) as StorageEstimate['byCollection'];
+  const byCollection = Object.fromEntries(
+    Object.entries(counts).map(([name, count]) => [name, count * perDocument[name as keyof StorageCounts]]),
+  ) as StorageEstimate['byCollection'];
   return { bytes: Object.values(byCollection).reduce((sum, bytes) => sum + bytes, 0), byCollection };
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { documentNameSize, documentSize, fieldValueSize, fieldsSize, singleFieldIndexEntrySize, storedDocumentBytes, stringSize } from './firestore-storage-size';
+import {
+  documentNameSize,
+  documentSize,
+  fieldValueSize,
+  fieldsSize,
+  singleFieldIndexEntrySize,
+  storedDocumentBytes,
+  stringSize,
+} from './firestore-storage-size';
 
 // The worked examples of Firestore's "Storage size calculations" page.
 describe('Firestore storage sizes', () => {
@@ -44,7 +52,9 @@ describe('Firestore storage sizes', () => {
   });
 
   it('indexes only the first 1,500 bytes of a long string', () => {
-    expect(singleFieldIndexEntrySize(path, 'body', 'x'.repeat(10_000))).toBe(singleFieldIndexEntrySize(path, 'body', 'x'.repeat(1_499)));
+    expect(singleFieldIndexEntrySize(path, 'body', 'x'.repeat(10_000))).toBe(
+      singleFieldIndexEntrySize(path, 'body', 'x'.repeat(1_499)),
+    );
   });
 });
 
@@ -56,6 +66,8 @@ describe('composite index entries', () => {
     const plain = storedDocumentBytes(path, fields, [['deletedAt', '__name__']]) - base;
     const perTag = storedDocumentBytes(path, fields, [['tags', 'deletedAt']]) - base;
     expect(plain).toBeGreaterThan(documentNameSize(path));
-    expect(perTag).toBe(2 * (documentNameSize(path) + documentNameSize('users/u') + stringSize('journal_entries') + 2 + 1 + 32));
+    expect(perTag).toBe(
+      2 * (documentNameSize(path) + documentNameSize('users/u') + stringSize('journal_entries') + 2 + 1 + 32),
+    );
   });
 });

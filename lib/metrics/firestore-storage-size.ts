@@ -11,7 +11,8 @@
  * and indexes map subfields; only the first 1,500 bytes of a string are indexed.
  */
 
-export type StoredValue = null | boolean | number | string | Date | { toMillis(): number } | StoredValue[] | { [key: string]: StoredValue };
+export type StoredValue =
+  null | boolean | number | string | Date | { toMillis(): number } | StoredValue[] | { [key: string]: StoredValue };
 
 const encoder = new TextEncoder();
 const INDEXED_STRING_BYTES = 1500;
@@ -29,7 +30,10 @@ export function documentNameSize(path: string): number {
 }
 
 function isTimestampLike(value: unknown): value is Date | { toMillis(): number } {
-  return value instanceof Date || (typeof value === 'object' && value !== null && typeof (value as { toMillis?: unknown }).toMillis === 'function');
+  return (
+    value instanceof Date ||
+    (typeof value === 'object' && value !== null && typeof (value as { toMillis?: unknown }).toMillis === 'function')
+  );
 }
 
 export function fieldValueSize(value: StoredValue): number {
@@ -58,13 +62,25 @@ function indexedValueSize(value: StoredValue): number {
 }
 
 export function singleFieldIndexEntrySize(path: string, fieldName: string, value: StoredValue): number {
-  return documentNameSize(path) + documentNameSize(parentDocumentPath(path)) + stringSize(fieldName) + indexedValueSize(value) + 32;
+  return (
+    documentNameSize(path) +
+    documentNameSize(parentDocumentPath(path)) +
+    stringSize(fieldName) +
+    indexedValueSize(value) +
+    32
+  );
 }
 
 export function compositeIndexEntrySize(path: string, values: StoredValue[]): number {
   const segments = path.split('/').filter(Boolean);
   const collectionId = segments[segments.length - 2] ?? '';
-  return documentNameSize(path) + documentNameSize(parentDocumentPath(path)) + stringSize(collectionId) + values.reduce((sum: number, v) => sum + indexedValueSize(v), 0) + 32;
+  return (
+    documentNameSize(path) +
+    documentNameSize(parentDocumentPath(path)) +
+    stringSize(collectionId) +
+    values.reduce((sum: number, v) => sum + indexedValueSize(v), 0) +
+    32
+  );
 }
 
 /** Bytes of the automatic single-field index entries for one document (ascending + descending, array-contains, map subfields). */
@@ -73,7 +89,8 @@ export function automaticIndexSize(path: string, fields: { [key: string]: Stored
   for (const [name, value] of Object.entries(fields)) {
     const fieldName = prefix ? `${prefix}.${name}` : name;
     if (Array.isArray(value)) {
-      for (const element of new Set(value.map((v) => JSON.stringify(v)))) total += singleFieldIndexEntrySize(path, fieldName, JSON.parse(element) as StoredValue);
+      for (const element of new Set(value.map((v) => JSON.stringify(v))))
+        total += singleFieldIndexEntrySize(path, fieldName, JSON.parse(element) as StoredValue);
     } else if (value !== null && typeof value === 'object' && !isTimestampLike(value)) {
       total += automaticIndexSize(path, value, fieldName);
     } else {
@@ -88,7 +105,11 @@ export function automaticIndexSize(path: string, fields: { [key: string]: Stored
  * (each composite given by its field names; `__name__` is the document's own name, and an array field gives one
  * entry per element, as array-contains composites do).
  */
-export function storedDocumentBytes(path: string, fields: { [key: string]: StoredValue }, composites: string[][] = []): number {
+export function storedDocumentBytes(
+  path: string,
+  fields: { [key: string]: StoredValue },
+  composites: string[][] = [],
+): number {
   let compositeBytes = 0;
   for (const fieldNames of composites) {
     const arrayField = fieldNames.find((name) => Array.isArray(fields[name]));
@@ -96,7 +117,11 @@ export function storedDocumentBytes(path: string, fields: { [key: string]: Store
     for (const element of elements) {
       const values = fieldNames.map((name) => (name === arrayField ? element : (fields[name] ?? null)));
       const nameBytes = fieldNames.includes('__name__') ? documentNameSize(path) - 1 : 0;
-      compositeBytes += compositeIndexEntrySize(path, values.filter((_, i) => fieldNames[i] !== '__name__')) + nameBytes;
+      compositeBytes +=
+        compositeIndexEntrySize(
+          path,
+          values.filter((_, i) => fieldNames[i] !== '__name__'),
+        ) + nameBytes;
     }
   }
   return documentSize(path, fields) + automaticIndexSize(path, fields) + compositeBytes;

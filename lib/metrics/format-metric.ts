@@ -10,9 +10,19 @@ export function formatMetric(value: string | number | null | undefined, kind: Co
     case 'ms':
       return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`;
     case 'usd':
-      return value === 0 ? '$0' : value >= 0.01 ? `$${value.toFixed(2)}` : value >= 0.0001 ? `$${value.toFixed(4)}` : `$${value.toFixed(6)}`;
+      return value === 0
+        ? '$0'
+        : value >= 0.01
+          ? `$${value.toFixed(2)}`
+          : value >= 0.0001
+            ? `$${value.toFixed(4)}`
+            : `$${value.toFixed(6)}`;
     case 'bytes':
-      return value >= 1024 ** 2 ? `${(value / 1024 ** 2).toFixed(1)} MB` : value >= 1024 ? `${(value / 1024).toFixed(1)} KB` : `${Math.round(value)} B`;
+      return value >= 1024 ** 2
+        ? `${(value / 1024 ** 2).toFixed(1)} MB`
+        : value >= 1024
+          ? `${(value / 1024).toFixed(1)} KB`
+          : `${Math.round(value)} B`;
     case 'ratio':
       return value.toFixed(2);
     default:

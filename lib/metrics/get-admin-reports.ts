@@ -16,7 +16,11 @@ import { addDays, eachMonth, utcDay } from './utc-days';
  * and for reliability the last four days' hours), so a page costs the same whatever the fleet's size. Each checks
  * the admin claim itself; the route guard and requireAdmin are not the only check.
  */
-export async function getAdoptionReport(scope: AdminScope, range: AdminRange, nowMs = Date.now()): Promise<AdoptionReport> {
+export async function getAdoptionReport(
+  scope: AdminScope,
+  range: AdminRange,
+  nowMs = Date.now(),
+): Promise<AdoptionReport> {
   assertAdmin(scope);
   const months = eachMonth(range.from, range.to);
   const rollups = await readRollups({ syncMonths: months, fleetMonths: months });
@@ -30,7 +34,11 @@ export async function getCostReport(scope: AdminScope, range: AdminRange, nowMs 
   return buildCostReport(rollups, range, getEnv().prices, freshnessOf(rollups.state, nowMs));
 }
 
-export async function getReliabilityReport(scope: AdminScope, range: AdminRange, nowMs = Date.now()): Promise<ReliabilityReport> {
+export async function getReliabilityReport(
+  scope: AdminScope,
+  range: AdminRange,
+  nowMs = Date.now(),
+): Promise<ReliabilityReport> {
   assertAdmin(scope);
   const today = utcDay(nowMs);
   const months = eachMonth(range.from, range.to);
@@ -44,9 +52,13 @@ export async function getReliabilityReport(scope: AdminScope, range: AdminRange,
   return buildReliabilityReport(rollups, range, nowMs, freshnessOf(rollups.state, nowMs));
 }
 
-
-export function getReport(name: string, scope: AdminScope, range: AdminRange): Promise<AdoptionReport | CostReport | ReliabilityReport> {
-  if (!isReportName(name)) throw new AppError('not-found', `There is no "${name}" report: the reports are ${REPORT_NAMES.join(', ')}.`);
+export function getReport(
+  name: string,
+  scope: AdminScope,
+  range: AdminRange,
+): Promise<AdoptionReport | CostReport | ReliabilityReport> {
+  if (!isReportName(name))
+    throw new AppError('not-found', `There is no "${name}" report: the reports are ${REPORT_NAMES.join(', ')}.`);
   if (name === 'adoption') return getAdoptionReport(scope, range);
   if (name === 'cost') return getCostReport(scope, range);
   return getReliabilityReport(scope, range);

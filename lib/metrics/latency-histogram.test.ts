@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addToHistogram, bucketIndex, bucketLowerMs, bucketUpperMs, histogramQuantile, LAST_BUCKET, mergeHistograms, shareWithin, type Histogram } from './latency-histogram';
+import {
+  addToHistogram,
+  bucketIndex,
+  bucketLowerMs,
+  bucketUpperMs,
+  histogramQuantile,
+  LAST_BUCKET,
+  mergeHistograms,
+  shareWithin,
+  type Histogram,
+} from './latency-histogram';
 
 describe('latency histogram', () => {
   it('puts 5,000 ms exactly on a bucket boundary', () => {
@@ -22,15 +32,19 @@ describe('latency histogram', () => {
 
   it('estimates quantiles within one bucket width (about 19%) of the exact value', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 20, max: 100_000 }), { minLength: 1, maxLength: 300 }), fc.constantFrom(0.5, 0.95, 0.99, 1), (values, q) => {
-        const histogram: Histogram = {};
-        for (const v of values) addToHistogram(histogram, v);
-        const sorted = [...values].sort((a, b) => a - b);
-        const exact = sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]!;
-        const estimate = histogramQuantile(histogram, q)!;
-        expect(estimate).toBeGreaterThanOrEqual(bucketLowerMs(bucketIndex(exact)) - 1e-9);
-        expect(estimate).toBeLessThanOrEqual(bucketUpperMs(bucketIndex(exact)) + 1e-9);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 20, max: 100_000 }), { minLength: 1, maxLength: 300 }),
+        fc.constantFrom(0.5, 0.95, 0.99, 1),
+        (values, q) => {
+          const histogram: Histogram = {};
+          for (const v of values) addToHistogram(histogram, v);
+          const sorted = [...values].sort((a, b) => a - b);
+          const exact = sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]!;
+          const estimate = histogramQuantile(histogram, q)!;
+          expect(estimate).toBeGreaterThanOrEqual(bucketLowerMs(bucketIndex(exact)) - 1e-9);
+          expect(estimate).toBeLessThanOrEqual(bucketUpperMs(bucketIndex(exact)) + 1e-9);
+        },
+      ),
     );
   });
 

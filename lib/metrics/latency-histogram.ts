@@ -23,7 +23,10 @@ export function bucketLowerMs(index: number): number {
 /** The bucket holding a duration: bucket i covers (upper(i-1), upper(i)]. */
 export function bucketIndex(ms: number): number {
   if (!(ms > bucketUpperMs(0))) return 0;
-  let index = Math.min(LAST_BUCKET, Math.max(1, Math.ceil(STEPS_PER_DOUBLING * Math.log2(ms / LATENCY_TARGET_MS)) + TARGET_BUCKET));
+  let index = Math.min(
+    LAST_BUCKET,
+    Math.max(1, Math.ceil(STEPS_PER_DOUBLING * Math.log2(ms / LATENCY_TARGET_MS)) + TARGET_BUCKET),
+  );
   // Correct for floating-point error right at a boundary.
   while (index < LAST_BUCKET && ms > bucketUpperMs(index)) index++;
   while (index > 0 && ms <= bucketUpperMs(index - 1)) index--;

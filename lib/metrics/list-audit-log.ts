@@ -19,7 +19,16 @@ const ZAuditEntry = z.object({
   subjectUid: z.string().nullable(),
 });
 
-export type AuditEntry = { id: string; atMs: number; actor: string; actorUid: string | null; action: string; target: string; method: string | null; subjectUid: string | null };
+export type AuditEntry = {
+  id: string;
+  atMs: number;
+  actor: string;
+  actorUid: string | null;
+  action: string;
+  target: string;
+  method: string | null;
+  subjectUid: string | null;
+};
 export type AuditPage = { entries: AuditEntry[]; nextCursor: string | null };
 
 /** A cursor is the last entry's time and id, so pages stay stable while entries are appended. */
@@ -35,7 +44,10 @@ function decodeCursor(cursor: string): [Timestamp, string] | null {
 /** The audit log, newest first, one page (at most 51 document reads). */
 export async function listAuditLog(scope: AdminScope, options: { cursor?: string } = {}): Promise<AuditPage> {
   assertAdmin(scope);
-  let query: Query = auditLogCollection().orderBy('at', 'desc').orderBy(FieldPath.documentId(), 'desc').limit(AUDIT_PAGE_SIZE + 1);
+  let query: Query = auditLogCollection()
+    .orderBy('at', 'desc')
+    .orderBy(FieldPath.documentId(), 'desc')
+    .limit(AUDIT_PAGE_SIZE + 1);
   const after = options.cursor ? decodeCursor(options.cursor) : null;
   if (after) query = query.startAfter(after[0], auditLogCollection().doc(after[1]));
   const snapshot = await runQuery(query);
@@ -44,7 +56,16 @@ export async function listAuditLog(scope: AdminScope, options: { cursor?: string
     const parsed = ZAuditEntry.safeParse(doc.data());
     if (!parsed.success) continue;
     const e = parsed.data;
-    entries.push({ id: doc.id, atMs: e.at.toMillis(), actor: e.actorEmail ?? e.actorUid ?? e.actorSystem ?? 'unknown', actorUid: e.actorUid, action: e.action, target: e.target, method: e.method, subjectUid: e.subjectUid });
+    entries.push({
+      id: doc.id,
+      atMs: e.at.toMillis(),
+      actor: e.actorEmail ?? e.actorUid ?? e.actorSystem ?? 'unknown',
+      actorUid: e.actorUid,
+      action: e.action,
+      target: e.target,
+      method: e.method,
+      subjectUid: e.subjectUid,
+    });
   }
   const last = entries.at(-1);
   return { entries, nextCursor: snapshot.size > AUDIT_PAGE_SIZE && last ? encodeAuditCursor(last) : null };

@@ -26,7 +26,10 @@ export type ReportPage<N extends ReportName> = {
 };
 
 /** What every report page does first: check and log the admin's view, resolve the range, read the report. */
-export async function loadReportPage<N extends ReportName>(name: N, params: Record<string, string | string[] | undefined>): Promise<ReportPage<N>> {
+export async function loadReportPage<N extends ReportName>(
+  name: N,
+  params: Record<string, string | string[] | undefined>,
+): Promise<ReportPage<N>> {
   const path = `/admin/${name}`;
   const { caller, nowMs } = await viewAdminPage(path, params);
   const today = utcDay(nowMs);

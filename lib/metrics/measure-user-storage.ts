@@ -13,12 +13,30 @@ import { ROLLUP_VERSION, type StorageMeasurement } from './rollup-types';
  * and conflicts are counted, never fetched) times the stored size of a representative document, with entry
  * payloads sized from the user's own telemetry (bytes uploaded per pushed document).
  */
-export async function measureUserStorage(uid: string, upload: { pushed: number; bytesUp: number }, nowMs: number): Promise<StorageMeasurement> {
+export async function measureUserStorage(
+  uid: string,
+  upload: { pushed: number; bytesUp: number },
+  nowMs: number,
+): Promise<StorageMeasurement> {
   const scope = { uid };
   const count = (collection: string) => runCount(userCollection(scope, collection));
-  const [journal, mood, conflicts, events, devices] = await Promise.all([count(JOURNAL_ENTRIES), count(MOOD_ENTRIES), count(CONFLICTS), count(SYNC_EVENTS), count(DEVICES)]);
+  const [journal, mood, conflicts, events, devices] = await Promise.all([
+    count(JOURNAL_ENTRIES),
+    count(MOOD_ENTRIES),
+    count(CONFLICTS),
+    count(SYNC_EVENTS),
+    count(DEVICES),
+  ]);
   // A syncing user has a profile and a settings document: one each, not worth two more queries per user.
-  const counts: StorageCounts = { journal_entries: journal, mood_entries: mood, conflicts, sync_events: events, devices, settings: 1, profile: 1 };
+  const counts: StorageCounts = {
+    journal_entries: journal,
+    mood_entries: mood,
+    conflicts,
+    sync_events: events,
+    devices,
+    settings: 1,
+    profile: 1,
+  };
   const payloadBytes = upload.pushed > 0 ? upload.bytesUp / upload.pushed : null;
   return { bytes: estimateUserStorage(uid, counts, payloadBytes).bytes, measuredAtMs: nowMs, counts, payloadBytes };
 }
@@ -32,7 +50,11 @@ export async function measureUsersStorage(
 ): Promise<number> {
   await pLimit(4).map([...users], async ([pid, user]) => {
     const storage = await measureUserStorage(user.uid, user, nowMs);
-    void writer.set(userMonthRef(pid, month), { version: ROLLUP_VERSION, pid, month, storage }, { mergeFields: ['version', 'pid', 'month', 'storage'] });
+    void writer.set(
+      userMonthRef(pid, month),
+      { version: ROLLUP_VERSION, pid, month, storage },
+      { mergeFields: ['version', 'pid', 'month', 'storage'] },
+    );
   });
   return users.size;
 }

@@ -20,8 +20,10 @@ export const fleetDaysRef = (month: string): DocumentReference => rollups().coll
 export const costMonthsCollection = (): CollectionReference => rollups().collection('cost_months');
 export const costMonthRef = (month: string): DocumentReference => costMonthsCollection().doc(month);
 /** Per-user monthly usage, one document per pseudonymous id and month: `{pid}_{YYYY-MM}`. */
-export const userMonthsCollection = (): CollectionReference => adminDb().collection(METRICS).doc('usage').collection('user_months');
-export const userMonthRef = (pid: string, month: string): DocumentReference => userMonthsCollection().doc(`${pid}_${month}`);
+export const userMonthsCollection = (): CollectionReference =>
+  adminDb().collection(METRICS).doc('usage').collection('user_months');
+export const userMonthRef = (pid: string, month: string): DocumentReference =>
+  userMonthsCollection().doc(`${pid}_${month}`);
 export const auditLogCollection = (): CollectionReference => adminDb().collection(AUDIT_LOG);
 /** The HMAC key behind pseudonymous ids: outside `metrics/`, so admins (who read `metrics/**`) never see it. */
 export const pseudonymKeyRef = (): DocumentReference => adminDb().collection('internal').doc('metrics-pseudonym-key');

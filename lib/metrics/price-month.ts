@@ -2,7 +2,17 @@ import 'server-only';
 import { withDeadline } from '@/lib/firebase/with-deadline';
 import { FieldPath } from 'firebase-admin/firestore';
 import { readDoc } from '@/lib/firebase/metered';
-import { billableShares, COST_TARGET_USD, estimateCost, NO_USAGE, addUsage, projectToMonth, quantile, type FirestorePrices, type Usage } from './estimate-cost';
+import {
+  billableShares,
+  COST_TARGET_USD,
+  estimateCost,
+  NO_USAGE,
+  addUsage,
+  projectToMonth,
+  quantile,
+  type FirestorePrices,
+  type Usage,
+} from './estimate-cost';
 import { MIN_GROUP_USERS } from './k-anonymity';
 import { costMonthRef, userMonthsCollection } from './metrics-refs';
 import { ROLLUP_VERSION, ZUserMonthDoc, type CostMonthDoc, type CostUser } from './rollup-types';
@@ -38,15 +48,28 @@ export async function priceMonth(month: MonthKey, nowMs: number, prices: Firesto
 
   const monthDays = daysInMonth(month);
   const elapsedDays = Math.min(monthDays, Math.max(1 / 24, (nowMs - monthStartMs(month)) / DAY_MS));
-  const measured = users.filter((u) => u.syncing && u.storageBytes !== null).map((u) => u.storageBytes!).sort((a, b) => a - b);
+  const measured = users
+    .filter((u) => u.syncing && u.storageBytes !== null)
+    .map((u) => u.storageBytes!)
+    .sort((a, b) => a - b);
   const fallbackStorage = quantile(measured, 0.5) ?? 0;
   const syncing = users
     .filter((u) => u.syncing)
-    .map((u) => ({ ...u, usage: projectToMonth({ ...u.usage, storageBytes: u.storageBytes ?? fallbackStorage }, elapsedDays, monthDays) }));
+    .map((u) => ({
+      ...u,
+      usage: projectToMonth({ ...u.usage, storageBytes: u.storageBytes ?? fallbackStorage }, elapsedDays, monthDays),
+    }));
   const fleet = syncing.reduce((total, u) => addUsage(total, u.usage), NO_USAGE);
   const shares = billableShares(fleet, monthDays, prices);
   const costed: CostUser[] = syncing
-    .map((u) => ({ pid: u.pid, reads: u.usage.reads, writes: u.usage.writes, deletes: u.usage.deletes, storageBytes: u.usage.storageBytes, cost: estimateCost(u.usage, prices, shares).total }))
+    .map((u) => ({
+      pid: u.pid,
+      reads: u.usage.reads,
+      writes: u.usage.writes,
+      deletes: u.usage.deletes,
+      storageBytes: u.usage.storageBytes,
+      cost: estimateCost(u.usage, prices, shares).total,
+    }))
     .sort((a, b) => b.cost - a.cost || a.pid.localeCompare(b.pid));
   const costs = costed.map((u) => u.cost).sort((a, b) => a - b);
   const total = costs.reduce((sum, cost) => sum + cost, 0);
@@ -63,10 +86,19 @@ export async function priceMonth(month: MonthKey, nowMs: number, prices: Firesto
     storageEstimatedUsers: syncing.filter((u) => u.storageBytes === null).length,
     quantiles:
       costed.length >= MIN_GROUP_USERS
-        ? { p50: quantile(costs, 0.5)!, p95: quantile(costs, 0.95)!, p99: quantile(costs, 0.99)!, max: costs.at(-1)!, mean: total / costs.length }
+        ? {
+            p50: quantile(costs, 0.5)!,
+            p95: quantile(costs, 0.95)!,
+            p99: quantile(costs, 0.99)!,
+            max: costs.at(-1)!,
+            mean: total / costs.length,
+          }
         : null,
     overTarget: costs.filter((cost) => cost > COST_TARGET_USD).length,
-    bins: COST_BINS.map((upTo, i) => ({ upTo, users: costs.filter((cost) => cost <= upTo && (i === 0 || cost > COST_BINS[i - 1]!)).length })),
+    bins: COST_BINS.map((upTo, i) => ({
+      upTo,
+      users: costs.filter((cost) => cost <= upTo && (i === 0 || cost > COST_BINS[i - 1]!)).length,
+    })),
     top: costed.slice(0, TOP_USERS),
     // Lets erasure find the months whose top list names a pseudonymous id.
     topPids: costed.slice(0, TOP_USERS).map((u) => u.pid),

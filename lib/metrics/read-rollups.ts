@@ -3,13 +3,29 @@ import { adminDb } from '@/lib/firebase/admin';
 import { readDocs } from '@/lib/firebase/metered';
 import { costMonthRef, fleetDaysRef, rollupStateRef, syncDaysRef, syncHoursRef } from './metrics-refs';
 import { EMPTY_STATE } from './rollup-state';
-import { ZCostMonthDoc, ZFleetDaysDoc, ZRollupState, ZSyncDaysDoc, ZSyncHoursDoc, type CostMonthDoc, type DayRollup, type FleetDaysDoc, type HourRollup, type RollupState } from './rollup-types';
+import {
+  ZCostMonthDoc,
+  ZFleetDaysDoc,
+  ZRollupState,
+  ZSyncDaysDoc,
+  ZSyncHoursDoc,
+  type CostMonthDoc,
+  type DayRollup,
+  type FleetDaysDoc,
+  type HourRollup,
+  type RollupState,
+} from './rollup-types';
 
 /**
  * The only reads admin pages make: a handful of rollup documents, one per month (or per day for hours), in a
  * single batched read. Their number depends on the date range, never on the fleet's size.
  */
-export type RollupRequest = { syncMonths?: string[]; fleetMonths?: string[]; costMonths?: string[]; hourDays?: string[] };
+export type RollupRequest = {
+  syncMonths?: string[];
+  fleetMonths?: string[];
+  costMonths?: string[];
+  hourDays?: string[];
+};
 
 export type Rollups = {
   state: RollupState;
@@ -24,12 +40,24 @@ export async function readRollups(request: RollupRequest): Promise<Rollups> {
   const fleetMonths = [...new Set(request.fleetMonths ?? [])];
   const costMonths = [...new Set(request.costMonths ?? [])];
   const hourDays = [...new Set(request.hourDays ?? [])];
-  const refs = [rollupStateRef(), ...syncMonths.map(syncDaysRef), ...fleetMonths.map(fleetDaysRef), ...costMonths.map(costMonthRef), ...hourDays.map(syncHoursRef)];
+  const refs = [
+    rollupStateRef(),
+    ...syncMonths.map(syncDaysRef),
+    ...fleetMonths.map(fleetDaysRef),
+    ...costMonths.map(costMonthRef),
+    ...hourDays.map(syncHoursRef),
+  ];
   const snapshots = await readDocs(adminDb(), refs);
   let i = 0;
   const next = () => snapshots[i++]?.data();
   const state = ZRollupState.safeParse({ ...EMPTY_STATE, ...next() });
-  const result: Rollups = { state: state.success ? state.data : EMPTY_STATE, syncDays: new Map(), fleetMonths: new Map(), costMonths: new Map(), hours: new Map() };
+  const result: Rollups = {
+    state: state.success ? state.data : EMPTY_STATE,
+    syncDays: new Map(),
+    fleetMonths: new Map(),
+    costMonths: new Map(),
+    hours: new Map(),
+  };
   for (const _ of syncMonths) {
     const doc = ZSyncDaysDoc.safeParse(next());
     if (doc.success) for (const [day, rollup] of Object.entries(doc.data.days)) result.syncDays.set(day, rollup);
@@ -44,7 +72,8 @@ export async function readRollups(request: RollupRequest): Promise<Rollups> {
   }
   for (const day of hourDays) {
     const doc = ZSyncHoursDoc.safeParse(next());
-    if (doc.success) for (const [hour, rollup] of Object.entries(doc.data.hours)) result.hours.set(`${day}T${hour}`, rollup);
+    if (doc.success)
+      for (const [hour, rollup] of Object.entries(doc.data.hours)) result.hours.set(`${day}T${hour}`, rollup);
   }
   return result;
 }

@@ -6,7 +6,14 @@ import { adminDb } from '@/lib/firebase/admin';
 import { aggregateDay, membersOfDay } from './aggregate-sync-events';
 import { syncDaysRef, syncHoursRef, userMonthRef } from './metrics-refs';
 import { readDayEvents, streamEventsByMonth } from './read-day-events';
-import { ROLLUP_VERSION, ZSyncDaysDoc, ZUserMonthDoc, type DayRollup, type SyncDaysDoc, type UserDayUsage } from './rollup-types';
+import {
+  ROLLUP_VERSION,
+  ZSyncDaysDoc,
+  ZUserMonthDoc,
+  type DayRollup,
+  type SyncDaysDoc,
+  type UserDayUsage,
+} from './rollup-types';
 import { monthOf, type DayKey, type MonthKey } from './utc-days';
 import { sameContent } from './write-if-changed';
 
@@ -28,9 +35,21 @@ export type DaysResult = {
  */
 export async function rollUpDays(
   days: DayKey[],
-  options: { writer: BulkWriter; pid: (uid: string) => string; recentDays: Set<DayKey>; onDay?: () => void; stream?: boolean },
+  options: {
+    writer: BulkWriter;
+    pid: (uid: string) => string;
+    recentDays: Set<DayKey>;
+    onDay?: () => void;
+    stream?: boolean;
+  },
 ): Promise<DaysResult> {
-  const result: DaysResult = { dayCounts: {}, eventsRead: 0, skippedEvents: 0, changedMonths: new Set(), recentUsers: new Map() };
+  const result: DaysResult = {
+    dayCounts: {},
+    eventsRead: 0,
+    skippedEvents: 0,
+    changedMonths: new Set(),
+    recentUsers: new Map(),
+  };
   const byMonth = new Map<MonthKey, DayKey[]>();
   const sorted = [...days].sort();
   for (const day of sorted) byMonth.set(monthOf(day), [...(byMonth.get(monthOf(day)) ?? []), day]);
@@ -44,7 +63,9 @@ export async function rollUpDays(
       // month's hour documents are compared in one batched read.
       const streamed = stream ? await stream.month(month) : null;
       const read = await pLimit(8).map(monthDays, async (day) => {
-        const dayEvents = streamed ? (streamed.get(day) ?? { events: [], docsRead: 0, skipped: 0 }) : await readDayEvents(day, options.pid);
+        const dayEvents = streamed
+          ? (streamed.get(day) ?? { events: [], docsRead: 0, skipped: 0 })
+          : await readDayEvents(day, options.pid);
         options.onDay?.();
         return dayEvents;
       });
@@ -81,7 +102,12 @@ export async function rollUpDays(
   return result;
 }
 
-function writeHours(writer: BulkWriter, day: DayKey, existing: DocumentSnapshot, hours: Record<string, unknown> | null) {
+function writeHours(
+  writer: BulkWriter,
+  day: DayKey,
+  existing: DocumentSnapshot,
+  hours: Record<string, unknown> | null,
+) {
   if (!hours) {
     if (existing.exists) void writer.delete(existing.ref);
     return;
@@ -90,7 +116,11 @@ function writeHours(writer: BulkWriter, day: DayKey, existing: DocumentSnapshot,
   if (!sameContent(existing.data(), data)) void writer.set(syncHoursRef(day), data);
 }
 
-async function writeSyncDays(writer: BulkWriter, month: MonthKey, dayRollups: Map<DayKey, DayRollup | null>): Promise<boolean> {
+async function writeSyncDays(
+  writer: BulkWriter,
+  month: MonthKey,
+  dayRollups: Map<DayKey, DayRollup | null>,
+): Promise<boolean> {
   const ref = syncDaysRef(month);
   const existing = await readDoc(ref);
   const parsed = ZSyncDaysDoc.safeParse(existing.data());
@@ -112,16 +142,25 @@ async function writeSyncDays(writer: BulkWriter, month: MonthKey, dayRollups: Ma
 }
 
 /** Writes each user's usage for the recomputed days into their month document. True when anything changed. */
-async function writeUserMonths(writer: BulkWriter, month: MonthKey, usage: Map<string, Record<DayKey, UserDayUsage>>): Promise<boolean> {
+async function writeUserMonths(
+  writer: BulkWriter,
+  month: MonthKey,
+  usage: Map<string, Record<DayKey, UserDayUsage>>,
+): Promise<boolean> {
   let changed = false;
   const pids = [...usage.keys()];
   for (let i = 0; i < pids.length; i += 300) {
     const chunk = pids.slice(i, i + 300);
-    const snapshots = await readDocs(adminDb(), chunk.map((pid) => userMonthRef(pid, month)));
+    const snapshots = await readDocs(
+      adminDb(),
+      chunk.map((pid) => userMonthRef(pid, month)),
+    );
     chunk.forEach((pid, index) => {
       const existing = ZUserMonthDoc.safeParse(snapshots[index]?.data());
       const days = usage.get(pid)!;
-      const changedDays = Object.entries(days).filter(([day, dayUsage]) => !existing.success || !sameContent(existing.data.days[day], dayUsage));
+      const changedDays = Object.entries(days).filter(
+        ([day, dayUsage]) => !existing.success || !sameContent(existing.data.days[day], dayUsage),
+      );
       if (changedDays.length === 0) return;
       changed = true;
       // Only the recomputed days are replaced; the month's other days stay as they are.

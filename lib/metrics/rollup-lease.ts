@@ -12,12 +12,17 @@ import { rollupStateRef } from './metrics-refs';
  */
 export const LEASE_TTL_MS = 15 * 60_000;
 
-export async function tryAcquireLease(runId: string, nowMs = Date.now(), ttlMs = LEASE_TTL_MS): Promise<{ acquired: true } | { acquired: false; untilMs: number }> {
+export async function tryAcquireLease(
+  runId: string,
+  nowMs = Date.now(),
+  ttlMs = LEASE_TTL_MS,
+): Promise<{ acquired: true } | { acquired: false; untilMs: number }> {
   const taking = adminDb().runTransaction(async (tx) => {
     countReads(1);
     const snapshot = await tx.get(rollupStateRef());
     const lease = snapshot.get('lease') as { runId: string; untilMs: number } | null | undefined;
-    if (lease && lease.runId !== runId && lease.untilMs > nowMs) return { acquired: false as const, untilMs: lease.untilMs };
+    if (lease && lease.runId !== runId && lease.untilMs > nowMs)
+      return { acquired: false as const, untilMs: lease.untilMs };
     tx.set(rollupStateRef(), { lease: { runId, untilMs: nowMs + ttlMs } }, { merge: true });
     return { acquired: true as const };
   });
@@ -28,7 +33,8 @@ export async function releaseLease(runId: string): Promise<void> {
   const releasing = adminDb().runTransaction(async (tx) => {
     countReads(1);
     const snapshot = await tx.get(rollupStateRef());
-    if ((snapshot.get('lease') as { runId?: string } | null | undefined)?.runId === runId) tx.set(rollupStateRef(), { lease: null }, { merge: true });
+    if ((snapshot.get('lease') as { runId?: string } | null | undefined)?.runId === runId)
+      tx.set(rollupStateRef(), { lease: null }, { merge: true });
   });
   await withDeadline(releasing, 'releasing the rollup lease', 30_000);
 }
@@ -40,7 +46,10 @@ export async function withLease<T>(runId: string, work: () => Promise<T>, { wait
     const attempt = await tryAcquireLease(runId);
     if (attempt.acquired) break;
     if (Date.now() >= deadline) {
-      throw new AppError('conflict', `A metrics rollup is already running (its lease ends at ${new Date(attempt.untilMs).toISOString()}). Try again in a few minutes.`);
+      throw new AppError(
+        'conflict',
+        `A metrics rollup is already running (its lease ends at ${new Date(attempt.untilMs).toISOString()}). Try again in a few minutes.`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }

@@ -3,7 +3,14 @@ import { readDoc } from '@/lib/firebase/metered';
 import { rollupStateRef } from './metrics-refs';
 import { ROLLUP_VERSION, ZRollupState, type RollupState } from './rollup-types';
 
-export const EMPTY_STATE: RollupState = { version: ROLLUP_VERSION, dayCounts: {}, lastRun: null, fleetSnapshotAtMs: null, storageMeasuredAtMs: null, lease: null };
+export const EMPTY_STATE: RollupState = {
+  version: ROLLUP_VERSION,
+  dayCounts: {},
+  lastRun: null,
+  fleetSnapshotAtMs: null,
+  storageMeasuredAtMs: null,
+  lease: null,
+};
 
 /** The aggregator's watermark document. A missing or older-version state means "never ran": the next run is full. */
 export async function readRollupState(): Promise<RollupState> {

@@ -56,7 +56,11 @@ export const ZSyncDaysDoc = z.object({
 });
 
 export const ZHourRollup = z.object({ attempts: count, ok: count, failures: count, excluded: count });
-export const ZSyncHoursDoc = z.object({ version: z.literal(ROLLUP_VERSION), day: z.string(), hours: z.record(z.string(), ZHourRollup) });
+export const ZSyncHoursDoc = z.object({
+  version: z.literal(ROLLUP_VERSION),
+  day: z.string(),
+  hours: z.record(z.string(), ZHourRollup),
+});
 
 export const ZUserDayUsage = z.object({
   syncs: count,
@@ -92,7 +96,12 @@ export const ZFleetSnapshot = z.object({
   types: z.object({ journal: count, mood: count, profile: count }),
   byPlatform: z.record(z.string(), ZPlatformAdoption),
   /** `active30d` (synced in the last 30 days) is null in a replayed snapshot, where only today's lastSyncAt is known. */
-  devices: z.object({ total: count, active30d: count.nullable(), revoked: count, byPlatform: z.record(z.string(), z.object({ total: count, active30d: count.nullable() })) }),
+  devices: z.object({
+    total: count,
+    active30d: count.nullable(),
+    revoked: count,
+    byPlatform: z.record(z.string(), z.object({ total: count, active30d: count.nullable() })),
+  }),
   /** Null when the snapshot was replayed for a past day (the demo seed), where only still-open conflicts could be seen. */
   conflicts: z.object({ unresolved: count, stale: count, staleDays: count }).nullable(),
 });
@@ -106,7 +115,14 @@ export const ZFleetDaysDoc = z.object({
 });
 
 const money = z.number().nonnegative();
-export const ZCostUser = z.object({ pid: z.string(), reads: z.number(), writes: z.number(), deletes: z.number(), storageBytes: z.number(), cost: money });
+export const ZCostUser = z.object({
+  pid: z.string(),
+  reads: z.number(),
+  writes: z.number(),
+  deletes: z.number(),
+  storageBytes: z.number(),
+  cost: money,
+});
 export const ZCostMonthDoc = z.object({
   version: z.literal(ROLLUP_VERSION),
   month: z.string(),
@@ -114,7 +130,13 @@ export const ZCostMonthDoc = z.object({
   complete: z.boolean(),
   elapsedDays: z.number(),
   daysInMonth: count,
-  prices: z.object({ readsPer100k: money, writesPer100k: money, deletesPer100k: money, storageGibMonth: money, freeTier: z.boolean() }),
+  prices: z.object({
+    readsPer100k: money,
+    writesPer100k: money,
+    deletesPer100k: money,
+    storageGibMonth: money,
+    freeTier: z.boolean(),
+  }),
   syncingUsers: count,
   storageEstimatedUsers: count,
   /** Per syncing user, projected to the whole month; null with fewer than 5 syncing users. */
@@ -123,7 +145,13 @@ export const ZCostMonthDoc = z.object({
   bins: z.array(z.object({ upTo: money, users: count })),
   top: z.array(ZCostUser),
   topPids: z.array(z.string()),
-  totals: z.object({ reads: z.number(), writes: z.number(), deletes: z.number(), storageBytes: z.number(), cost: money }),
+  totals: z.object({
+    reads: z.number(),
+    writes: z.number(),
+    deletes: z.number(),
+    storageBytes: z.number(),
+    cost: money,
+  }),
 });
 
 export const ZRunSummary = z.object({

@@ -55,7 +55,10 @@ export async function runRollup(options: RollupOptions = {}): Promise<RunSummary
   });
 }
 
-type Outcome = { summary: Omit<RunSummary, 'runId' | 'startedAtMs' | 'finishedAtMs' | 'reads'>; state: Partial<RollupState> };
+type Outcome = {
+  summary: Omit<RunSummary, 'runId' | 'startedAtMs' | 'finishedAtMs' | 'reads'>;
+  state: Partial<RollupState>;
+};
 
 async function rollUp(options: RollupOptions): Promise<Outcome> {
   const nowMs = options.nowMs ?? Date.now();
@@ -97,7 +100,10 @@ async function rollUp(options: RollupOptions): Promise<Outcome> {
     onDay: () => progress('Rolling up days', ++daysDone, dirty.length),
   });
 
-  const snapshotDue = options.forceSnapshot === true || state.storageMeasuredAtMs === null || nowMs - state.storageMeasuredAtMs >= SNAPSHOT_EVERY_MS;
+  const snapshotDue =
+    options.forceSnapshot === true ||
+    state.storageMeasuredAtMs === null ||
+    nowMs - state.storageMeasuredAtMs >= SNAPSHOT_EVERY_MS;
   let usersMeasured = 0;
   if (snapshotDue && days.recentUsers.size > 0) {
     const turn = storageTurn(days.recentUsers, Math.floor(nowMs / SNAPSHOT_EVERY_MS));
@@ -116,7 +122,10 @@ async function rollUp(options: RollupOptions): Promise<Outcome> {
     progress('Pricing months', ++priced, months.length);
   }
 
-  const fleetDue = options.forceSnapshot === true || state.fleetSnapshotAtMs === null || nowMs - state.fleetSnapshotAtMs >= SNAPSHOT_EVERY_MS;
+  const fleetDue =
+    options.forceSnapshot === true ||
+    state.fleetSnapshotAtMs === null ||
+    nowMs - state.fleetSnapshotAtMs >= SNAPSHOT_EVERY_MS;
   if (fleetDue) {
     progress('Taking the fleet snapshot', 0, 1);
     monthWrites += (await takeFleetSnapshot({ nowMs })).writes;

@@ -3,7 +3,11 @@ import type { Query, QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { runQuery } from '@/lib/firebase/metered';
 
 /** Pages through a query (which must have a stable order), handing each page to `onPage`. */
-export async function scanQuery(query: Query, onPage: (docs: QueryDocumentSnapshot[]) => void | Promise<void>, pageSize = 1000): Promise<number> {
+export async function scanQuery(
+  query: Query,
+  onPage: (docs: QueryDocumentSnapshot[]) => void | Promise<void>,
+  pageSize = 1000,
+): Promise<number> {
   let last: QueryDocumentSnapshot | undefined;
   let total = 0;
   for (;;) {

@@ -25,7 +25,11 @@ export type ErrorBudget = { allowedFailures: number; failures: number; remaining
 /** `remaining` is the share of the budget left: 1 untouched, 0 spent, negative when the SLO is already missed. */
 export function errorBudget(counts: SloCounts, target = SUCCESS_SLO): ErrorBudget {
   const allowedFailures = counts.eligible * (1 - target);
-  return { allowedFailures, failures: counts.failures, remaining: allowedFailures === 0 ? null : 1 - counts.failures / allowedFailures };
+  return {
+    allowedFailures,
+    failures: counts.failures,
+    remaining: allowedFailures === 0 ? null : 1 - counts.failures / allowedFailures,
+  };
 }
 
 export function burnRate(counts: SloCounts, target = SUCCESS_SLO): number | null {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_STORAGE_TURNS, STORAGE_USERS_PER_PASS, storageTurn } from './storage-turn';
 
-const pids = (n: number) => new Map(Array.from({ length: n }, (_, i) => [`p${((i * 2654435761) >>> 0).toString(16).padStart(8, '0')}00000000`, i]));
+const pids = (n: number) =>
+  new Map(
+    Array.from({ length: n }, (_, i) => [`p${((i * 2654435761) >>> 0).toString(16).padStart(8, '0')}00000000`, i]),
+  );
 
 describe('storageTurn', () => {
   it('measures every recent user while there are at most 500', () => {

@@ -16,6 +16,11 @@ describe('tableToCsv', () => {
         { code: '=HYPERLINK("http://evil")', rate: null, n: -1 },
       ],
     });
-    expect(csv.split('\r\n')).toEqual(['Error code,Failure rate (%),Count', '"unavailable, ""retry""",1.23,5', `"'=HYPERLINK(""http://evil"")",,-1`, '']);
+    expect(csv.split('\r\n')).toEqual([
+      'Error code,Failure rate (%),Count',
+      '"unavailable, ""retry""",1.23,5',
+      `"'=HYPERLINK(""http://evil"")",,-1`,
+      '',
+    ]);
   });
 });

@@ -15,7 +15,13 @@ export const STALE_CONFLICT_DAYS = 7;
 const ACTIVE_DAYS = 30;
 export const NO_DEVICE = 'none';
 
-type DeviceMeta = { uid: string; platform: string; createdAtMs: number | null; lastSyncAtMs: number | null; revokedAtMs: number | null };
+type DeviceMeta = {
+  uid: string;
+  platform: string;
+  createdAtMs: number | null;
+  lastSyncAtMs: number | null;
+  revokedAtMs: number | null;
+};
 const millis = (value: unknown) => (value instanceof Timestamp ? value.toMillis() : null);
 const uidOf = (doc: QueryDocumentSnapshot) => doc.ref.parent.parent?.id ?? '';
 
@@ -25,7 +31,10 @@ const uidOf = (doc: QueryDocumentSnapshot) => doc.ref.parent.parent?.id ?? '';
  * day. It reads settings and devices with field masks (no names, no models) and user ids alone; conflicts are
  * counted with `count()`, never read. `asOfMs` replays a past day from documents as they stood then (the demo seed).
  */
-export async function takeFleetSnapshot(options: { nowMs: number; asOfMs?: number }): Promise<FleetSnapshot & { writes: number }> {
+export async function takeFleetSnapshot(options: {
+  nowMs: number;
+  asOfMs?: number;
+}): Promise<FleetSnapshot & { writes: number }> {
   const replay = options.asOfMs !== undefined;
   const asOf = options.asOfMs ?? options.nowMs;
   const db = adminDb();
@@ -34,24 +43,45 @@ export async function takeFleetSnapshot(options: { nowMs: number; asOfMs?: numbe
     for (const doc of docs) users.set(doc.id, millis(doc.get('createdAt')));
   });
   const settings = new Map<string, { enabled: boolean; journal: boolean; mood: boolean; profile: boolean }>();
-  await scanQuery(db.collectionGroup(SETTINGS).select('enabled', 'collections').orderBy(FieldPath.documentId()), (docs) => {
-    for (const doc of docs) {
-      if (doc.id !== SYNC_SETTINGS_DOC) continue;
-      const collections = (doc.get('collections') ?? {}) as Record<string, unknown>;
-      settings.set(uidOf(doc), { enabled: doc.get('enabled') === true, journal: collections.journal === true, mood: collections.mood === true, profile: collections.profile === true });
-    }
-  });
+  await scanQuery(
+    db.collectionGroup(SETTINGS).select('enabled', 'collections').orderBy(FieldPath.documentId()),
+    (docs) => {
+      for (const doc of docs) {
+        if (doc.id !== SYNC_SETTINGS_DOC) continue;
+        const collections = (doc.get('collections') ?? {}) as Record<string, unknown>;
+        settings.set(uidOf(doc), {
+          enabled: doc.get('enabled') === true,
+          journal: collections.journal === true,
+          mood: collections.mood === true,
+          profile: collections.profile === true,
+        });
+      }
+    },
+  );
   const devices: DeviceMeta[] = [];
-  await scanQuery(db.collectionGroup(DEVICES).select('platform', 'createdAt', 'lastSyncAt', 'revokedAt').orderBy(FieldPath.documentId()), (docs) => {
-    for (const doc of docs) {
-      devices.push({ uid: uidOf(doc), platform: String(doc.get('platform') ?? 'unknown'), createdAtMs: millis(doc.get('createdAt')), lastSyncAtMs: millis(doc.get('lastSyncAt')), revokedAtMs: millis(doc.get('revokedAt')) });
-    }
-  });
+  await scanQuery(
+    db
+      .collectionGroup(DEVICES)
+      .select('platform', 'createdAt', 'lastSyncAt', 'revokedAt')
+      .orderBy(FieldPath.documentId()),
+    (docs) => {
+      for (const doc of docs) {
+        devices.push({
+          uid: uidOf(doc),
+          platform: String(doc.get('platform') ?? 'unknown'),
+          createdAtMs: millis(doc.get('createdAt')),
+          lastSyncAtMs: millis(doc.get('lastSyncAt')),
+          revokedAtMs: millis(doc.get('revokedAt')),
+        });
+      }
+    },
+  );
 
   const existedThen = (createdAtMs: number | null) => createdAtMs === null || createdAtMs <= asOf;
   const liveDevices = devices.filter((d) => existedThen(d.createdAtMs));
   const isRevoked = (d: DeviceMeta) => d.revokedAtMs !== null && d.revokedAtMs <= asOf;
-  const isActive = (d: DeviceMeta) => !isRevoked(d) && d.lastSyncAtMs !== null && d.lastSyncAtMs > asOf - ACTIVE_DAYS * DAY_MS;
+  const isActive = (d: DeviceMeta) =>
+    !isRevoked(d) && d.lastSyncAtMs !== null && d.lastSyncAtMs > asOf - ACTIVE_DAYS * DAY_MS;
 
   const uids = new Set<string>();
   for (const [uid, createdAtMs] of users) if (existedThen(createdAtMs)) uids.add(uid);
@@ -59,7 +89,9 @@ export async function takeFleetSnapshot(options: { nowMs: number; asOfMs?: numbe
   for (const uid of settings.keys()) if (!replay || existedThen(users.get(uid) ?? null)) uids.add(uid);
   for (const device of liveDevices) uids.add(device.uid);
   const platformsOf = new Map<string, Set<string>>();
-  for (const device of liveDevices) if (!isRevoked(device)) platformsOf.set(device.uid, (platformsOf.get(device.uid) ?? new Set()).add(device.platform));
+  for (const device of liveDevices)
+    if (!isRevoked(device))
+      platformsOf.set(device.uid, (platformsOf.get(device.uid) ?? new Set()).add(device.platform));
 
   const snapshot: FleetSnapshot = {
     takenAtMs: options.nowMs,
@@ -103,7 +135,10 @@ export async function takeFleetSnapshot(options: { nowMs: number; asOfMs?: numbe
   }
   if (!replay) {
     const open = db.collectionGroup(CONFLICTS).where('resolvedAt', '==', null);
-    const [unresolved, stale] = await Promise.all([runCount(open), runCount(open.where('detectedAt', '<', Timestamp.fromMillis(asOf - STALE_CONFLICT_DAYS * DAY_MS)))]);
+    const [unresolved, stale] = await Promise.all([
+      runCount(open),
+      runCount(open.where('detectedAt', '<', Timestamp.fromMillis(asOf - STALE_CONFLICT_DAYS * DAY_MS))),
+    ]);
     snapshot.conflicts = { unresolved, stale, staleDays: STALE_CONFLICT_DAYS };
   }
 
@@ -124,7 +159,11 @@ function newDevicesByDay(devices: DeviceMeta[]): Map<string, Record<string, Reco
   return byMonth;
 }
 
-async function writeFleetDays(day: string, snapshot: FleetSnapshot, newDevices: Map<string, Record<string, Record<string, number>>>): Promise<number> {
+async function writeFleetDays(
+  day: string,
+  snapshot: FleetSnapshot,
+  newDevices: Map<string, Record<string, Record<string, number>>>,
+): Promise<number> {
   const months = [...new Set([monthOf(day), ...newDevices.keys()])].sort();
   const refs = months.map(fleetDaysRef);
   const existing = await readDocs(adminDb(), refs);

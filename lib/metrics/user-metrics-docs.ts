@@ -64,14 +64,25 @@ export async function deleteUserMetricsDocs(scope: UserScope): Promise<{ deleted
 function withoutPid<T extends SyncDaysDoc | CostMonthDoc>(data: T, pid: string): T {
   const drop = (ids: string[] | undefined) => ids?.filter((id) => id !== pid);
   if ('topPids' in data) {
-    return { ...data, topPids: data.topPids.filter((id) => id !== pid), top: data.top.filter((user) => user.pid !== pid) };
+    return {
+      ...data,
+      topPids: data.topPids.filter((id) => id !== pid),
+      top: data.top.filter((user) => user.pid !== pid),
+    };
   }
-  const scrubGroup = <G extends { members?: string[] }>(group: G): G => (group.members ? { ...group, members: drop(group.members) } : group);
-  const scrubMap = <G extends { members?: string[] }>(groups: Record<string, G>) => Object.fromEntries(Object.entries(groups).map(([key, group]) => [key, scrubGroup(group)]));
+  const scrubGroup = <G extends { members?: string[] }>(group: G): G =>
+    group.members ? { ...group, members: drop(group.members) } : group;
+  const scrubMap = <G extends { members?: string[] }>(groups: Record<string, G>) =>
+    Object.fromEntries(Object.entries(groups).map(([key, group]) => [key, scrubGroup(group)]));
   const days = Object.fromEntries(
     Object.entries(data.days).map(([day, rollup]): [string, DayRollup] => [
       day,
-      { ...scrubGroup(rollup), byPlatform: scrubMap(rollup.byPlatform), byRelease: scrubMap(rollup.byRelease), byError: scrubMap(rollup.byError) },
+      {
+        ...scrubGroup(rollup),
+        byPlatform: scrubMap(rollup.byPlatform),
+        byRelease: scrubMap(rollup.byRelease),
+        byError: scrubMap(rollup.byError),
+      },
     ]),
   );
   return { ...data, days, members: drop(data.members) ?? [] };

@@ -6,11 +6,14 @@ const mood = (iso: string, s: number, a: string[] = [], e: string[] = []): MoodR
 
 describe('computeMoodStats', () => {
   it('averages check-ins per local day', () => {
-    const stats = computeMoodStats([mood('2025-06-10T08:00:00Z', 2), mood('2025-06-10T18:00:00Z', 4), mood('2025-06-11T09:00:00Z', 5)], {
-      timeZone: 'UTC',
-      range: '30d',
-      today: '2025-06-11',
-    });
+    const stats = computeMoodStats(
+      [mood('2025-06-10T08:00:00Z', 2), mood('2025-06-10T18:00:00Z', 4), mood('2025-06-11T09:00:00Z', 5)],
+      {
+        timeZone: 'UTC',
+        range: '30d',
+        today: '2025-06-11',
+      },
+    );
     expect(stats.series).toEqual([
       { day: '2025-06-10', average: 3, count: 2 },
       { day: '2025-06-11', average: 5, count: 1 },
@@ -49,7 +52,8 @@ describe('computeMoodStats', () => {
 
   it('charts long histories per week, across year boundaries', () => {
     const records: MoodRecord[] = [];
-    for (let d = 0; d < 800; d++) records.push({ r: Date.UTC(2023, 11, 1) + d * 86_400_000 + 43_200_000, s: (d % 5) + 1, e: [], a: [] });
+    for (let d = 0; d < 800; d++)
+      records.push({ r: Date.UTC(2023, 11, 1) + d * 86_400_000 + 43_200_000, s: (d % 5) + 1, e: [], a: [] });
     const stats = computeMoodStats(records, { timeZone: 'UTC', range: 'all', today: '2026-02-08' });
     expect(stats.granularity).toBe('week');
     expect(stats.series[0]!.day).toBe('2023-11-27'); // the Monday of 1 Dec 2023's week
@@ -70,11 +74,14 @@ describe('computeMoodStats', () => {
 
   it('averages by ISO weekday from daily averages', () => {
     // 2025-11-24 is a Monday.
-    const stats = computeMoodStats([mood('2025-11-24T10:00:00Z', 1), mood('2025-11-24T11:00:00Z', 3), mood('2025-11-30T10:00:00Z', 5)], {
-      timeZone: 'UTC',
-      range: '30d',
-      today: '2025-11-30',
-    });
+    const stats = computeMoodStats(
+      [mood('2025-11-24T10:00:00Z', 1), mood('2025-11-24T11:00:00Z', 3), mood('2025-11-30T10:00:00Z', 5)],
+      {
+        timeZone: 'UTC',
+        range: '30d',
+        today: '2025-11-30',
+      },
+    );
     expect(stats.weekdays[0]).toEqual({ label: 'Mon', average: 2, days: 1 });
     expect(stats.weekdays[6]).toEqual({ label: 'Sun', average: 5, days: 1 });
     expect(stats.weekdays[2]).toEqual({ label: 'Wed', average: null, days: 0 });
@@ -82,7 +89,11 @@ describe('computeMoodStats', () => {
 
   it('counts emotions in range, most frequent first', () => {
     const stats = computeMoodStats(
-      [mood('2025-06-10T08:00:00Z', 3, [], ['calm', 'tired']), mood('2025-06-11T08:00:00Z', 3, [], ['calm']), mood('2024-01-01T08:00:00Z', 3, [], ['angry'])],
+      [
+        mood('2025-06-10T08:00:00Z', 3, [], ['calm', 'tired']),
+        mood('2025-06-11T08:00:00Z', 3, [], ['calm']),
+        mood('2024-01-01T08:00:00Z', 3, [], ['angry']),
+      ],
       { timeZone: 'UTC', range: '30d', today: '2025-06-11' },
     );
     expect(stats.emotions).toEqual([
@@ -93,12 +104,20 @@ describe('computeMoodStats', () => {
 
   it('reports an activity only with at least 3 days with it and 3 without', () => {
     const days = (n: number, start: number, score: number, activities: string[]) =>
-      Array.from({ length: n }, (_, i) => mood(new Date(Date.UTC(2025, 5, start + i, 12)).toISOString(), score, activities));
+      Array.from({ length: n }, (_, i) =>
+        mood(new Date(Date.UTC(2025, 5, start + i, 12)).toISOString(), score, activities),
+      );
     const records = [...days(3, 1, 5, ['run']), ...days(3, 4, 2, []), ...days(2, 7, 4, ['yoga'])];
     const stats = computeMoodStats(records, { timeZone: 'UTC', range: '30d', today: '2025-06-10' });
-    expect(stats.activities).toEqual([{ activity: 'run', daysWith: 3, daysWithout: 5, averageWith: 5, averageWithout: 2.8, difference: 2.2 }]);
+    expect(stats.activities).toEqual([
+      { activity: 'run', daysWith: 3, daysWithout: 5, averageWith: 5, averageWithout: 2.8, difference: 2.2 },
+    ]);
 
-    const tooFewWithout = computeMoodStats(days(4, 1, 4, ['run']).concat(days(2, 5, 2, [])), { timeZone: 'UTC', range: '30d', today: '2025-06-10' });
+    const tooFewWithout = computeMoodStats(days(4, 1, 4, ['run']).concat(days(2, 5, 2, [])), {
+      timeZone: 'UTC',
+      range: '30d',
+      today: '2025-06-10',
+    });
     expect(tooFewWithout.activities).toEqual([]);
   });
 

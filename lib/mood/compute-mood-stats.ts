@@ -13,7 +13,14 @@ const WEEK_BUCKETS_AFTER_DAYS = 400;
 export const WEEKDAY_LABELS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 
 export type MoodPoint = { day: DayKey; average: number; count: number };
-export type ActivityEffect = { activity: string; daysWith: number; daysWithout: number; averageWith: number; averageWithout: number; difference: number };
+export type ActivityEffect = {
+  activity: string;
+  daysWith: number;
+  daysWithout: number;
+  averageWith: number;
+  averageWithout: number;
+  difference: number;
+};
 
 export type MoodStats = {
   range: MoodRange;
@@ -60,7 +67,10 @@ export function computeMoodStats(
 
   const span = from ? daysBetween(from, today) : 0;
   const granularity = range === 'all' && span > WEEK_BUCKETS_AFTER_DAYS ? 'week' : 'day';
-  const series = granularity === 'day' ? days.map((day) => ({ day, average: round(average(day)), count: byDay.get(day)!.count })) : weekly(days, average, byDay);
+  const series =
+    granularity === 'day'
+      ? days.map((day) => ({ day, average: round(average(day)), count: byDay.get(day)!.count }))
+      : weekly(days, average, byDay);
 
   const weekdaySums = WEEKDAY_LABELS.map(() => ({ sum: 0, days: 0 }));
   for (const day of days) {
@@ -87,12 +97,22 @@ export function computeMoodStats(
     to: today,
     granularity,
     series,
-    weekdays: weekdaySums.map((slot, i) => ({ label: WEEKDAY_LABELS[i]!, average: slot.days ? round(slot.sum / slot.days) : null, days: slot.days })),
-    emotions: [...emotionCounts].map(([emotion, count]) => ({ emotion, count })).sort((a, b) => b.count - a.count || a.emotion.localeCompare(b.emotion)),
+    weekdays: weekdaySums.map((slot, i) => ({
+      label: WEEKDAY_LABELS[i]!,
+      average: slot.days ? round(slot.sum / slot.days) : null,
+      days: slot.days,
+    })),
+    emotions: [...emotionCounts]
+      .map(([emotion, count]) => ({ emotion, count }))
+      .sort((a, b) => b.count - a.count || a.emotion.localeCompare(b.emotion)),
     activities: activityEffects(days, average, byDay),
     pixels: { year: pixelsYear, days: pixelDays },
     years,
-    summary: { checkIns, days: days.length, average: days.length ? round(days.reduce((s, day) => s + average(day), 0) / days.length) : null },
+    summary: {
+      checkIns,
+      days: days.length,
+      average: days.length ? round(days.reduce((s, day) => s + average(day), 0) / days.length) : null,
+    },
   };
 }
 
@@ -118,9 +138,18 @@ function activityEffects(days: DayKey[], average: (day: DayKey) => number, byDay
     if (withDays < MIN_DAYS_EACH_SIDE || withoutDays < MIN_DAYS_EACH_SIDE) continue;
     const averageWith = withSum / withDays;
     const averageWithout = withoutSum / withoutDays;
-    effects.push({ activity, daysWith: withDays, daysWithout: withoutDays, averageWith: round(averageWith), averageWithout: round(averageWithout), difference: round(averageWith - averageWithout) });
+    effects.push({
+      activity,
+      daysWith: withDays,
+      daysWithout: withoutDays,
+      averageWith: round(averageWith),
+      averageWithout: round(averageWithout),
+      difference: round(averageWith - averageWithout),
+    });
   }
-  return effects.sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference) || a.activity.localeCompare(b.activity));
+  return effects.sort(
+    (a, b) => Math.abs(b.difference) - Math.abs(a.difference) || a.activity.localeCompare(b.activity),
+  );
 }
 
 /** Long ranges are charted per ISO week (Monday start): 3,650 daily points would be unreadable. */

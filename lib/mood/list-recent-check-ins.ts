@@ -10,7 +10,11 @@ import { userCollection, userDocRef } from '@/lib/firebase/refs';
 /** The latest live check-ins, newest first (one small query). */
 export async function listRecentCheckIns(scope: UserScope, count = 7): Promise<WithId<MoodEntry>[]> {
   const snapshot = await runQuery(
-    userCollection(scope, MOOD_ENTRIES).where('deletedAt', '==', null).orderBy('recordedAt', 'desc').orderBy(FieldPath.documentId(), 'desc').limit(count),
+    userCollection(scope, MOOD_ENTRIES)
+      .where('deletedAt', '==', null)
+      .orderBy('recordedAt', 'desc')
+      .orderBy(FieldPath.documentId(), 'desc')
+      .limit(count),
   );
   return parseDocs(ZMoodEntry, snapshot.docs).items;
 }

@@ -15,5 +15,7 @@ export type ProfileSummary = { displayName: string; timezone: string; hasProfile
 export const getProfile = cache(async (scope: UserScope): Promise<ProfileSummary> => {
   const snapshot = await readDoc(userRef(scope));
   const profile = snapshot.exists ? parseDoc(ZUserProfile, snapshot) : null;
-  return profile ? { displayName: profile.displayName, timezone: profile.timezone, hasProfile: true } : { displayName: '', timezone: 'UTC', hasProfile: false };
+  return profile
+    ? { displayName: profile.displayName, timezone: profile.timezone, hasProfile: true }
+    : { displayName: '', timezone: 'UTC', hasProfile: false };
 });

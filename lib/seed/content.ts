@@ -16,7 +16,13 @@ const THEMES = {
     tags: ['gratitude'],
   },
   work: {
-    titles: ['Work stress again', 'A heavy Monday', 'Deadline week', 'After the team meeting', 'Long day at the office'],
+    titles: [
+      'Work stress again',
+      'A heavy Monday',
+      'Deadline week',
+      'After the team meeting',
+      'Long day at the office',
+    ],
     lines: [
       'The release slipped again and I felt the familiar knot in my stomach.',
       'I said no to an extra task today. It was **hard**, but I did it.',
@@ -97,12 +103,17 @@ function fill(line: string, random: Random): string {
 export function journalContent(random: Random, theme: Theme): { title: string; body: string; tags: string[] } {
   const pool = THEMES[theme];
   const title = fill(random.pick(pool.titles), random);
-  const lines = random.sample(pool.lines, random.int(2, Math.min(4, pool.lines.length))).map((line) => fill(line, random));
+  const lines = random
+    .sample(pool.lines, random.int(2, Math.min(4, pool.lines.length)))
+    .map((line) => fill(line, random));
   const shape = random.int(0, 3);
   let body: string;
-  if (theme === 'gratitude' || shape === 1) body = `${lines.map((line) => `- ${line}`).join('\n')}\n\nWriting these down helps.`;
-  else if (shape === 2) body = `## ${random.pick(['What happened', 'Notes', 'Today'])}\n\n${lines.join(' ')}\n\n## ${random.pick(['What I want to remember', 'Next time', 'Tomorrow'])}\n\n${fill(random.pick(pool.lines), random)}`;
-  else if (shape === 3) body = `${lines[0]}\n\n> ${random.pick(['This too shall pass.', 'Feelings are visitors.', 'Progress, not perfection.'])}\n\n${lines.slice(1).join(' ')}`;
+  if (theme === 'gratitude' || shape === 1)
+    body = `${lines.map((line) => `- ${line}`).join('\n')}\n\nWriting these down helps.`;
+  else if (shape === 2)
+    body = `## ${random.pick(['What happened', 'Notes', 'Today'])}\n\n${lines.join(' ')}\n\n## ${random.pick(['What I want to remember', 'Next time', 'Tomorrow'])}\n\n${fill(random.pick(pool.lines), random)}`;
+  else if (shape === 3)
+    body = `${lines[0]}\n\n> ${random.pick(['This too shall pass.', 'Feelings are visitors.', 'Progress, not perfection.'])}\n\n${lines.slice(1).join(' ')}`;
   else body = lines.join(' ');
   const tags: string[] = [...pool.tags];
   if (random.chance(0.3)) tags.push(random.pick(EXTRA_TAGS));

@@ -53,14 +53,21 @@ describe('generateHistory', () => {
     'a leap day': '2028-02-29T11:00:00Z',
   };
 
-  it.each(Object.entries(hardInstants))('stops at now on %s: nothing dated after it, every earlier day complete', (_name, iso) => {
-    const nowMs = Date.parse(iso);
-    const history = generateHistory(DEMO_USER, { ...options, nowMs, days: 40 });
-    const times = [...history.journal, ...history.moods].flatMap((doc) => [doc.updatedAtMs, doc.deletedAtMs ?? 0, 'createdAtMs' in doc ? doc.createdAtMs : doc.recordedAtMs]);
-    expect(Math.max(...times)).toBeLessThanOrEqual(nowMs);
-    // One check-in for each of the 39 earlier days; yesterday's may have run past midnight.
-    const todayStart = startOfDay(dayKeyOf(nowMs, DEMO_USER.timezone), DEMO_USER.timezone);
-    expect(history.moods.filter((m) => m.recordedAtMs < todayStart).length).toBeGreaterThanOrEqual(38);
-    expect(history.journal.some((entry) => entry.title === 'Walk to the lighthouse')).toBe(true);
-  });
+  it.each(Object.entries(hardInstants))(
+    'stops at now on %s: nothing dated after it, every earlier day complete',
+    (_name, iso) => {
+      const nowMs = Date.parse(iso);
+      const history = generateHistory(DEMO_USER, { ...options, nowMs, days: 40 });
+      const times = [...history.journal, ...history.moods].flatMap((doc) => [
+        doc.updatedAtMs,
+        doc.deletedAtMs ?? 0,
+        'createdAtMs' in doc ? doc.createdAtMs : doc.recordedAtMs,
+      ]);
+      expect(Math.max(...times)).toBeLessThanOrEqual(nowMs);
+      // One check-in for each of the 39 earlier days; yesterday's may have run past midnight.
+      const todayStart = startOfDay(dayKeyOf(nowMs, DEMO_USER.timezone), DEMO_USER.timezone);
+      expect(history.moods.filter((m) => m.recordedAtMs < todayStart).length).toBeGreaterThanOrEqual(38);
+      expect(history.journal.some((entry) => entry.title === 'Walk to the lighthouse')).toBe(true);
+    },
+  );
 });

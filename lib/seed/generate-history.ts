@@ -19,9 +19,28 @@ export type PlannedDevice = {
   createdAtMs: number;
 };
 
-type Versioned = { id: string; updatedAtMs: number; deletedAtMs: number | null; deviceId: string; rev: string; baseRev: string | null };
-export type PlannedJournalEntry = Versioned & { title: string; body: string; tags: string[]; mood: number | null; createdAtMs: number };
-export type PlannedMoodEntry = Versioned & { score: number; emotions: string[]; activities: string[]; note: string | null; recordedAtMs: number };
+type Versioned = {
+  id: string;
+  updatedAtMs: number;
+  deletedAtMs: number | null;
+  deviceId: string;
+  rev: string;
+  baseRev: string | null;
+};
+export type PlannedJournalEntry = Versioned & {
+  title: string;
+  body: string;
+  tags: string[];
+  mood: number | null;
+  createdAtMs: number;
+};
+export type PlannedMoodEntry = Versioned & {
+  score: number;
+  emotions: string[];
+  activities: string[];
+  note: string | null;
+  recordedAtMs: number;
+};
 
 export type UserHistory = {
   account: DemoAccount;
@@ -71,7 +90,8 @@ export function generateHistory(account: DemoAccount, options: HistoryOptions): 
 
     for (let n = 0; n < options.moodsPerDay; n++) {
       // Mornings and evenings; some evenings run past midnight, which tests day bucketing.
-      const minutes = n === 0 && options.moodsPerDay === 2 ? random.int(7 * 60, 10 * 60) : random.int(19 * 60, 24 * 60 + 40);
+      const minutes =
+        n === 0 && options.moodsPerDay === 2 ? random.int(7 * 60, 10 * 60) : random.int(19 * 60, 24 * 60 + 40);
       const recordedAtMs = localTime(day, minutes);
       const score = clampScore(dayMood.score + random.normal(0, 0.5));
       const entry: PlannedMoodEntry = {
@@ -79,7 +99,15 @@ export function generateHistory(account: DemoAccount, options: HistoryOptions): 
         score,
         emotions: random.sample(EMOTIONS_BY_SCORE[score]!, random.int(1, 3)),
         activities: dayMood.activities,
-        note: random.chance(0.15) ? random.pick(['Long day.', 'Feeling lighter after the walk.', 'Could not focus.', 'Good chat with a friend.', 'Headache all afternoon.']) : null,
+        note: random.chance(0.15)
+          ? random.pick([
+              'Long day.',
+              'Feeling lighter after the walk.',
+              'Could not focus.',
+              'Good chat with a friend.',
+              'Headache all afternoon.',
+            ])
+          : null,
         recordedAtMs,
         updatedAtMs: recordedAtMs,
         deletedAtMs: null,
@@ -99,7 +127,8 @@ export function generateHistory(account: DemoAccount, options: HistoryOptions): 
       // A pinned entry is always there (tests look for it); an unpinned one waits for its evening.
       const createdAt = pin ? Math.min(evening, now - 3_600_000) : evening;
       if (createdAt > now) continue;
-      const theme: Theme = dayMood.score <= 2 ? random.pick(['anxiety', 'work', 'sleep', 'therapy'] as const) : random.pick(THEME_NAMES);
+      const theme: Theme =
+        dayMood.score <= 2 ? random.pick(['anxiety', 'work', 'sleep', 'therapy'] as const) : random.pick(THEME_NAMES);
       const content = pin ?? journalContent(random, theme);
       const entry: PlannedJournalEntry = {
         id: idAt(createdAt),
@@ -170,4 +199,3 @@ function latentMood(random: Random, day: DayKey): { score: number; activities: s
 function clampScore(value: number): number {
   return Math.min(5, Math.max(1, Math.round(value)));
 }
-

@@ -38,7 +38,13 @@ const ERROR_CODES = ['unavailable', 'deadline-exceeded', 'unavailable', 'interna
 export function generateTelemetry(
   uid: string,
   devices: PlannedDevice[],
-  options: { nowMs: number; days: number; timeZone: string; seed: number; editsOn: (deviceId: string, day: DayKey) => number },
+  options: {
+    nowMs: number;
+    days: number;
+    timeZone: string;
+    seed: number;
+    editsOn: (deviceId: string, day: DayKey) => number;
+  },
 ): PlannedSyncEvent[] {
   const random = createRandom(deriveSeed(options.seed, `telemetry:${uid}`));
   const events: PlannedSyncEvent[] = [];

@@ -37,7 +37,9 @@ describe('planFleet', () => {
       const group = events.filter(match);
       return group.filter((e) => e.status === 'error').length / group.length;
     };
-    expect(rate((e) => e.platform === 'android' && e.appVersion === '3.1.0')).toBeGreaterThan(3 * rate((e) => e.appVersion !== '3.1.0'));
+    expect(rate((e) => e.platform === 'android' && e.appVersion === '3.1.0')).toBeGreaterThan(
+      3 * rate((e) => e.appVersion !== '3.1.0'),
+    );
   });
 
   it('dates nothing after now, in any of its time zones', () => {

@@ -14,7 +14,16 @@ import { createRandom, deriveSeed, type Random } from './random';
  */
 export type FleetSettings = { enabled: boolean; journal: boolean; mood: boolean; profile: boolean };
 export type FleetDevice = PlannedDevice & { revokedAtMs: number | null };
-export type FleetConflict = { id: string; entryId: string; rev: string; deviceId: string; data: Record<string, unknown>; detectedAtMs: number; resolvedAtMs: number | null; resolution: 'kept-winner' | 'restored' | 'merged' | null };
+export type FleetConflict = {
+  id: string;
+  entryId: string;
+  rev: string;
+  deviceId: string;
+  data: Record<string, unknown>;
+  detectedAtMs: number;
+  resolvedAtMs: number | null;
+  resolution: 'kept-winner' | 'restored' | 'merged' | null;
+};
 export type FleetUser = {
   history: UserHistory;
   signupMs: number;
@@ -27,13 +36,33 @@ export type FleetUser = {
 
 export type FleetOptions = { nowMs: number; seed: number; users: number; telemetryDays: number };
 
-const TIME_ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'Europe/London', 'America/Los_Angeles', 'Australia/Sydney', 'UTC'];
+const TIME_ZONES = [
+  'Europe/Berlin',
+  'America/New_York',
+  'Asia/Tokyo',
+  'Europe/London',
+  'America/Los_Angeles',
+  'Australia/Sydney',
+  'UTC',
+];
 const VERSIONS: Record<Platform, [string, number][]> = {
-  ios: [['3.2.1', 0.6], ['3.2.0', 0.25], ['3.0.9', 0.15]],
-  android: [['3.2.1', 0.45], ['3.1.0', 0.35], ['3.0.4', 0.2]],
+  ios: [
+    ['3.2.1', 0.6],
+    ['3.2.0', 0.25],
+    ['3.0.9', 0.15],
+  ],
+  android: [
+    ['3.2.1', 0.45],
+    ['3.1.0', 0.35],
+    ['3.0.4', 0.2],
+  ],
   web: [[APP_VERSION, 1]],
 };
-const MODELS: Record<Platform, string[]> = { ios: ['iPhone 15', 'iPhone 14', 'iPhone 16 Pro', 'iPad Air'], android: ['Pixel 8', 'Galaxy S24', 'Galaxy A54', 'OnePlus 12'], web: ['Chrome on macOS', 'Firefox on Windows'] };
+const MODELS: Record<Platform, string[]> = {
+  ios: ['iPhone 15', 'iPhone 14', 'iPhone 16 Pro', 'iPad Air'],
+  android: ['Pixel 8', 'Galaxy S24', 'Galaxy A54', 'OnePlus 12'],
+  web: ['Chrome on macOS', 'Firefox on Windows'],
+};
 const DAY = 86_400_000;
 
 function weighted<T>(random: Random, choices: [T, number][]): T {
@@ -48,7 +77,15 @@ function hex(random: Random, length: number): string {
 
 export function fleetAccount(index: number): DemoAccount {
   const uid = `fleet-${String(index + 1).padStart(3, '0')}`;
-  return { uid, email: `${uid}@fleet.wellsync.test`, password: '', displayName: `Fleet user ${index + 1}`, timezone: TIME_ZONES[index % TIME_ZONES.length]!, role: 'user', description: 'Synthetic fleet member' };
+  return {
+    uid,
+    email: `${uid}@fleet.wellsync.test`,
+    password: '',
+    displayName: `Fleet user ${index + 1}`,
+    timezone: TIME_ZONES[index % TIME_ZONES.length]!,
+    role: 'user',
+    description: 'Synthetic fleet member',
+  };
 }
 
 export function planFleet(options: FleetOptions): FleetUser[] {
@@ -61,11 +98,18 @@ function planUser(account: DemoAccount, options: FleetOptions): FleetUser {
   const endMs = options.nowMs;
   const windowStart = startOfDay(addDays(dayKeyOf(endMs, tz), -(options.telemetryDays - 1)), tz);
   // Four in ten joined before the telemetry window; the rest joined during it.
-  const signupMs = random.chance(0.4) ? windowStart - random.int(10, 300) * DAY : windowStart + random.int(0, options.telemetryDays - 5) * DAY + random.int(8, 20) * 3_600_000;
+  const signupMs = random.chance(0.4)
+    ? windowStart - random.int(10, 300) * DAY
+    : windowStart + random.int(0, options.telemetryDays - 5) * DAY + random.int(8, 20) * 3_600_000;
 
-  const primary = weighted<Platform>(random, [['ios', 0.45], ['android', 0.42], ['web', 0.13]]);
+  const primary = weighted<Platform>(random, [
+    ['ios', 0.45],
+    ['android', 0.42],
+    ['web', 0.13],
+  ]);
   const platforms: Platform[] = [primary];
-  if (random.chance(0.35)) platforms.push(primary === 'web' ? 'ios' : random.chance(0.6) ? 'web' : primary === 'ios' ? 'android' : 'ios');
+  if (random.chance(0.35))
+    platforms.push(primary === 'web' ? 'ios' : random.chance(0.6) ? 'web' : primary === 'ios' ? 'android' : 'ios');
   const devices: FleetDevice[] = platforms.map((platform, n) => {
     const createdAtMs = n === 0 ? signupMs : Math.min(signupMs + random.int(1, 40) * DAY, endMs - DAY);
     const revoked = n > 0 && random.chance(0.15);
@@ -82,16 +126,32 @@ function planUser(account: DemoAccount, options: FleetOptions): FleetUser {
 
   // Settings over time: most turn sync on at sign-up; some turn it (or one type) off later, a few turn it on late.
   const startsOn = random.chance(0.82);
-  const first: FleetSettings = { enabled: startsOn, journal: !random.chance(0.1), mood: !random.chance(0.12), profile: !random.chance(0.06) };
+  const first: FleetSettings = {
+    enabled: startsOn,
+    journal: !random.chance(0.1),
+    mood: !random.chance(0.12),
+    profile: !random.chance(0.06),
+  };
   const settings = [{ atMs: signupMs, value: first }];
-  const changeAt = () => Math.min(endMs - DAY, Math.max(signupMs, windowStart) + random.int(3, Math.max(4, options.telemetryDays - 3)) * DAY);
+  const changeAt = () =>
+    Math.min(
+      endMs - DAY,
+      Math.max(signupMs, windowStart) + random.int(3, Math.max(4, options.telemetryDays - 3)) * DAY,
+    );
   if (startsOn && random.chance(0.12)) settings.push({ atMs: changeAt(), value: { ...first, enabled: false } });
   else if (startsOn && random.chance(0.1)) settings.push({ atMs: changeAt(), value: { ...first, mood: false } });
   else if (!startsOn && random.chance(0.3)) settings.push({ atMs: changeAt(), value: { ...first, enabled: true } });
   const syncOnAt = (ms: number) => [...settings].reverse().find((s) => s.atMs <= ms)?.value.enabled ?? false;
 
   const historyDays = Math.max(1, Math.min(30, Math.ceil((endMs - signupMs) / DAY)));
-  const history = generateHistory(account, { nowMs: options.nowMs, days: historyDays, seed: options.seed, devices: devices.map(({ revokedAtMs: _r, createdAtMs: _c, ...d }) => d), journalRate: 0.3, moodsPerDay: 1 });
+  const history = generateHistory(account, {
+    nowMs: options.nowMs,
+    days: historyDays,
+    seed: options.seed,
+    devices: devices.map(({ revokedAtMs: _r, createdAtMs: _c, ...d }) => d),
+    journalRate: 0.3,
+    moodsPerDay: 1,
+  });
   history.createdAtMs = signupMs;
   history.devices = [];
 
@@ -100,21 +160,49 @@ function planUser(account: DemoAccount, options: FleetOptions): FleetUser {
     const key = `${doc.deviceId}|${dayKeyOf(doc.updatedAtMs, tz)}`;
     edits.set(key, (edits.get(key) ?? 0) + 1);
   }
-  const raw = generateTelemetry(account.uid, devices, { nowMs: options.nowMs, days: options.telemetryDays, timeZone: tz, seed: options.seed, editsOn: (deviceId, day) => edits.get(`${deviceId}|${day}`) ?? 0 });
+  const raw = generateTelemetry(account.uid, devices, {
+    nowMs: options.nowMs,
+    days: options.telemetryDays,
+    timeZone: tz,
+    seed: options.seed,
+    editsOn: (deviceId, day) => edits.get(`${deviceId}|${day}`) ?? 0,
+  });
   // Each device syncs on a little over half of the days it exists, only while sync is on and it is not revoked.
   const activeDay = new Map<string, boolean>();
   const telemetry = raw.filter((event) => {
     const device = devices.find((d) => d.id === event.deviceId)!;
     const key = `${event.deviceId}|${dayKeyOf(event.startedAtMs, tz)}`;
     if (!activeDay.has(key)) activeDay.set(key, random.chance(0.55));
-    return event.startedAtMs >= device.createdAtMs && (device.revokedAtMs === null || event.startedAtMs < device.revokedAtMs) && syncOnAt(event.startedAtMs) && activeDay.get(key);
+    return (
+      event.startedAtMs >= device.createdAtMs &&
+      (device.revokedAtMs === null || event.startedAtMs < device.revokedAtMs) &&
+      syncOnAt(event.startedAtMs) &&
+      activeDay.get(key)
+    );
   });
   // A revoked device keeps trying for a day or two and is refused (excluded from the SLO: it is the system working).
   for (const device of devices) {
     if (device.revokedAtMs === null) continue;
     for (let n = 0; n < random.int(1, 4); n++) {
       const startedAtMs = Math.min(device.revokedAtMs + random.int(1, 36) * 3_600_000, endMs);
-      telemetry.push({ id: `${hex(random, 8)}-rev-${n}-${device.id}`, deviceId: device.id, platform: device.platform, appVersion: device.appVersion, startedAtMs, durationMs: random.int(80, 300), status: 'error', errorCode: 'device-revoked', pushed: 0, pulled: 0, conflicts: 0, reads: 1, writes: 1, deletes: 0, bytesUp: 0, bytesDown: 0 });
+      telemetry.push({
+        id: `${hex(random, 8)}-rev-${n}-${device.id}`,
+        deviceId: device.id,
+        platform: device.platform,
+        appVersion: device.appVersion,
+        startedAtMs,
+        durationMs: random.int(80, 300),
+        status: 'error',
+        errorCode: 'device-revoked',
+        pushed: 0,
+        pulled: 0,
+        conflicts: 0,
+        reads: 1,
+        writes: 1,
+        deletes: 0,
+        bytesUp: 0,
+        bytesDown: 0,
+      });
     }
   }
 
@@ -132,13 +220,23 @@ function planUser(account: DemoAccount, options: FleetOptions): FleetUser {
         entryId: entry.id,
         rev,
         deviceId: loser.id,
-        data: { title: entry.title, body: `${entry.body}\n\n(edited offline)`, tags: entry.tags, mood: entry.mood, rev, baseRev: entry.baseRev, deviceId: loser.id },
+        data: {
+          title: entry.title,
+          body: `${entry.body}\n\n(edited offline)`,
+          tags: entry.tags,
+          mood: entry.mood,
+          rev,
+          baseRev: entry.baseRev,
+          deviceId: loser.id,
+        },
         detectedAtMs,
         resolvedAtMs: resolved ? Math.min(detectedAtMs + random.int(1, 5) * DAY, endMs) : null,
         resolution: resolved ? random.pick(['kept-winner', 'restored', 'merged'] as const) : null,
       });
       // The sync that found the conflict reported it.
-      const reporter = telemetry.find((event) => event.status === 'ok' && Math.abs(event.startedAtMs - detectedAtMs) < DAY);
+      const reporter = telemetry.find(
+        (event) => event.status === 'ok' && Math.abs(event.startedAtMs - detectedAtMs) < DAY,
+      );
       if (reporter) reporter.conflicts += 1;
     }
   }

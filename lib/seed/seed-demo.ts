@@ -20,7 +20,15 @@ export type SeedOptions = {
   onProgress?: (done: number, total: number) => void;
 };
 
-export type SeedSummary = { users: number; journal: number; moods: number; syncAttempts: number; conflicts: number; fleetUsers: number; fleetSyncEvents: number };
+export type SeedSummary = {
+  users: number;
+  journal: number;
+  moods: number;
+  syncAttempts: number;
+  conflicts: number;
+  fleetUsers: number;
+  fleetSyncEvents: number;
+};
 
 export const DEMO_SEED = 20261125;
 
@@ -32,7 +40,13 @@ export const LIGHTHOUSE_ENTRY = {
   tags: ['outdoors', 'selfcare'],
 };
 
-const simulated = (account: DemoAccount, days: number, devices: SimulatedAccount['devices'], pinned?: SimulatedAccount['pinned'], doubleEditsDaysAgo?: number[]): SimulatedAccount => ({
+const simulated = (
+  account: DemoAccount,
+  days: number,
+  devices: SimulatedAccount['devices'],
+  pinned?: SimulatedAccount['pinned'],
+  doubleEditsDaysAgo?: number[],
+): SimulatedAccount => ({
   uid: account.uid,
   email: account.email,
   displayName: account.displayName,
@@ -58,7 +72,15 @@ export const DEMO_SIMULATION = {
       // Two edits of the same entry on both phones before either synced: the Conflicts page has something to show.
       [4, 9],
     ),
-    simulated(SECOND_USER, 60, [{ id: 'android-5a11ce', name: 'Sam\u2019s Galaxy', platform: 'android', model: 'Galaxy S24', appVersion: '3.2.1' }]),
+    simulated(SECOND_USER, 60, [
+      {
+        id: 'android-5a11ce',
+        name: 'Sam\u2019s Galaxy',
+        platform: 'android',
+        model: 'Galaxy S24',
+        appVersion: '3.2.1',
+      },
+    ]),
   ],
   devicesPerUser: 1,
   days: 60,
@@ -77,7 +99,8 @@ export const DEMO_SIMULATION = {
  */
 export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> {
   const { projectId } = getEnv();
-  if (!projectId.startsWith('demo-')) throw new Error(`Refusing to seed ${projectId}: demo data only goes into demo- projects.`);
+  if (!projectId.startsWith('demo-'))
+    throw new Error(`Refusing to seed ${projectId}: demo data only goes into demo- projects.`);
   const seed = options.seed ?? DEMO_SEED;
   const nowMs = options.nowMs ?? Date.now();
   const accounts = options.heavy ? [...DEMO_ACCOUNTS, HEAVY_USER] : [...DEMO_ACCOUNTS];
@@ -125,7 +148,9 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> 
   });
 
   // Built now, as a first visit would, so the first search or chart of a fresh demo does not rebuild them.
-  await Promise.all(accounts.map((account) => Promise.all(DERIVED_VIEWS.map((view) => readDerivedView(account, view)))));
+  await Promise.all(
+    accounts.map((account) => Promise.all(DERIVED_VIEWS.map((view) => readDerivedView(account, view)))),
+  );
 
   return {
     users: accounts.length,

@@ -27,18 +27,45 @@ const ts = (ms: number) => Timestamp.fromMillis(ms);
  * adoption snapshots (the aggregator's own snapshot, taken as the documents stood at the end of each day), then
  * runs the aggregator once so that the admin pages have rollups on first start. Demo projects only (seedDemo checks).
  */
-export type SeedFleetOptions = { nowMs: number; seed: number; users?: number; telemetryDays?: number; replayDays?: number; onProgress?: (done: number, total: number) => void };
+export type SeedFleetOptions = {
+  nowMs: number;
+  seed: number;
+  users?: number;
+  telemetryDays?: number;
+  replayDays?: number;
+  onProgress?: (done: number, total: number) => void;
+};
 
 export async function seedFleet(options: SeedFleetOptions): Promise<FleetSummary> {
   const replayDays = options.replayDays ?? REPLAY_DAYS;
-  const fleet = planFleet({ nowMs: options.nowMs, seed: options.seed, users: options.users ?? FLEET_USERS, telemetryDays: options.telemetryDays ?? FLEET_TELEMETRY_DAYS });
+  const fleet = planFleet({
+    nowMs: options.nowMs,
+    seed: options.seed,
+    users: options.users ?? FLEET_USERS,
+    telemetryDays: options.telemetryDays ?? FLEET_TELEMETRY_DAYS,
+  });
   const db = adminDb();
   // Start clean: earlier fleet users, rollups and the audit log (demo data only). Only what exists is deleted,
   // because each recursive delete scans on the emulator.
   const earlier = (await db.collection(USERS).listDocuments()).filter((ref) => ref.id.startsWith('fleet-'));
-  await Promise.all([...earlier.map((ref) => db.recursiveDelete(ref)), db.recursiveDelete(db.collection(METRICS)), db.recursiveDelete(db.collection(AUDIT_LOG))]);
+  await Promise.all([
+    ...earlier.map((ref) => db.recursiveDelete(ref)),
+    db.recursiveDelete(db.collection(METRICS)),
+    db.recursiveDelete(db.collection(AUDIT_LOG)),
+  ]);
 
-  const total = fleet.reduce((n, u) => n + 2 + u.devices.length + u.history.journal.length + u.history.moods.length + u.telemetry.length + u.conflicts.length, 0) + replayDays;
+  const total =
+    fleet.reduce(
+      (n, u) =>
+        n +
+        2 +
+        u.devices.length +
+        u.history.journal.length +
+        u.history.moods.length +
+        u.telemetry.length +
+        u.conflicts.length,
+      0,
+    ) + replayDays;
   let done = 0;
   const tick = () => {
     done += 1;
@@ -49,7 +76,10 @@ export async function seedFleet(options: SeedFleetOptions): Promise<FleetSummary
   const writer = db.bulkWriter({ throttling: false });
   for (let start = 0; start < fleet.length; start += USERS_PER_FLUSH) {
     const group = fleet.slice(start, start + USERS_PER_FLUSH);
-    const writes = group.flatMap((user) => [...queueHistory(writer, user.history, user.telemetry, tick), ...queueFleetExtras(writer, user, tick)]);
+    const writes = group.flatMap((user) => [
+      ...queueHistory(writer, user.history, user.telemetry, tick),
+      ...queueFleetExtras(writer, user, tick),
+    ]);
     await writer.flush();
     await Promise.all(writes);
   }
@@ -66,16 +96,29 @@ export async function seedFleet(options: SeedFleetOptions): Promise<FleetSummary
   await writeSettingsAsOf(fleet, options.nowMs);
   await runRollup({ full: true, forceSnapshot: true, nowMs: options.nowMs });
   options.onProgress?.(total, total);
-  return { users: fleet.length, documents: total - replayDays, syncEvents: fleet.reduce((n, u) => n + u.telemetry.length, 0), snapshots: replayDays + 1 };
+  return {
+    users: fleet.length,
+    documents: total - replayDays,
+    syncEvents: fleet.reduce((n, u) => n + u.telemetry.length, 0),
+    snapshots: replayDays + 1,
+  };
 }
 
 /** Devices (some revoked) and conflicts, which the shared history writer does not cover. */
-function queueFleetExtras(writer: FirebaseFirestore.BulkWriter, user: FleetUser, onWrite: () => void): Promise<unknown>[] {
+function queueFleetExtras(
+  writer: FirebaseFirestore.BulkWriter,
+  user: FleetUser,
+  onWrite: () => void,
+): Promise<unknown>[] {
   const scope = { uid: user.history.account.uid };
   const writes: Promise<unknown>[] = [];
   for (const device of user.devices) {
-    const last = user.telemetry.filter((e) => e.deviceId === device.id && e.errorCode !== 'device-revoked').reduce((max, e) => Math.max(max, e.startedAtMs + e.durationMs), 0);
-    const lastEvent = user.telemetry.filter((e) => e.deviceId === device.id).sort((a, b) => b.startedAtMs - a.startedAtMs)[0];
+    const last = user.telemetry
+      .filter((e) => e.deviceId === device.id && e.errorCode !== 'device-revoked')
+      .reduce((max, e) => Math.max(max, e.startedAtMs + e.durationMs), 0);
+    const lastEvent = user.telemetry
+      .filter((e) => e.deviceId === device.id)
+      .sort((a, b) => b.startedAtMs - a.startedAtMs)[0];
     const data = contractDoc(ZDevice, {
       name: device.name,
       platform: device.platform,
@@ -89,7 +132,14 @@ function queueFleetExtras(writer: FirebaseFirestore.BulkWriter, user: FleetUser,
       revokedAt: null,
     });
     // Only the server revokes, so the revocation is stamped after the contract check of the device's own fields.
-    writes.push(writer.set(userCollection(scope, DEVICES).doc(device.id), { ...data, revokedAt: device.revokedAtMs === null ? null : ts(device.revokedAtMs) }).then(onWrite));
+    writes.push(
+      writer
+        .set(userCollection(scope, DEVICES).doc(device.id), {
+          ...data,
+          revokedAt: device.revokedAtMs === null ? null : ts(device.revokedAtMs),
+        })
+        .then(onWrite),
+    );
   }
   for (const conflict of user.conflicts) {
     const data = contractDoc(ZConflict, {
@@ -114,7 +164,15 @@ async function writeSettingsAsOf(fleet: FleetUser[], asOfMs: number): Promise<vo
     const value = settingsAt(user, asOfMs) ?? user.settings[0]!.value;
     const at = [...user.settings].reverse().find((s) => s.atMs <= asOfMs)?.atMs ?? user.signupMs;
     const device = user.devices[0]!.id;
-    return writer.set(syncSettingsRef(user.history.account), contractDoc(ZSyncSettings, { enabled: value.enabled, collections: { journal: value.journal, mood: value.mood, profile: value.profile }, updatedAt: ts(at), updatedBy: device }));
+    return writer.set(
+      syncSettingsRef(user.history.account),
+      contractDoc(ZSyncSettings, {
+        enabled: value.enabled,
+        collections: { journal: value.journal, mood: value.mood, profile: value.profile },
+        updatedAt: ts(at),
+        updatedBy: device,
+      }),
+    );
   });
   await writer.close();
   await Promise.all(writes);

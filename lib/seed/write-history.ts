@@ -11,7 +11,13 @@ import type { PlannedSyncEvent } from './generate-telemetry';
 const ts = (ms: number) => Timestamp.fromMillis(ms);
 
 /** The protocol fields every synced entry carries (syncedAt is added by contractDoc). */
-function protocolFields(entry: { updatedAtMs: number; deletedAtMs: number | null; rev: string; baseRev: string | null; deviceId: string }) {
+function protocolFields(entry: {
+  updatedAtMs: number;
+  deletedAtMs: number | null;
+  rev: string;
+  baseRev: string | null;
+  deviceId: string;
+}) {
   return {
     updatedAt: ts(entry.updatedAtMs),
     deletedAt: entry.deletedAtMs === null ? null : ts(entry.deletedAtMs),
@@ -22,7 +28,11 @@ function protocolFields(entry: { updatedAtMs: number; deletedAtMs: number | null
 }
 
 /** Checks a document against its contract schema before it is written; syncedAt is the server's to set. */
-export function contractDoc<S extends z.ZodObject>(schema: S, data: DocumentData, serverSyncedAt = false): DocumentData {
+export function contractDoc<S extends z.ZodObject>(
+  schema: S,
+  data: DocumentData,
+  serverSyncedAt = false,
+): DocumentData {
   const checked = schema.strict().parse(serverSyncedAt ? { ...data, syncedAt: Timestamp.now() } : data) as DocumentData;
   return serverSyncedAt ? { ...checked, syncedAt: FieldValue.serverTimestamp() } : checked;
 }
@@ -32,10 +42,20 @@ export async function ensureAuthUser(history: Pick<UserHistory, 'account'>): Pro
   const { account } = history;
   const auth = adminAuth();
   try {
-    await auth.updateUser(account.uid, { email: account.email, password: account.password, displayName: account.displayName });
+    await auth.updateUser(account.uid, {
+      email: account.email,
+      password: account.password,
+      displayName: account.displayName,
+    });
   } catch (error) {
     if ((error as { code?: string }).code !== 'auth/user-not-found') throw error;
-    await auth.createUser({ uid: account.uid, email: account.email, password: account.password, displayName: account.displayName, emailVerified: true });
+    await auth.createUser({
+      uid: account.uid,
+      email: account.email,
+      password: account.password,
+      displayName: account.displayName,
+      emailVerified: true,
+    });
   }
   await auth.setCustomUserClaims(account.uid, account.role === 'admin' ? { admin: true } : null);
 }
@@ -45,7 +65,12 @@ export function countWrites(history: UserHistory, telemetry: PlannedSyncEvent[])
 }
 
 /** Queues every document of one user's history on a BulkWriter; `onWrite` ticks once per document written. */
-export function queueHistory(writer: BulkWriter, history: UserHistory, telemetry: PlannedSyncEvent[], onWrite: () => void): Promise<unknown>[] {
+export function queueHistory(
+  writer: BulkWriter,
+  history: UserHistory,
+  telemetry: PlannedSyncEvent[],
+  onWrite: () => void,
+): Promise<unknown>[] {
   const scope = { uid: history.account.uid };
   const firstDevice = history.devices[0]?.id ?? 'seed';
   const lastSync = new Map<string, PlannedSyncEvent>();
@@ -56,11 +81,22 @@ export function queueHistory(writer: BulkWriter, history: UserHistory, telemetry
   const writes: [FirebaseFirestore.DocumentReference, DocumentData][] = [
     [
       userRef(scope),
-      contractDoc(ZUserProfile, { displayName: history.account.displayName, photoURL: null, timezone: history.account.timezone, createdAt: ts(history.createdAtMs), updatedAt: ts(history.createdAtMs) }),
+      contractDoc(ZUserProfile, {
+        displayName: history.account.displayName,
+        photoURL: null,
+        timezone: history.account.timezone,
+        createdAt: ts(history.createdAtMs),
+        updatedAt: ts(history.createdAtMs),
+      }),
     ],
     [
       syncSettingsRef(scope),
-      contractDoc(ZSyncSettings, { enabled: true, collections: { journal: true, mood: true, profile: true }, updatedAt: ts(history.createdAtMs), updatedBy: firstDevice }),
+      contractDoc(ZSyncSettings, {
+        enabled: true,
+        collections: { journal: true, mood: true, profile: true },
+        updatedAt: ts(history.createdAtMs),
+        updatedBy: firstDevice,
+      }),
     ],
   ];
   for (const device of history.devices) {
@@ -118,7 +154,10 @@ export function queueHistory(writer: BulkWriter, history: UserHistory, telemetry
   }
   for (const event of telemetry) {
     const { id, startedAtMs, ...rest } = event;
-    writes.push([userCollection(scope, SYNC_EVENTS).doc(id), contractDoc(ZSyncEvent, { ...rest, startedAt: ts(startedAtMs) })]);
+    writes.push([
+      userCollection(scope, SYNC_EVENTS).doc(id),
+      contractDoc(ZSyncEvent, { ...rest, startedAt: ts(startedAtMs) }),
+    ]);
   }
   return writes.map(([ref, data]) => writer.set(ref, data).then(onWrite));
 }
@@ -132,4 +171,3 @@ export async function deleteUserData(uid: string): Promise<void> {
       if (error.code !== 'auth/user-not-found') throw error;
     });
 }
-

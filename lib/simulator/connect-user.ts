@@ -15,7 +15,10 @@ import { webCloud } from '@/lib/sync/web-cloud';
  */
 export type Transport = 'client' | 'server';
 
-export async function connectUser(uid: string, transport: Transport): Promise<{ cloud: SyncCloud; timestamp: (ms: number) => unknown }> {
+export async function connectUser(
+  uid: string,
+  transport: Transport,
+): Promise<{ cloud: SyncCloud; timestamp: (ms: number) => unknown }> {
   if (transport === 'server') {
     const cloud = adminCloud({ uid });
     return { cloud, timestamp: cloud.timestamp };
@@ -26,4 +29,3 @@ export async function connectUser(uid: string, transport: Transport): Promise<{ 
   if (auth.currentUser?.uid !== uid) await signInWithCustomToken(auth, await adminAuth().createCustomToken(uid));
   return { cloud: webCloud(clientDb(config, name), uid), timestamp: (ms) => ClientTimestamp.fromMillis(ms) };
 }
-

@@ -29,7 +29,10 @@ describe('double edits', () => {
 
   it('gives the two phones different closing lines and different tags', () => {
     const random = createRandom(3);
-    const [a, b] = [doubleEditChange('append-both', 0, entry, random), doubleEditChange('append-both', 1, entry, createRandom(3))];
+    const [a, b] = [
+      doubleEditChange('append-both', 0, entry, random),
+      doubleEditChange('append-both', 1, entry, createRandom(3)),
+    ];
     expect(a.body).not.toEqual(b.body);
     const [x, y] = [doubleEditChange('tags', 0, entry, random), doubleEditChange('tags', 1, entry, random)];
     expect(x.tags).not.toEqual(y.tags);

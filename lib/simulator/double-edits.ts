@@ -8,8 +8,20 @@ import type { Random } from '@/lib/seed/random';
 export const DOUBLE_EDITS = ['append-both', 'typo-and-append', 'tags', 'title-and-append', 'same-line'] as const;
 export type DoubleEdit = (typeof DOUBLE_EDITS)[number];
 
-const WEIGHTS: Record<DoubleEdit, number> = { 'append-both': 35, 'typo-and-append': 25, tags: 20, 'title-and-append': 10, 'same-line': 10 };
-const CLOSINGS = ['It worked out.', 'Talked to someone about it.', 'Not as bad as it felt.', 'Slept well after.', 'Tomorrow is another day.'];
+const WEIGHTS: Record<DoubleEdit, number> = {
+  'append-both': 35,
+  'typo-and-append': 25,
+  tags: 20,
+  'title-and-append': 10,
+  'same-line': 10,
+};
+const CLOSINGS = [
+  'It worked out.',
+  'Talked to someone about it.',
+  'Not as bad as it felt.',
+  'Slept well after.',
+  'Tomorrow is another day.',
+];
 const TAGS = ['evening', 'reflection', 'family', 'work', 'rest', 'walk'];
 
 /** Which double edit happens: drawn once, when it is scheduled, so both halves agree. */
@@ -45,7 +57,10 @@ export function doubleEditChange(kind: DoubleEdit, half: 0 | 1, entry: Entry, ra
     case 'same-line': {
       const lines = body.split('\n');
       // The last line with text: a final newline leaves an empty string after it, which is not a line.
-      const last = Math.max(0, lines.findLastIndex((line) => line.trim() !== ''));
+      const last = Math.max(
+        0,
+        lines.findLastIndex((line) => line.trim() !== ''),
+      );
       lines[last] = `${lines[last]} ${half === 0 ? '(I was wrong about this.)' : '(Still true.)'}`;
       return { body: lines.join('\n') };
     }
@@ -55,6 +70,10 @@ export function doubleEditChange(kind: DoubleEdit, half: 0 | 1, entry: Entry, ra
 /** A one-character correction in the first line: the period it lacked, or a doubled space. */
 export function fixFirstLine(body: string): string {
   const [first = '', ...rest] = body.split('\n');
-  const fixed = first.includes('  ') ? first.replace('  ', ' ') : /[.!?]$/.test(first) ? `${first.slice(0, -1)}!` : `${first}.`;
+  const fixed = first.includes('  ')
+    ? first.replace('  ', ' ')
+    : /[.!?]$/.test(first)
+      ? `${first.slice(0, -1)}!`
+      : `${first}.`;
   return [fixed, ...rest].join('\n');
 }

@@ -26,7 +26,12 @@ const ERRORS: [code: string, weight: number][] = [
 
 export type DeviceNetwork = { offline: boolean; clock: { elapsedMs: number } };
 
-export function withNetwork(cloud: SyncCloud, profile: NetworkProfile, state: DeviceNetwork, random: Random): SyncCloud {
+export function withNetwork(
+  cloud: SyncCloud,
+  profile: NetworkProfile,
+  state: DeviceNetwork,
+  random: Random,
+): SyncCloud {
   const roundTrip = () => {
     state.clock.elapsedMs += Math.round(profile.medianRttMs * Math.exp(random.normal(0, profile.spread)));
   };

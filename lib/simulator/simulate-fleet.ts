@@ -41,11 +41,37 @@ export type FleetOptions = {
   onRevoked?: (uid: string, deviceId: string) => void;
 };
 
-export type AttemptRecord = { platform: Platform; appVersion: string; status: SyncReport['status']; errorCode: string | null; durationMs: number; conflicts: number; merged: number };
+export type AttemptRecord = {
+  platform: Platform;
+  appVersion: string;
+  status: SyncReport['status'];
+  errorCode: string | null;
+  durationMs: number;
+  conflicts: number;
+  merged: number;
+};
 
-export type FleetSummary = { users: number; devices: number; attempts: AttemptRecord[]; edits: number; journalEntries: number; moodEntries: number; conflicts: number; merged: number; revokedDevices: string[] };
+export type FleetSummary = {
+  users: number;
+  devices: number;
+  attempts: AttemptRecord[];
+  edits: number;
+  journalEntries: number;
+  moodEntries: number;
+  conflicts: number;
+  merged: number;
+  revokedDevices: string[];
+};
 
-const TIME_ZONES = ['Europe/Berlin', 'America/New_York', 'Europe/London', 'Asia/Tokyo', 'Australia/Sydney', 'America/Los_Angeles', 'Europe/Madrid'];
+const TIME_ZONES = [
+  'Europe/Berlin',
+  'America/New_York',
+  'Europe/London',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+  'America/Los_Angeles',
+  'Europe/Madrid',
+];
 const PHONES: Omit<SimulatedDevice, 'id' | 'skewMs' | 'name'>[] = [
   { platform: 'ios', model: 'iPhone 15', appVersion: '3.2.1' },
   { platform: 'android', model: 'Pixel 8', appVersion: '3.2.1' },
@@ -64,10 +90,25 @@ export async function simulateFleet(options: FleetOptions): Promise<FleetSummary
     typeof options.users === 'number'
       ? Array.from({ length: options.users }, (_, n) => {
           const uid = `sim-${options.seed}-${String(n).padStart(5, '0')}`;
-          return { uid, email: `${uid}@sim.wellsync.test`, displayName: `Simulated ${n}`, timeZone: TIME_ZONES[n % TIME_ZONES.length]! };
+          return {
+            uid,
+            email: `${uid}@sim.wellsync.test`,
+            displayName: `Simulated ${n}`,
+            timeZone: TIME_ZONES[n % TIME_ZONES.length]!,
+          };
         })
       : options.users;
-  const summary: FleetSummary = { users: accounts.length, devices: 0, attempts: [], edits: 0, journalEntries: 0, moodEntries: 0, conflicts: 0, merged: 0, revokedDevices: [] };
+  const summary: FleetSummary = {
+    users: accounts.length,
+    devices: 0,
+    attempts: [],
+    edits: 0,
+    journalEntries: 0,
+    moodEntries: 0,
+    conflicts: 0,
+    merged: 0,
+    revokedDevices: [],
+  };
   const total = accounts.reduce((n, account) => n + (account.days ?? options.days), 0);
   let done = 0;
   options.onProgress?.(0, total);
@@ -84,7 +125,15 @@ export async function simulateFleet(options: FleetOptions): Promise<FleetSummary
         ...plan,
         connect: () => ({ cloud, store: memoryStore() }),
         onAttempt: (device, report) => {
-          summary.attempts.push({ platform: device.platform, appVersion: device.appVersion, status: report.status, errorCode: report.errorCode, durationMs: report.durationMs, conflicts: report.conflicts, merged: report.merged ?? 0 });
+          summary.attempts.push({
+            platform: device.platform,
+            appVersion: device.appVersion,
+            status: report.status,
+            errorCode: report.errorCode,
+            durationMs: report.durationMs,
+            conflicts: report.conflicts,
+            merged: report.merged ?? 0,
+          });
         },
         onDay: () => options.onProgress?.(++done, total),
         onRevoked: (device) => options.onRevoked?.(account!.uid, device.id),
@@ -102,7 +151,11 @@ export async function simulateFleet(options: FleetOptions): Promise<FleetSummary
 }
 
 /** One account's simulation, without its connection: pure, so a search over days can replay the seed without a database. */
-export function planUserSimulation(account: SimulatedAccount, index: number, options: Omit<FleetOptions, 'users' | 'transport'> & { nowMs: number }): Omit<UserSimulation, 'connect'> {
+export function planUserSimulation(
+  account: SimulatedAccount,
+  index: number,
+  options: Omit<FleetOptions, 'users' | 'transport'> & { nowMs: number },
+): Omit<UserSimulation, 'connect'> {
   // Per-account randomness, so the outcome does not depend on which worker ran which account first.
   const random = createRandom(deriveSeed(options.seed, `fleet/${account.uid}`));
   const days = account.days ?? options.days;
@@ -137,11 +190,33 @@ async function ensureAccount(account: SimulatedAccount, firstDevice: string) {
   try {
     await adminAuth().getUser(account.uid);
   } catch {
-    await adminAuth().createUser({ uid: account.uid, email: account.email, displayName: account.displayName, ...(account.password ? { password: account.password } : {}) });
+    await adminAuth().createUser({
+      uid: account.uid,
+      email: account.email,
+      displayName: account.displayName,
+      ...(account.password ? { password: account.password } : {}),
+    });
   }
   const now = Timestamp.now();
   const profile = await userRef(account).get();
-  if (!profile.exists) await userRef(account).set(ZUserProfile.strict().parse({ displayName: account.displayName, photoURL: null, timezone: account.timeZone, createdAt: now, updatedAt: now }));
+  if (!profile.exists)
+    await userRef(account).set(
+      ZUserProfile.strict().parse({
+        displayName: account.displayName,
+        photoURL: null,
+        timezone: account.timeZone,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
   const settings = await syncSettingsRef(account).get();
-  if (!settings.exists) await syncSettingsRef(account).set(ZSyncSettings.strict().parse({ enabled: true, collections: { journal: true, mood: true, profile: true }, updatedAt: now, updatedBy: firstDevice }));
+  if (!settings.exists)
+    await syncSettingsRef(account).set(
+      ZSyncSettings.strict().parse({
+        enabled: true,
+        collections: { journal: true, mood: true, profile: true },
+        updatedAt: now,
+        updatedBy: firstDevice,
+      }),
+    );
 }

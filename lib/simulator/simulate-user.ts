@@ -59,22 +59,56 @@ export type UserSimulation = {
   onRevoked?: (device: SimulatedDevice) => void;
 };
 
-export type UserSimulationResult = { attempts: number; ok: number; conflicts: number; merged: number; edits: number; journalEntries: number; moodEntries: number; revokedDevices: string[] };
+export type UserSimulationResult = {
+  attempts: number;
+  ok: number;
+  conflicts: number;
+  merged: number;
+  edits: number;
+  journalEntries: number;
+  moodEntries: number;
+  revokedDevices: string[];
+};
 
-type Event = { at: number; device: number; kind: 'journal' | 'mood' | 'edit-other' | 'double-edit' | 'delete' | 'sync'; double?: DoubleEdit };
+type Event = {
+  at: number;
+  device: number;
+  kind: 'journal' | 'mood' | 'edit-other' | 'double-edit' | 'delete' | 'sync';
+  double?: DoubleEdit;
+};
 
 export async function simulateUser(sim: UserSimulation): Promise<UserSimulationResult> {
   const random = createRandom(deriveSeed(sim.seed, sim.uid));
   // Kinds of double edit come from their own stream, so adding them left every other draw (the seed) as it was.
   const kinds = createRandom(deriveSeed(sim.seed, `${sim.uid}/double-edits`));
-  const result: UserSimulationResult = { attempts: 0, ok: 0, conflicts: 0, merged: 0, edits: 0, journalEntries: 0, moodEntries: 0, revokedDevices: [] };
+  const result: UserSimulationResult = {
+    attempts: 0,
+    ok: 0,
+    conflicts: 0,
+    merged: 0,
+    edits: 0,
+    journalEntries: 0,
+    moodEntries: 0,
+    revokedDevices: [],
+  };
   let simTime = 0;
   const networks: DeviceNetwork[] = sim.devices.map(() => ({ offline: false, clock: { elapsedMs: 0 } }));
   const clients = await Promise.all(
     sim.devices.map((device, i) => {
       const { cloud, store } = sim.connect(device);
-      const net = withNetwork(cloud, networkProfile(device.platform, device.appVersion, sim.failureRate), networks[i]!, createRandom(deriveSeed(sim.seed, `${sim.uid}/${device.id}/net`)));
-      return SyncClient.open({ device, cloud: net, store, now: () => simTime + device.skewMs + networks[i]!.clock.elapsedMs, canMerge: canMergeRelease(device.appVersion) });
+      const net = withNetwork(
+        cloud,
+        networkProfile(device.platform, device.appVersion, sim.failureRate),
+        networks[i]!,
+        createRandom(deriveSeed(sim.seed, `${sim.uid}/${device.id}/net`)),
+      );
+      return SyncClient.open({
+        device,
+        cloud: net,
+        store,
+        now: () => simTime + device.skewMs + networks[i]!.clock.elapsedMs,
+        canMerge: canMergeRelease(device.appVersion),
+      });
     }),
   );
   const stopped = new Set<number>();
@@ -93,16 +127,31 @@ export async function simulateUser(sim: UserSimulation): Promise<UserSimulationR
     const home = sim.devices.length > 1 && isoWeekday(day) >= 5 ? 1 : 0;
     const events: Event[] = [];
     const pin = pinnedByDay.get(day);
-    if (pin || random.chance(sim.journalRate)) events.push({ at: at(random.int(18 * 60, 23 * 60 + 30)), device: home, kind: 'journal' });
-    for (let n = 0; n < sim.moodsPerDay; n++) events.push({ at: at(n === 0 && sim.moodsPerDay === 2 ? random.int(7 * 60, 10 * 60) : random.int(19 * 60, 24 * 60 + 30)), device: home, kind: 'mood' });
-    if (sim.devices.length > 1 && random.chance(0.06)) events.push({ at: at(random.int(8 * 60, 22 * 60)), device: random.int(0, sim.devices.length - 1), kind: 'edit-other' });
+    if (pin || random.chance(sim.journalRate))
+      events.push({ at: at(random.int(18 * 60, 23 * 60 + 30)), device: home, kind: 'journal' });
+    for (let n = 0; n < sim.moodsPerDay; n++)
+      events.push({
+        at: at(n === 0 && sim.moodsPerDay === 2 ? random.int(7 * 60, 10 * 60) : random.int(19 * 60, 24 * 60 + 30)),
+        device: home,
+        kind: 'mood',
+      });
+    if (sim.devices.length > 1 && random.chance(0.06))
+      events.push({
+        at: at(random.int(8 * 60, 22 * 60)),
+        device: random.int(0, sim.devices.length - 1),
+        kind: 'edit-other',
+      });
     // Now and then the same entry is changed on two phones before either syncs: a real conflict.
     const scripted = sim.doubleEditsDaysAgo?.indexOf(sim.days - 1 - offset) ?? -1;
     if (sim.devices.length > 1 && (random.chance(0.03) || scripted >= 0)) {
       const minute = random.int(8 * 60, 22 * 60);
       // Scripted ones (the demo) alternate: one the user must settle, then one merged automatically to undo.
-      const double: DoubleEdit = scripted < 0 ? pickDoubleEdit(kinds) : scripted % 2 === 0 ? 'same-line' : 'typo-and-append';
-      events.push({ at: at(minute), device: 0, kind: 'double-edit', double }, { at: at(minute + 2), device: 1, kind: 'double-edit', double });
+      const double: DoubleEdit =
+        scripted < 0 ? pickDoubleEdit(kinds) : scripted % 2 === 0 ? 'same-line' : 'typo-and-append';
+      events.push(
+        { at: at(minute), device: 0, kind: 'double-edit', double },
+        { at: at(minute + 2), device: 1, kind: 'double-edit', double },
+      );
     }
     if (random.chance(0.01)) events.push({ at: at(random.int(8 * 60, 22 * 60)), device: home, kind: 'delete' });
     sim.devices.forEach((_, device) => {
@@ -160,11 +209,23 @@ export async function simulateUser(sim: UserSimulation): Promise<UserSimulationR
   return result;
 }
 
-async function makeEdit(client: SyncClient, event: Event, random: Random, pin: PinnedEntry | undefined, platform: Platform, shared: { doubleEditId: string | null }): Promise<number> {
+async function makeEdit(
+  client: SyncClient,
+  event: Event,
+  random: Random,
+  pin: PinnedEntry | undefined,
+  platform: Platform,
+  shared: { doubleEditId: string | null },
+): Promise<number> {
   const now = client.now();
   if (event.kind === 'journal') {
     const score = random.int(1, 5);
-    const content = pin ? { title: pin.title, body: pin.body, tags: pin.tags } : journalContent(random, score <= 2 ? random.pick(['anxiety', 'work', 'sleep'] as const) : random.pick(THEME_NAMES));
+    const content = pin
+      ? { title: pin.title, body: pin.body, tags: pin.tags }
+      : journalContent(
+          random,
+          score <= 2 ? random.pick(['anxiety', 'work', 'sleep'] as const) : random.pick(THEME_NAMES),
+        );
     await client.edit('journal_entries', uuidv7({ msecs: now, random: bytes(random) }), {
       ...content,
       mood: random.chance(0.6) ? score : null,
@@ -180,7 +241,9 @@ async function makeEdit(client: SyncClient, event: Event, random: Random, pin: P
       score,
       emotions: random.sample(EMOTIONS_BY_SCORE[score]!, random.int(1, 3)),
       activities: activities.map((a) => a.name),
-      note: random.chance(0.15) ? random.pick(['Long day.', 'Feeling lighter after the walk.', 'Could not focus.', `Typed on ${platform}.`]) : null,
+      note: random.chance(0.15)
+        ? random.pick(['Long day.', 'Feeling lighter after the walk.', 'Could not focus.', `Typed on ${platform}.`])
+        : null,
       recordedAt: client.timestamp(now),
     });
     return 1;
@@ -204,9 +267,15 @@ async function makeEdit(client: SyncClient, event: Event, random: Random, pin: P
   const { id, version } = target;
   if (event.kind === 'delete') await client.remove('journal_entries', id);
   else if (event.kind === 'double-edit' && event.double) {
-    await client.edit('journal_entries', id, doubleEditChange(event.double, event.device === 0 ? 0 : 1, version, random));
-  }
-  else await client.edit('journal_entries', id, { body: `${String(version.body)}\n\n*Later:* ${random.pick(['It worked out.', 'Talked to someone about it.', 'Not as bad as it felt.'])}` });
+    await client.edit(
+      'journal_entries',
+      id,
+      doubleEditChange(event.double, event.device === 0 ? 0 : 1, version, random),
+    );
+  } else
+    await client.edit('journal_entries', id, {
+      body: `${String(version.body)}\n\n*Later:* ${random.pick(['It worked out.', 'Talked to someone about it.', 'Not as bad as it felt.'])}`,
+    });
   return 1;
 }
 

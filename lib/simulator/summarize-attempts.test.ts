@@ -9,10 +9,34 @@ it('computes nearest-rank percentiles', () => {
 
 it('ranks releases by failure rate and counts error codes', () => {
   const summary = summarizeAttempts([
-    { platform: 'android', appVersion: '3.1.0', status: 'error', errorCode: 'unavailable', durationMs: 9000, conflicts: 0, merged: 0 },
-    { platform: 'android', appVersion: '3.1.0', status: 'ok', errorCode: null, durationMs: 400, conflicts: 0, merged: 0 },
+    {
+      platform: 'android',
+      appVersion: '3.1.0',
+      status: 'error',
+      errorCode: 'unavailable',
+      durationMs: 9000,
+      conflicts: 0,
+      merged: 0,
+    },
+    {
+      platform: 'android',
+      appVersion: '3.1.0',
+      status: 'ok',
+      errorCode: null,
+      durationMs: 400,
+      conflicts: 0,
+      merged: 0,
+    },
     { platform: 'ios', appVersion: '3.2.1', status: 'ok', errorCode: null, durationMs: 300, conflicts: 1, merged: 0 },
-    { platform: 'ios', appVersion: '3.2.1', status: 'disabled', errorCode: null, durationMs: 0, conflicts: 0, merged: 0 },
+    {
+      platform: 'ios',
+      appVersion: '3.2.1',
+      status: 'disabled',
+      errorCode: null,
+      durationMs: 0,
+      conflicts: 0,
+      merged: 0,
+    },
   ]);
   expect(summary.attempts).toBe(3);
   expect(summary.successRate).toBeCloseTo(2 / 3);

@@ -5,7 +5,14 @@ export type AttemptSummary = {
   attempts: number;
   successRate: number;
   latency: { p50: number; p95: number; p99: number; max: number };
-  byRelease: { release: string; attempts: number; failureRate: number; p95: number; conflicts: number; merged: number }[];
+  byRelease: {
+    release: string;
+    attempts: number;
+    failureRate: number;
+    p95: number;
+    conflicts: number;
+    merged: number;
+  }[];
   /** Conflicts the devices reported, and the share of them merged automatically (null without conflicts). */
   conflicts: number;
   merged: number;
@@ -34,7 +41,14 @@ export function summarizeAttempts(attempts: AttemptRecord[]): AttemptSummary {
     successRate: reported.length ? ok / reported.length : 1,
     latency: percentiles(reported.map((a) => a.durationMs)),
     byRelease: [...byRelease]
-      .map(([release, list]) => ({ release, attempts: list.length, failureRate: list.filter((a) => a.status === 'error').length / list.length, p95: percentiles(list.map((a) => a.durationMs)).p95, conflicts: sum(list, 'conflicts'), merged: sum(list, 'merged') }))
+      .map(([release, list]) => ({
+        release,
+        attempts: list.length,
+        failureRate: list.filter((a) => a.status === 'error').length / list.length,
+        p95: percentiles(list.map((a) => a.durationMs)).p95,
+        conflicts: sum(list, 'conflicts'),
+        merged: sum(list, 'merged'),
+      }))
       .sort((a, b) => b.failureRate - a.failureRate),
     errors: [...errors].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count),
   };

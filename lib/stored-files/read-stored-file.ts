@@ -8,7 +8,10 @@ import { chunkId, FILE_CHUNKS, type StoredFile } from './stored-file';
 /** Streams a stored file chunk by chunk, fetching the next chunk while the current one is sent. */
 export function readStoredFile(parent: DocumentReference, file: StoredFile): Readable {
   const fetchChunk = async (index: number): Promise<Buffer> => {
-    const snapshot = await withDeadline(readDoc(parent.collection(FILE_CHUNKS).doc(chunkId(file.attempt, index))), 'reading a file');
+    const snapshot = await withDeadline(
+      readDoc(parent.collection(FILE_CHUNKS).doc(chunkId(file.attempt, index))),
+      'reading a file',
+    );
     const data = snapshot.get('data') as Buffer | undefined;
     if (!data) throw new Error(`Chunk ${index} of ${parent.path} is missing`);
     return data;

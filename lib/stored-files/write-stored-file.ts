@@ -39,7 +39,14 @@ export class StoredFileWriter extends Writable {
 
   /** What was stored, once the stream has finished. */
   describe(name: string, contentType: string): StoredFile {
-    return { name, contentType, bytes: this.total, chunks: this.index, sha256: this.hash.digest('hex'), attempt: this.attempt };
+    return {
+      name,
+      contentType,
+      bytes: this.total,
+      chunks: this.index,
+      sha256: this.hash.digest('hex'),
+      attempt: this.attempt,
+    };
   }
 
   private async flushFull() {
@@ -62,7 +69,14 @@ export class StoredFileWriter extends Writable {
 }
 
 /** Stores a whole buffer (an upload that has already been read within its size limit). */
-export async function storeBuffer(parent: DocumentReference, attempt: string, expiresAt: Timestamp, bytes: Buffer, name: string, contentType: string): Promise<StoredFile> {
+export async function storeBuffer(
+  parent: DocumentReference,
+  attempt: string,
+  expiresAt: Timestamp,
+  bytes: Buffer,
+  name: string,
+  contentType: string,
+): Promise<StoredFile> {
   const writer = new StoredFileWriter(parent, attempt, expiresAt);
   await new Promise<void>((resolve, reject) => {
     writer.once('error', reject);

@@ -24,12 +24,20 @@ export async function getCloudStats(scope: UserScope, nowMs = Date.now()): Promi
     readDoc(userRef(scope)),
     recentOperations(scope, nowMs),
   ]);
-  const sum = (records: Map<string, { b: number }>): TypeStats => ({ docs: records.size, bytes: [...records.values()].reduce((n, r) => n + r.b, 0) });
+  const sum = (records: Map<string, { b: number }>): TypeStats => ({
+    docs: records.size,
+    bytes: [...records.values()].reduce((n, r) => n + r.b, 0),
+  });
   const profileFields = profile.data() as Record<string, StoredValue> | undefined;
   return {
     journal: sum(journal),
     mood: sum(mood),
-    profile: profileFields ? { docs: 1, bytes: documentSize(profile.ref.path, profileFields) + automaticIndexSize(profile.ref.path, profileFields) } : { docs: 0, bytes: 0 },
+    profile: profileFields
+      ? {
+          docs: 1,
+          bytes: documentSize(profile.ref.path, profileFields) + automaticIndexSize(profile.ref.path, profileFields),
+        }
+      : { docs: 0, bytes: 0 },
     operations,
   };
 }

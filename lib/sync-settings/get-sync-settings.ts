@@ -16,6 +16,17 @@ export type SyncSettingsSummary = {
 export async function getSyncSettings(scope: UserScope): Promise<SyncSettingsSummary> {
   const snapshot = await readDoc(syncSettingsRef(scope));
   const settings = snapshot.exists ? parseDoc(ZSyncSettings, snapshot) : null;
-  if (!settings) return { enabled: true, collections: { journal: true, mood: true, profile: true }, updatedAtMs: null, updatedBy: null };
-  return { enabled: settings.enabled, collections: settings.collections, updatedAtMs: settings.updatedAt.toMillis(), updatedBy: settings.updatedBy };
+  if (!settings)
+    return {
+      enabled: true,
+      collections: { journal: true, mood: true, profile: true },
+      updatedAtMs: null,
+      updatedBy: null,
+    };
+  return {
+    enabled: settings.enabled,
+    collections: settings.collections,
+    updatedAtMs: settings.updatedAt.toMillis(),
+    updatedBy: settings.updatedBy,
+  };
 }

@@ -1,7 +1,13 @@
 import { expect, it } from 'vitest';
 import { previewSyncChange, type CloudStats } from './preview-sync-change';
 
-const prices = { readsPer100k: 0.06, writesPer100k: 0.18, deletesPer100k: 0.02, storageGibMonth: 0.18, freeTier: false };
+const prices = {
+  readsPer100k: 0.06,
+  writesPer100k: 0.18,
+  deletesPer100k: 0.02,
+  storageGibMonth: 0.18,
+  freeTier: false,
+};
 const GIB = 1024 ** 3;
 const stats: CloudStats = {
   journal: { docs: 300, bytes: GIB / 2 },
@@ -34,6 +40,11 @@ it('stops a switched-off type\u2019s operations but keeps its storage until it i
 
 it('turning sync back on brings the operations back in proportion', () => {
   const off = { ...on, collections: { ...on.collections, journal: false } };
-  const preview = previewSyncChange(off, on, { ...stats, operations: { reads: 37_500, writes: 12_500, deletes: 0, days: 15 } }, prices);
+  const preview = previewSyncChange(
+    off,
+    on,
+    { ...stats, operations: { reads: 37_500, writes: 12_500, deletes: 0, days: 15 } },
+    prices,
+  );
   expect(preview.monthlyCostAfter).toBeCloseTo(0.135 + 0.09 * 4, 6);
 });

@@ -14,7 +14,11 @@ import { STORAGE_VIEWS } from './storage-views';
 export type RemovalProgress = { deleted: number; total: number };
 
 const PAGE = 300;
-const VIEWS = { journal: [journalSearchView.name, STORAGE_VIEWS.journal.name], mood: [moodView.name, STORAGE_VIEWS.mood.name], profile: [] } satisfies Record<SyncType, string[]>;
+const VIEWS = {
+  journal: [journalSearchView.name, STORAGE_VIEWS.journal.name],
+  mood: [moodView.name, STORAGE_VIEWS.mood.name],
+  profile: [],
+} satisfies Record<SyncType, string[]>;
 
 /**
  * Deletes the cloud copy of one data type once the user has switched that type off: every entry (tombstones
@@ -25,7 +29,10 @@ const VIEWS = { journal: [journalSearchView.name, STORAGE_VIEWS.journal.name], m
 export async function* removeCloudCopy(scope: UserScope, type: SyncType): AsyncGenerator<RemovalProgress> {
   const settings = await getSyncSettings(scope);
   if (settings.collections[type] && settings.enabled) {
-    throw new AppError('conflict', `Turn ${type} sync off before removing its cloud copy, or your phones would upload it again.`);
+    throw new AppError(
+      'conflict',
+      `Turn ${type} sync off before removing its cloud copy, or your phones would upload it again.`,
+    );
   }
   if (type === 'profile') {
     const exists = (await readDoc(userRef(scope))).exists;

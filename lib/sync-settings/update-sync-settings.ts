@@ -13,7 +13,10 @@ export const ZUpdateSyncSettingsRequest = z
   .strict();
 
 /** Writes `settings/sync` as the contract has it, stamped with this browser's device id. */
-export async function updateSyncSettings(caller: Caller, request: z.infer<typeof ZUpdateSyncSettingsRequest>): Promise<void> {
+export async function updateSyncSettings(
+  caller: Caller,
+  request: z.infer<typeof ZUpdateSyncSettingsRequest>,
+): Promise<void> {
   const settings = ZSyncSettings.strict().parse({ ...request, updatedAt: Timestamp.now(), updatedBy: caller.deviceId });
   await syncSettingsRef(caller).set(settings);
 }

@@ -7,10 +7,19 @@ import { ZSyncSettings } from '@/lib/contract/schemas';
 import { adminDb } from '@/lib/firebase/admin';
 import { countReads, readDoc, runQuery } from '@/lib/firebase/metered';
 import { userCollection, userRef } from '@/lib/firebase/refs';
-import { pushWithin, recordAttemptInBatch, type BatchPort, type ServerValues, type TransactionPort } from './transaction-steps';
+import {
+  pushWithin,
+  recordAttemptInBatch,
+  type BatchPort,
+  type ServerValues,
+  type TransactionPort,
+} from './transaction-steps';
 import type { CloudVersion, SyncCloud } from './types';
 
-const values: ServerValues = { serverTimestamp: () => FieldValue.serverTimestamp(), timestamp: (ms) => Timestamp.fromMillis(ms) };
+const values: ServerValues = {
+  serverTimestamp: () => FieldValue.serverTimestamp(),
+  timestamp: (ms) => Timestamp.fromMillis(ms),
+};
 
 function port(tx: Transaction): TransactionPort {
   const db = adminDb();
@@ -51,17 +60,26 @@ export function adminCloud(scope: UserScope): SyncCloud {
       const snapshot = await readDoc(userCollection(scope, DEVICES).doc(deviceId));
       return snapshot.exists ? { revoked: snapshot.get('revokedAt') != null } : null;
     },
-    pushEntry: (collection, id, version, merge) => adminDb().runTransaction((tx) => pushWithin(port(tx), values, uid, collection, id, version, merge)),
+    pushEntry: (collection, id, version, merge) =>
+      adminDb().runTransaction((tx) => pushWithin(port(tx), values, uid, collection, id, version, merge)),
     async pullPage(collection, after, limit) {
-      let query: Query = userCollection(scope, collection).orderBy('syncedAt').orderBy(FieldPath.documentId()).limit(limit);
+      let query: Query = userCollection(scope, collection)
+        .orderBy('syncedAt')
+        .orderBy(FieldPath.documentId())
+        .limit(limit);
       if (after) query = query.startAfter(new Timestamp(after.syncedAt[0], after.syncedAt[1]), after.id);
       const snapshot = await runQuery(query);
       const docs = snapshot.docs.map((doc) => ({ id: doc.id, version: doc.data() as CloudVersion }));
       const last = snapshot.docs.at(-1);
       const syncedAt = last?.get('syncedAt') as Timestamp | undefined;
-      return { docs, cursor: last && syncedAt ? { syncedAt: [syncedAt.seconds, syncedAt.nanoseconds], id: last.id } : after, reads: Math.max(1, snapshot.size) };
+      return {
+        docs,
+        cursor: last && syncedAt ? { syncedAt: [syncedAt.seconds, syncedAt.nanoseconds], id: last.id } : after,
+        reads: Math.max(1, snapshot.size),
+      };
     },
-    recordAttempt: (device, attempt, pending, registered) => recordAttemptInBatch(batchPort, values, uid, device, attempt, pending, registered),
+    recordAttempt: (device, attempt, pending, registered) =>
+      recordAttemptInBatch(batchPort, values, uid, device, attempt, pending, registered),
     timestamp: (ms) => Timestamp.fromMillis(ms),
   };
 }

@@ -1,16 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { encodeLocal } from './local-codec';
 import { emptyLocalState, type LocalState } from './sync-client';
-import { countUnsyncedChanges, describeErased, eraseLocalReplicas, NOTHING_ERASED, replicaName, replicaToKeep, type ReplicaDirectory } from './erase-local-replicas';
+import {
+  countUnsyncedChanges,
+  describeErased,
+  eraseLocalReplicas,
+  NOTHING_ERASED,
+  replicaName,
+  replicaToKeep,
+  type ReplicaDirectory,
+} from './erase-local-replicas';
 import { leaveErasedNote, takeErasedNote } from './erased-replicas-note';
 
-const edit = (rev: string) => ({ rev, baseRev: null, deviceId: 'web-a', deletedAt: null, title: 'Private', body: 'Journal text' });
+const edit = (rev: string) => ({
+  rev,
+  baseRev: null,
+  deviceId: 'web-a',
+  deletedAt: null,
+  title: 'Private',
+  body: 'Journal text',
+});
 
 function stateWith(pending: Record<string, number>): LocalState {
   const state = emptyLocalState();
   let n = 0;
   for (const [id, count] of Object.entries(pending)) {
-    state.docs.journal_entries[id] = { cloud: null, pending: Array.from({ length: count }, () => edit(`${String(++n).padStart(13, '0')}:0000:web-a`)) };
+    state.docs.journal_entries[id] = {
+      cloud: null,
+      pending: Array.from({ length: count }, () => edit(`${String(++n).padStart(13, '0')}:0000:web-a`)),
+    };
   }
   state.docs.mood_entries.m1 = { cloud: edit('0000000000099:0000:web-a'), pending: [] };
   return state;
@@ -57,7 +75,10 @@ describe('eraseLocalReplicas', () => {
   });
 
   it('still erases what it cannot read, and goes on past what it cannot erase', async () => {
-    const { directory, held } = fakeDirectory({ [mine]: encodeLocal(stateWith({ a: 1 })), [older]: {}, [otherUser]: encodeLocal(stateWith({ d: 2 })) }, { garbled: [older], locked: [mine] });
+    const { directory, held } = fakeDirectory(
+      { [mine]: encodeLocal(stateWith({ a: 1 })), [older]: {}, [otherUser]: encodeLocal(stateWith({ d: 2 })) },
+      { garbled: [older], locked: [mine] },
+    );
     expect(await eraseLocalReplicas(directory)).toEqual({ erased: 2, unsyncedChanges: 3, unreadable: 1, failed: 1 });
     expect([...held.keys()]).toEqual([mine]);
   });
@@ -98,13 +119,20 @@ describe('describeErased', () => {
   });
 
   it('gives the number of discarded changes, singular and plural', () => {
-    expect(describeErased({ ...NOTHING_ERASED, erased: 1, unsyncedChanges: 1 })?.title).toBe('1 unsynced change was discarded from this browser');
-    expect(describeErased({ ...NOTHING_ERASED, erased: 1, unsyncedChanges: 4 })?.title).toBe('4 unsynced changes were discarded from this browser');
+    expect(describeErased({ ...NOTHING_ERASED, erased: 1, unsyncedChanges: 1 })?.title).toBe(
+      '1 unsynced change was discarded from this browser',
+    );
+    expect(describeErased({ ...NOTHING_ERASED, erased: 1, unsyncedChanges: 4 })?.title).toBe(
+      '4 unsynced changes were discarded from this browser',
+    );
   });
 
   it('admits what it could not count or delete', () => {
     expect(describeErased({ ...NOTHING_ERASED, unreadable: 1 })?.title).toMatch(/may have been discarded/);
-    expect(describeErased({ ...NOTHING_ERASED, failed: 1 })).toMatchObject({ tone: 'error', detail: expect.stringContaining('reload this page') });
+    expect(describeErased({ ...NOTHING_ERASED, failed: 1 })).toMatchObject({
+      tone: 'error',
+      detail: expect.stringContaining('reload this page'),
+    });
   });
 
   it('never repeats entry text', () => {
@@ -116,7 +144,12 @@ describe('describeErased', () => {
 describe('the note a leaving tab hands to the sign-in page', () => {
   function memoryStorage() {
     const items = new Map<string, string>();
-    return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k), items };
+    return {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+      removeItem: (k: string) => void items.delete(k),
+      items,
+    };
   }
 
   it('adds up, is read once, and holds only numbers', () => {

@@ -61,7 +61,10 @@ export function countUnsyncedChanges(raw: unknown): number {
  * Erases every wellsync replica in this browser except `keep` (the live session's own), counting the unsynced
  * edits it discards so that the user can be told. One failure does not stop the others.
  */
-export async function eraseLocalReplicas(directory: ReplicaDirectory, { keep = null }: { keep?: string | null } = {}): Promise<ErasedReplicas> {
+export async function eraseLocalReplicas(
+  directory: ReplicaDirectory,
+  { keep = null }: { keep?: string | null } = {},
+): Promise<ErasedReplicas> {
   const names = [...new Set(await directory.list())].filter((name) => isReplicaName(name) && name !== keep);
   const result = { ...NOTHING_ERASED };
   for (const name of names) {
@@ -81,7 +84,12 @@ export async function eraseLocalReplicas(directory: ReplicaDirectory, { keep = n
 }
 
 export function addErased(a: ErasedReplicas, b: ErasedReplicas): ErasedReplicas {
-  return { erased: a.erased + b.erased, unsyncedChanges: a.unsyncedChanges + b.unsyncedChanges, unreadable: a.unreadable + b.unreadable, failed: a.failed + b.failed };
+  return {
+    erased: a.erased + b.erased,
+    unsyncedChanges: a.unsyncedChanges + b.unsyncedChanges,
+    unreadable: a.unreadable + b.unreadable,
+    failed: a.failed + b.failed,
+  };
 }
 
 /** Reasons the sign-in page is shown with after a session ended without the user asking. */
@@ -91,7 +99,10 @@ export type EndedReason = 'revoked' | 'expired';
  * Which replica the sign-in page must spare: the live session's own, and only when nothing says it is ending.
  * With a reason in the address the sign-in form ends the session itself, so its replica goes too.
  */
-export function replicaToKeep(session: { uid: string; deviceId: string } | null, reason: EndedReason | null): string | null {
+export function replicaToKeep(
+  session: { uid: string; deviceId: string } | null,
+  reason: EndedReason | null,
+): string | null {
   return session && !reason ? replicaName(session.uid, session.deviceId) : null;
 }
 
@@ -99,7 +110,10 @@ export type ErasedMessage = { tone: 'warning' | 'error'; title: string; detail: 
 
 /** What the user is told after a sweep; null when nothing they typed was lost and nothing is left behind. */
 export function describeErased(erased: ErasedReplicas): ErasedMessage | null {
-  const leftover = erased.failed > 0 ? ' Part of this browser\u2019s offline copy could not be deleted yet: close other wellsync tabs, then reload this page.' : '';
+  const leftover =
+    erased.failed > 0
+      ? ' Part of this browser\u2019s offline copy could not be deleted yet: close other wellsync tabs, then reload this page.'
+      : '';
   const n = erased.unsyncedChanges;
   if (n > 0) {
     return {
@@ -115,5 +129,7 @@ export function describeErased(erased: ErasedReplicas): ErasedMessage | null {
       detail: `This browser\u2019s offline copy could not be read before it was deleted. Everything that had synced is safe in your account.${leftover}`,
     };
   }
-  return leftover ? { tone: 'error', title: 'This browser still holds an offline copy', detail: leftover.trim() } : null;
+  return leftover
+    ? { tone: 'error', title: 'This browser still holds an offline copy', detail: leftover.trim() }
+    : null;
 }

@@ -22,10 +22,18 @@ export function takeErasedNote(storage: NoteStorage): ErasedReplicas {
 
 function readNote(storage: NoteStorage): ErasedReplicas {
   try {
-    const raw = JSON.parse(storage.getItem(NOTE_KEY) ?? 'null') as Partial<Record<keyof ErasedReplicas, unknown>> | null;
+    const raw = JSON.parse(storage.getItem(NOTE_KEY) ?? 'null') as Partial<
+      Record<keyof ErasedReplicas, unknown>
+    > | null;
     if (!raw || typeof raw !== 'object') return { ...NOTHING_ERASED };
-    const count = (value: unknown) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0);
-    return { erased: count(raw.erased), unsyncedChanges: count(raw.unsyncedChanges), unreadable: count(raw.unreadable), failed: count(raw.failed) };
+    const count = (value: unknown) =>
+      typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0;
+    return {
+      erased: count(raw.erased),
+      unsyncedChanges: count(raw.unsyncedChanges),
+      unreadable: count(raw.unreadable),
+      failed: count(raw.failed),
+    };
   } catch {
     return { ...NOTHING_ERASED };
   }

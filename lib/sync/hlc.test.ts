@@ -9,7 +9,13 @@ describe('HLC revisions', () => {
   });
 
   it('rejects malformed revs', () => {
-    for (const bad of ['', '1764000000000:3:ios', '176400000000:0003:ios', '1764000000000:0003:', '1764000000000:0003:a b']) {
+    for (const bad of [
+      '',
+      '1764000000000:3:ios',
+      '176400000000:0003:ios',
+      '1764000000000:0003:',
+      '1764000000000:0003:a b',
+    ]) {
       expect(() => parseRev(bad)).toThrow(/Not an HLC revision/);
     }
   });
@@ -51,10 +57,15 @@ describe('HLC revisions', () => {
   });
 
   it('string order equals clock order', () => {
-    const arbClock = fc.record({ physical: fc.integer({ min: 0, max: 9e12 }), counter: fc.integer({ min: 0, max: 9999 }), node: fc.constantFrom('a', 'b') });
+    const arbClock = fc.record({
+      physical: fc.integer({ min: 0, max: 9e12 }),
+      counter: fc.integer({ min: 0, max: 9999 }),
+      node: fc.constantFrom('a', 'b'),
+    });
     fc.assert(
       fc.property(arbClock, arbClock, (x, y) => {
-        const byFields = x.physical - y.physical || x.counter - y.counter || (x.node < y.node ? -1 : x.node > y.node ? 1 : 0);
+        const byFields =
+          x.physical - y.physical || x.counter - y.counter || (x.node < y.node ? -1 : x.node > y.node ? 1 : 0);
         expect(Math.sign(compareRevs(formatRev(x), formatRev(y)))).toBe(Math.sign(byFields));
       }),
     );

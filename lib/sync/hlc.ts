@@ -36,7 +36,8 @@ export function receive(clock: Hlc, remoteRev: string, wallMs: number): Hlc {
   const remote = parseRev(remoteRev);
   const physical = Math.max(Math.floor(wallMs), clock.physical, remote.physical);
   let counter: number;
-  if (physical === clock.physical && physical === remote.physical) counter = Math.max(clock.counter, remote.counter) + 1;
+  if (physical === clock.physical && physical === remote.physical)
+    counter = Math.max(clock.counter, remote.counter) + 1;
   else if (physical === clock.physical) counter = clock.counter + 1;
   else if (physical === remote.physical) counter = remote.counter + 1;
   else counter = 0;

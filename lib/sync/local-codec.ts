@@ -7,13 +7,19 @@ type TimestampLike = { seconds: number; nanoseconds: number; toMillis: () => num
 export type TimestampFactory = (seconds: number, nanoseconds: number) => unknown;
 
 function isTimestampLike(value: unknown): value is TimestampLike {
-  return typeof value === 'object' && value !== null && typeof (value as TimestampLike).toMillis === 'function' && typeof (value as TimestampLike).seconds === 'number';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as TimestampLike).toMillis === 'function' &&
+    typeof (value as TimestampLike).seconds === 'number'
+  );
 }
 
 export function encodeLocal(value: unknown): unknown {
   if (isTimestampLike(value)) return { $ts: [value.seconds, value.nanoseconds] };
   if (Array.isArray(value)) return value.map(encodeLocal);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeLocal(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeLocal(v)]));
   return value;
 }
 
@@ -21,7 +27,8 @@ export function decodeLocal(value: unknown, timestamp: TimestampFactory): unknow
   if (Array.isArray(value)) return value.map((v) => decodeLocal(v, timestamp));
   if (value && typeof value === 'object') {
     const ts = (value as { $ts?: unknown }).$ts;
-    if (Array.isArray(ts) && ts.length === 2 && Object.keys(value).length === 1) return timestamp(ts[0] as number, ts[1] as number);
+    if (Array.isArray(ts) && ts.length === 2 && Object.keys(value).length === 1)
+      return timestamp(ts[0] as number, ts[1] as number);
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeLocal(v, timestamp)]));
   }
   return value;

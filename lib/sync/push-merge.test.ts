@@ -10,8 +10,26 @@ const UID = 'u1';
 const PATH = `users/${UID}/journal_entries/e1`;
 const at = (s: number) => new MemoryTimestamp(1_764_000_000 + s, 0);
 const rev = (ms: number, device: string) => `${1_764_000_000_000 + ms}:0000:${device}`;
-const base: EntryVersion = { title: 'Walk', body: 'To the sea.\n', tags: ['calm'], mood: 3, createdAt: at(0), updatedAt: at(0), deletedAt: null, rev: rev(0, 'ios-a'), baseRev: null, deviceId: 'ios-a' };
-const edit = (ms: number, device: string, fields: Record<string, unknown>): EntryVersion => ({ ...base, ...fields, updatedAt: at(ms), rev: rev(ms, device), baseRev: base.rev, deviceId: device });
+const base: EntryVersion = {
+  title: 'Walk',
+  body: 'To the sea.\n',
+  tags: ['calm'],
+  mood: 3,
+  createdAt: at(0),
+  updatedAt: at(0),
+  deletedAt: null,
+  rev: rev(0, 'ios-a'),
+  baseRev: null,
+  deviceId: 'ios-a',
+};
+const edit = (ms: number, device: string, fields: Record<string, unknown>): EntryVersion => ({
+  ...base,
+  ...fields,
+  updatedAt: at(ms),
+  rev: rev(ms, device),
+  baseRev: base.rev,
+  deviceId: device,
+});
 
 function setup() {
   const db = new MemoryFirestore();
@@ -38,10 +56,24 @@ describe('pushing with the base: the automatic merge', () => {
     const result = await cloud.pushEntry('journal_entries', 'e1', phone, merge);
 
     expect(result).toMatchObject({ decision: 'merged', mergedRev: rev(101, 'ios-a'), reads: 2, writes: 2 });
-    expect(db.docs.get(PATH)).toMatchObject({ body: 'To the sea.\nCold.\n', mood: 5, rev: rev(101, 'ios-a'), baseRev: web.rev, deviceId: 'ios-a', updatedAt: at(20) });
+    expect(db.docs.get(PATH)).toMatchObject({
+      body: 'To the sea.\nCold.\n',
+      mood: 5,
+      rev: rev(101, 'ios-a'),
+      baseRev: web.rev,
+      deviceId: 'ios-a',
+      updatedAt: at(20),
+    });
     // The phone's rev is the smaller: it is the loser, kept whole with the base, and already resolved.
     const [conflict] = conflicts();
-    expect(conflict).toMatchObject({ rev: phone.rev, deviceId: 'ios-a', data: phone, base, mergedRev: rev(101, 'ios-a'), resolution: 'auto-merged' });
+    expect(conflict).toMatchObject({
+      rev: phone.rev,
+      deviceId: 'ios-a',
+      data: phone,
+      base,
+      mergedRev: rev(101, 'ios-a'),
+      resolution: 'auto-merged',
+    });
     expect(conflict!.resolvedAt).toEqual(conflict!.detectedAt);
     expect(result.conflictId).toBe(await conflictIdFor('journal_entries', 'e1', phone.rev));
   });
@@ -51,23 +83,36 @@ describe('pushing with the base: the automatic merge', () => {
     const { db, cloud, merge, conflicts } = await withCloud(web);
     await cloud.pushEntry('journal_entries', 'e1', edit(20, 'ios-a', { title: 'Walk 🌊' }), merge);
     expect(db.docs.get(PATH)).toMatchObject({ title: 'Walk 🌊', mood: 5, baseRev: web.rev });
-    expect(conflicts()).toEqual([expect.objectContaining({ rev: web.rev, deviceId: 'web-b', data: expect.objectContaining({ mood: 5, syncedAt: expect.anything() }) })]);
+    expect(conflicts()).toEqual([
+      expect.objectContaining({
+        rev: web.rev,
+        deviceId: 'web-b',
+        data: expect.objectContaining({ mood: 5, syncedAt: expect.anything() }),
+      }),
+    ]);
   });
 
   it('records an open conflict with the base when the merge fails, and the greater rev wins', async () => {
     const web = edit(20, 'web-b', { body: 'To the lake.\n' });
     const { db, cloud, merge, conflicts } = await withCloud(web);
     const phone = edit(10, 'ios-a', { body: 'To the hills.\n' });
-    expect(await cloud.pushEntry('journal_entries', 'e1', phone, merge)).toMatchObject({ decision: 'cloud-wins', mergedRev: null });
+    expect(await cloud.pushEntry('journal_entries', 'e1', phone, merge)).toMatchObject({
+      decision: 'cloud-wins',
+      mergedRev: null,
+    });
     expect(db.docs.get(PATH)).toMatchObject({ body: 'To the lake.\n', rev: web.rev });
-    expect(conflicts()).toEqual([expect.objectContaining({ rev: phone.rev, base, resolvedAt: null, resolution: null })]);
+    expect(conflicts()).toEqual([
+      expect.objectContaining({ rev: phone.rev, base, resolvedAt: null, resolution: null }),
+    ]);
     expect(conflicts()[0]).not.toHaveProperty('mergedRev');
   });
 
   it('never merges a delete', async () => {
     const web = edit(20, 'web-b', { deletedAt: at(20) });
     const { db, cloud, merge, conflicts } = await withCloud(web);
-    expect(await cloud.pushEntry('journal_entries', 'e1', edit(10, 'ios-a', { mood: 1 }), merge)).toMatchObject({ decision: 'cloud-wins' });
+    expect(await cloud.pushEntry('journal_entries', 'e1', edit(10, 'ios-a', { mood: 1 }), merge)).toMatchObject({
+      decision: 'cloud-wins',
+    });
     expect(db.docs.get(PATH)?.deletedAt).toEqual(at(20));
     expect(conflicts()).toHaveLength(1);
   });
@@ -75,8 +120,12 @@ describe('pushing with the base: the automatic merge', () => {
   it('keeps the old rule without the base, or with a base that is not the edit’s', async () => {
     const web = edit(20, 'web-b', { mood: 5 });
     const { cloud, merge, conflicts } = await withCloud(web);
-    expect(await cloud.pushEntry('journal_entries', 'e1', edit(10, 'ios-a', { title: 'x' }))).toMatchObject({ decision: 'cloud-wins' });
-    expect(await cloud.pushEntry('journal_entries', 'e1', edit(11, 'ios-a', { title: 'y' }), { ...merge, base: web })).toMatchObject({ decision: 'cloud-wins' });
+    expect(await cloud.pushEntry('journal_entries', 'e1', edit(10, 'ios-a', { title: 'x' }))).toMatchObject({
+      decision: 'cloud-wins',
+    });
+    expect(
+      await cloud.pushEntry('journal_entries', 'e1', edit(11, 'ios-a', { title: 'y' }), { ...merge, base: web }),
+    ).toMatchObject({ decision: 'cloud-wins' });
     expect(conflicts().map((c) => c.base ?? null)).toEqual([null, null]);
   });
 });
@@ -88,7 +137,9 @@ describe('a retry after an ambiguous commit writes nothing twice', () => {
     const { db, network, cloud, merge, conflicts } = await withCloud(edit(20, 'web-b', { mood: 5 }));
     const phone = edit(10, 'ios-a', { title: 'Walk 🌊' });
     network.nextFault = 'after-commit';
-    await expect(cloud.pushEntry('journal_entries', 'e1', phone, merge)).rejects.toMatchObject({ code: 'deadline-exceeded' });
+    await expect(cloud.pushEntry('journal_entries', 'e1', phone, merge)).rejects.toMatchObject({
+      code: 'deadline-exceeded',
+    });
     const before = snapshot(db);
     const retry = await cloud.pushEntry('journal_entries', 'e1', phone, merge);
     expect(retry).toMatchObject({ decision: 'already-applied', mergedRev: rev(101, 'ios-a'), writes: 0 });
@@ -100,7 +151,9 @@ describe('a retry after an ambiguous commit writes nothing twice', () => {
     const { db, network, cloud, merge, conflicts } = await withCloud(edit(10, 'web-b', { mood: 5 }));
     const phone = edit(20, 'ios-a', { title: 'Walk 🌊' });
     network.nextFault = 'after-commit';
-    await expect(cloud.pushEntry('journal_entries', 'e1', phone, merge)).rejects.toMatchObject({ code: 'deadline-exceeded' });
+    await expect(cloud.pushEntry('journal_entries', 'e1', phone, merge)).rejects.toMatchObject({
+      code: 'deadline-exceeded',
+    });
     const before = snapshot(db);
     const retry = await cloud.pushEntry('journal_entries', 'e1', phone, merge);
     expect(retry).toMatchObject({ decision: 'already-applied', mergedRev: rev(101, 'ios-a'), reads: 3, writes: 0 });
@@ -112,7 +165,9 @@ describe('a retry after an ambiguous commit writes nothing twice', () => {
   it('but merges again when the user changed the version after the lost answer', async () => {
     const { db, network, cloud, merge } = await withCloud(edit(10, 'web-b', { mood: 5 }));
     network.nextFault = 'after-commit';
-    await expect(cloud.pushEntry('journal_entries', 'e1', edit(20, 'ios-a', { title: 'Walk 🌊' }), merge)).rejects.toBeTruthy();
+    await expect(
+      cloud.pushEntry('journal_entries', 'e1', edit(20, 'ios-a', { title: 'Walk 🌊' }), merge),
+    ).rejects.toBeTruthy();
     const changed = edit(200, 'ios-a', { title: 'Walk 🌊', body: 'To the sea.\nSwam.\n' });
     expect(await cloud.pushEntry('journal_entries', 'e1', changed, merge)).toMatchObject({ decision: 'merged' });
     expect(db.docs.get(PATH)).toMatchObject({ title: 'Walk 🌊', body: 'To the sea.\nSwam.\n', mood: 5 });
@@ -126,9 +181,22 @@ describe('the sync client merges, and reports it', () => {
     const db = new MemoryFirestore();
     const net = () => ({ offline: false, nextFault: null as Fault });
     let time = 1_764_000_000_000;
-    const open = (id: string, merges: boolean) => SyncClient.open({ device: device(id), cloud: memoryCloud(db, UID, net()), store: memoryStore(), now: () => time, canMerge: merges });
+    const open = (id: string, merges: boolean) =>
+      SyncClient.open({
+        device: device(id),
+        cloud: memoryCloud(db, UID, net()),
+        store: memoryStore(),
+        now: () => time,
+        canMerge: merges,
+      });
     const [phone, other] = [await open('ios-a', canMerge), await open('ios-b', true)];
-    await phone.edit('journal_entries', 'e1', { title: 'Walk', body: 'To the sea.\n', tags: [], mood: null, createdAt: at(0) });
+    await phone.edit('journal_entries', 'e1', {
+      title: 'Walk',
+      body: 'To the sea.\n',
+      tags: [],
+      mood: null,
+      createdAt: at(0),
+    });
     await phone.sync();
     await other.sync();
     time += 10;

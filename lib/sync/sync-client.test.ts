@@ -28,11 +28,21 @@ describe('SyncClient.sync', () => {
     const db = new MemoryFirestore();
     const { cloud, reachedReport, release } = heldCloud(db);
     const store = { load: async () => null, save: async () => undefined };
-    const web = await SyncClient.open({ device: { id: 'web-a', platform: 'web', appVersion: '0.1.0', name: 'a' }, cloud, store });
+    const web = await SyncClient.open({
+      device: { id: 'web-a', platform: 'web', appVersion: '0.1.0', name: 'a' },
+      cloud,
+      store,
+    });
     const first = web.sync();
     // The attempt in flight has pushed (nothing) and pulled; only its report is left.
     await reachedReport;
-    await web.edit('journal_entries', 'e1', { title: 'Late', body: 'typed during a sync', tags: [], mood: null, createdAt: new MemoryTimestamp(1_764_000_000, 0) });
+    await web.edit('journal_entries', 'e1', {
+      title: 'Late',
+      body: 'typed during a sync',
+      tags: [],
+      mood: null,
+      createdAt: new MemoryTimestamp(1_764_000_000, 0),
+    });
     const second = web.sync();
     const third = web.sync();
     expect(third).toBe(second);

@@ -91,7 +91,12 @@ export class InvalidEditError extends Error {
 const MAX_UNSENT_ATTEMPTS = 500;
 
 export function emptyLocalState(): LocalState {
-  return { clock: null, docs: { journal_entries: {}, mood_entries: {} }, cursors: { journal_entries: null, mood_entries: null }, unsentAttempts: [] };
+  return {
+    clock: null,
+    docs: { journal_entries: {}, mood_entries: {} },
+    cursors: { journal_entries: null, mood_entries: null },
+    unsentAttempts: [],
+  };
 }
 
 /** What the user sees: their own unpushed edit, unless the cloud holds a newer version it was not based on. */
@@ -159,7 +164,10 @@ export class SyncClient {
   }
 
   pendingCount(): number {
-    return COLLECTIONS.reduce((n, c) => n + Object.values(this.state.docs[c]).reduce((m, doc) => m + doc.pending.length, 0), 0);
+    return COLLECTIONS.reduce(
+      (n, c) => n + Object.values(this.state.docs[c]).reduce((m, doc) => m + doc.pending.length, 0),
+      0,
+    );
   }
 
   /**
@@ -183,7 +191,8 @@ export class SyncClient {
       deviceId: this.options.device.id,
     };
     const checked = LOCAL_VERSION[collection].safeParse(version);
-    if (!checked.success) throw new InvalidEditError(checked.error.issues.map((i) => `${i.path.join('.') || '(entry)'}: ${i.message}`));
+    if (!checked.success)
+      throw new InvalidEditError(checked.error.issues.map((i) => `${i.path.join('.') || '(entry)'}: ${i.message}`));
     if (ownUnpushed) doc.pending[doc.pending.length - 1] = version;
     else {
       doc.pending.push(version);
@@ -226,7 +235,16 @@ export class SyncClient {
     const startedAtMs = this.options.now();
     // Documents a listener delivered since the last attempt count as this attempt's pulls.
     const { docs, bytes } = this.received;
-    const counts: Counts = { pushed: 0, pulled: docs, conflicts: 0, merged: 0, reads: docs, writes: 0, bytesUp: 0, bytesDown: bytes };
+    const counts: Counts = {
+      pushed: 0,
+      pulled: docs,
+      conflicts: 0,
+      merged: 0,
+      reads: docs,
+      writes: 0,
+      bytesUp: 0,
+      bytesDown: bytes,
+    };
     this.received = { docs: 0, bytes: 0 };
     let errorCode: string | null = null;
     try {
@@ -245,7 +263,9 @@ export class SyncClient {
         return this.report('disabled', null, counts, this.options.now() - startedAtMs);
       }
       const enabled = COLLECTIONS.filter((collection) => {
-        const type = (Object.keys(COLLECTION_OF_TYPE) as (keyof typeof COLLECTION_OF_TYPE)[]).find((t) => COLLECTION_OF_TYPE[t] === collection)!;
+        const type = (Object.keys(COLLECTION_OF_TYPE) as (keyof typeof COLLECTION_OF_TYPE)[]).find(
+          (t) => COLLECTION_OF_TYPE[t] === collection,
+        )!;
         return !settings || settings.collections[type];
       });
       for (const collection of enabled) await this.push(collection, counts);
@@ -393,7 +413,12 @@ export class SyncClient {
     await this.save();
   }
 
-  private report(status: SyncReport['status'], errorCode: string | null, counts: Counts, durationMs: number): SyncReport {
+  private report(
+    status: SyncReport['status'],
+    errorCode: string | null,
+    counts: Counts,
+    durationMs: number,
+  ): SyncReport {
     const { pushed, pulled, conflicts, merged } = counts;
     const pending = this.pendingCount();
     return { status, errorCode, durationMs, pushed, pulled, conflicts, merged, pending, revoked: this.revoked };
@@ -405,7 +430,10 @@ export class SyncClient {
   }
 }
 
-type Counts = Record<'pushed' | 'pulled' | 'conflicts' | 'merged' | 'reads' | 'writes' | 'bytesUp' | 'bytesDown', number>;
+type Counts = Record<
+  'pushed' | 'pulled' | 'conflicts' | 'merged' | 'reads' | 'writes' | 'bytesUp' | 'bytesDown',
+  number
+>;
 
 /** Bases no pending edit refers to any more are dropped: a body can be 100,000 characters. */
 function pruneBases(doc: LocalDoc) {
@@ -416,7 +444,13 @@ function pruneBases(doc: LocalDoc) {
   else delete doc.bases;
 }
 
-const KNOWN = new Set(['unavailable', 'deadline-exceeded', 'permission-denied', 'resource-exhausted', 'device-revoked']);
+const KNOWN = new Set([
+  'unavailable',
+  'deadline-exceeded',
+  'permission-denied',
+  'resource-exhausted',
+  'device-revoked',
+]);
 
 /** Maps an error from any SDK onto the contract's errorCode vocabulary. */
 export function errorCodeOf(error: unknown): string {

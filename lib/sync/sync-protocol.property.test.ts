@@ -34,19 +34,41 @@ type Op =
   | { kind: 'wait'; ms: number };
 
 const device = fc.integer({ min: 0, max: DEVICES.length - 1 });
-const target = { device, collection: fc.integer({ min: 0, max: 1 }), doc: fc.integer({ min: 0, max: DOC_IDS.length - 1 }) };
+const target = {
+  device,
+  collection: fc.integer({ min: 0, max: 1 }),
+  doc: fc.integer({ min: 0, max: DOC_IDS.length - 1 }),
+};
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('edit' as const), ...target, text: fc.string({ maxLength: 8 }), change: fc.nat(4) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('edit' as const),
+      ...target,
+      text: fc.string({ maxLength: 8 }),
+      change: fc.nat(4),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), ...target }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('sync' as const), device }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('offline' as const), device, offline: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('fault' as const), device, fault: fc.constantFrom('before-commit' as const, 'after-commit' as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('fault' as const),
+      device,
+      fault: fc.constantFrom('before-commit' as const, 'after-commit' as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const), device }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('listen' as const), device }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 120_000 }) }) },
 );
 const schedule = fc.record({
-  skews: fc.array(fc.integer({ min: -600_000, max: 600_000 }), { minLength: DEVICES.length, maxLength: DEVICES.length }),
+  skews: fc.array(fc.integer({ min: -600_000, max: 600_000 }), {
+    minLength: DEVICES.length,
+    maxLength: DEVICES.length,
+  }),
   ops: fc.array(op, { minLength: 1, maxLength: 40 }),
 });
 
@@ -74,7 +96,12 @@ async function play({ skews, ops }: { skews: number[]; ops: Op[] }) {
       return result;
     };
     return SyncClient.open({
-      device: { id: DEVICES[i]!, platform: DEVICES[i]!.startsWith('ios') ? 'ios' : DEVICES[i]!.startsWith('web') ? 'web' : 'android', appVersion: '3.2.1', name: DEVICES[i]! },
+      device: {
+        id: DEVICES[i]!,
+        platform: DEVICES[i]!.startsWith('ios') ? 'ios' : DEVICES[i]!.startsWith('web') ? 'web' : 'android',
+        appVersion: '3.2.1',
+        name: DEVICES[i]!,
+      },
       cloud,
       // A restart reloads what was saved: the outbox survives, anything in memory does not.
       store: { load: async () => clone(disks[i]!.state), save: async (state) => void (disks[i]!.state = clone(state)) },
@@ -87,7 +114,11 @@ async function play({ skews, ops }: { skews: number[]; ops: Op[] }) {
   // (what merging is for) are common; the third is created during it, so two devices may create it at once.
   for (const collection of COLLECTIONS) {
     for (const id of DOC_IDS.slice(0, 2)) {
-      const version = await clients[0]!.edit(collection, id, fieldsFor(collection, { text: id, change: 0 }, null, time));
+      const version = await clients[0]!.edit(
+        collection,
+        id,
+        fieldsFor(collection, { text: id, change: 0 }, null, time),
+      );
       note(created, `users/${UID}/${collection}/${id}`, version.rev);
       versions.set(version.rev, clone(version));
     }
@@ -106,7 +137,10 @@ async function play({ skews, ops }: { skews: number[]; ops: Op[] }) {
         const seen = client.get(collection, id);
         if (step.kind === 'delete' && !seen) break; // only what the device holds can be deleted
         if (seen) replacedByUser.add(seen.rev);
-        const version = step.kind === 'delete' ? await client.remove(collection, id) : await client.edit(collection, id, fieldsFor(collection, step, seen, time));
+        const version =
+          step.kind === 'delete'
+            ? await client.remove(collection, id)
+            : await client.edit(collection, id, fieldsFor(collection, step, seen, time));
         note(created, `users/${UID}/${collection}/${id}`, version.rev);
         versions.set(version.rev, clone(version));
         break;
@@ -151,7 +185,8 @@ async function play({ skews, ops }: { skews: number[]; ops: Op[] }) {
   const conflicts = db.entries(`users/${UID}/conflicts/`).map(([, c]) => c);
   tally.conflicts += conflicts.length;
   tally.autoMerged += conflicts.filter((c) => c.resolution === 'auto-merged').length;
-  const conflictRevs = (collection: string, id: string) => new Set(conflicts.filter((c) => c.collection === collection && c.docId === id).map((c) => c.rev as string));
+  const conflictRevs = (collection: string, id: string) =>
+    new Set(conflicts.filter((c) => c.collection === collection && c.docId === id).map((c) => c.rev as string));
   expect(new Set(conflicts.map((c) => `${c.collection}/${c.docId}/${c.rev}`)).size).toBe(conflicts.length);
 
   for (const collection of COLLECTIONS) {
@@ -183,19 +218,28 @@ async function play({ skews, ops }: { skews: number[]; ops: Op[] }) {
         const again = mergeEntry(collection, base, mine, into);
         return again.ok && Object.entries(again.fields).every(([field, value]) => same(value, into[field]));
       };
-      for (const rev of acknowledged.get(path) ?? []) expect(committed.has(rev) || losers.has(rev) || mergedIn(rev)).toBe(true);
-      for (const rev of created.get(path) ?? []) expect(committed.has(rev) || losers.has(rev) || replacedByUser.has(rev) || mergedIn(rev)).toBe(true);
+      for (const rev of acknowledged.get(path) ?? [])
+        expect(committed.has(rev) || losers.has(rev) || mergedIn(rev)).toBe(true);
+      for (const rev of created.get(path) ?? [])
+        expect(committed.has(rev) || losers.has(rev) || replacedByUser.has(rev) || mergedIn(rev)).toBe(true);
     }
   }
   for (const client of clients) expect(client.pendingCount()).toBe(0);
   // With nothing pending, no base is kept (a body can be 100,000 characters).
-  for (const disk of disks) for (const collection of COLLECTIONS) expect(Object.values(disk.state.docs[collection]).filter((d) => d.bases)).toEqual([]);
+  for (const disk of disks)
+    for (const collection of COLLECTIONS)
+      expect(Object.values(disk.state.docs[collection]).filter((d) => d.bases)).toEqual([]);
 }
 
 const tally = { conflicts: 0, autoMerged: 0 };
 
 /** A complete entry on creation (the client validates every version against the contract), one change after. */
-function fieldsFor(collection: SyncCollection, { text, change }: { text: string; change: number }, seen: EntryVersion | null, time: number): Record<string, unknown> {
+function fieldsFor(
+  collection: SyncCollection,
+  { text, change }: { text: string; change: number },
+  seen: EntryVersion | null,
+  time: number,
+): Record<string, unknown> {
   const at = new MemoryTimestamp(Math.floor(time / 1000), 0);
   const toggle = (list: unknown) => {
     const item = `t${text.length % 4}`;
@@ -205,10 +249,22 @@ function fieldsFor(collection: SyncCollection, { text, change }: { text: string;
   const score = (text.length % 5) + 1;
   if (collection === 'journal_entries') {
     if (!seen) return { title: text, body: `${text}!`, tags: [], mood: null, createdAt: at };
-    return [{ title: text }, { body: `${seen.body as string}\n${text}` }, { tags: toggle(seen.tags) }, { mood: score }, { title: text, body: `${text}!` }][change]!;
+    return [
+      { title: text },
+      { body: `${seen.body as string}\n${text}` },
+      { tags: toggle(seen.tags) },
+      { mood: score },
+      { title: text, body: `${text}!` },
+    ][change]!;
   }
   if (!seen) return { score: 3, note: text, emotions: [], activities: [], recordedAt: at };
-  return [{ score }, { note: `${(seen.note as string | null) ?? ''}\n${text}` }, { emotions: toggle(seen.emotions) }, { activities: toggle(seen.activities) }, { note: text }][change]!;
+  return [
+    { score },
+    { note: `${(seen.note as string | null) ?? ''}\n${text}` },
+    { emotions: toggle(seen.emotions) },
+    { activities: toggle(seen.activities) },
+    { note: text },
+  ][change]!;
 }
 
 function strip(version: EntryVersion | Record<string, unknown> | null) {
@@ -220,8 +276,15 @@ function strip(version: EntryVersion | Record<string, unknown> | null) {
 describe('the sync protocol never loses a write', () => {
   it('over 10,000 random schedules of three phones and the web', async () => {
     const seed = process.env.SYNC_PROPERTY_SEED ? Number(process.env.SYNC_PROPERTY_SEED) : undefined;
-    await fc.assert(fc.asyncProperty(schedule, play), { numRuns: 10_000, seed, path: process.env.SYNC_PROPERTY_PATH, endOnFailure: true });
-    console.info(`sync property: ${tally.conflicts} conflicts, ${tally.autoMerged} merged automatically (${((100 * tally.autoMerged) / tally.conflicts).toFixed(1)}%)`);
+    await fc.assert(fc.asyncProperty(schedule, play), {
+      numRuns: 10_000,
+      seed,
+      path: process.env.SYNC_PROPERTY_PATH,
+      endOnFailure: true,
+    });
+    console.info(
+      `sync property: ${tally.conflicts} conflicts, ${tally.autoMerged} merged automatically (${((100 * tally.autoMerged) / tally.conflicts).toFixed(1)}%)`,
+    );
     // Merging is on: a protocol that never merged would pass every check above.
     expect(tally.autoMerged / tally.conflicts).toBeGreaterThan(0.1);
   }, 600_000);
@@ -231,9 +294,25 @@ describe('the sync protocol never loses a write', () => {
     const net = { offline: false, nextFault: null as Fault };
     const store = () => ({ load: async () => null, save: async () => undefined });
     let time = 1_764_000_000_000;
-    const phone = await SyncClient.open({ device: { id: 'ios-a', platform: 'ios', appVersion: '3.2.1', name: 'a' }, cloud: memoryCloud(db, UID, net), store: store(), now: () => time });
-    const web = await SyncClient.open({ device: { id: 'web-b', platform: 'web', appVersion: '0.1.0', name: 'b' }, cloud: memoryCloud(db, UID, net), store: store(), now: () => time });
-    await phone.edit('journal_entries', 'e1', { title: 'Original', body: 'v1', tags: [], mood: null, createdAt: new MemoryTimestamp(1_764_000_000, 0) });
+    const phone = await SyncClient.open({
+      device: { id: 'ios-a', platform: 'ios', appVersion: '3.2.1', name: 'a' },
+      cloud: memoryCloud(db, UID, net),
+      store: store(),
+      now: () => time,
+    });
+    const web = await SyncClient.open({
+      device: { id: 'web-b', platform: 'web', appVersion: '0.1.0', name: 'b' },
+      cloud: memoryCloud(db, UID, net),
+      store: store(),
+      now: () => time,
+    });
+    await phone.edit('journal_entries', 'e1', {
+      title: 'Original',
+      body: 'v1',
+      tags: [],
+      mood: null,
+      createdAt: new MemoryTimestamp(1_764_000_000, 0),
+    });
     await phone.sync();
     await web.sync();
     time += 10;
@@ -245,7 +324,13 @@ describe('the sync protocol never loses a write', () => {
     await phone.sync();
     expect(db.docs.get('users/u1/journal_entries/e1')?.body).toBe('web text');
     const [conflict] = db.entries('users/u1/conflicts/').map(([, c]) => c);
-    expect(conflict).toMatchObject({ collection: 'journal_entries', docId: 'e1', deviceId: 'ios-a', resolvedAt: null, data: { title: 'Original', body: 'phone text', deviceId: 'ios-a' } });
+    expect(conflict).toMatchObject({
+      collection: 'journal_entries',
+      docId: 'e1',
+      deviceId: 'ios-a',
+      resolvedAt: null,
+      data: { title: 'Original', body: 'phone text', deviceId: 'ios-a' },
+    });
     expect(visibleVersion({ cloud: null, pending: [] })).toBeNull();
     expect(phone.get('journal_entries', 'e1')?.body).toBe('web text');
   });

@@ -41,7 +41,14 @@ export async function pushWithin(
     return { decision, winner: local, conflictId: null, mergedRev: null, reads, writes: 1 };
   }
   const current = withoutSyncedAt(cloud!);
-  const applied = (mergedRev: string | null): PushResult => ({ decision: 'already-applied', winner: current, conflictId: null, mergedRev, reads, writes: 0 });
+  const applied = (mergedRev: string | null): PushResult => ({
+    decision: 'already-applied',
+    winner: current,
+    conflictId: null,
+    mergedRev,
+    reads,
+    writes: 0,
+  });
   if (decision === 'already-applied') return applied(null);
 
   // Both sides changed. The loser is the smaller rev, as without merging; with a merge it is still kept whole.
@@ -51,7 +58,8 @@ export async function pushWithin(
   const existing = await tx.get(conflictPath(conflictId));
   reads += 1;
   // A retry after an ambiguous commit that had merged this version as the loser: it is recorded and merged in.
-  const mergedBefore = existing?.resolution === 'auto-merged' && typeof existing.mergedRev === 'string' ? existing.mergedRev : null;
+  const mergedBefore =
+    existing?.resolution === 'auto-merged' && typeof existing.mergedRev === 'string' ? existing.mergedRev : null;
   if (loser === local && mergedBefore) return applied(mergedBefore);
   if (base && !existing && current.deviceId === local.deviceId && current.baseRev) {
     // A retry after an ambiguous commit that had merged this version as the winner: the cloud is our merge, based
@@ -76,7 +84,10 @@ export async function pushWithin(
   let writes = 0;
   if (!existing) {
     const open = { resolvedAt: null, resolution: null };
-    tx.set(conflictPath(conflictId), { ...conflictOf(collection, docId, loser, base, values.serverTimestamp()), ...open });
+    tx.set(conflictPath(conflictId), {
+      ...conflictOf(collection, docId, loser, base, values.serverTimestamp()),
+      ...open,
+    });
     writes += 1;
   }
   if (decision === 'local-wins') {
@@ -87,8 +98,22 @@ export async function pushWithin(
 }
 
 /** A conflict record: the loser whole, and the base when the writer had it (a device that cannot merge has not). */
-function conflictOf(collection: SyncCollection, docId: string, loser: EntryVersion, base: EntryVersion | null, at: unknown) {
-  return { collection, docId, rev: loser.rev, deviceId: loser.deviceId, data: loser, ...(base ? { base } : {}), detectedAt: at };
+function conflictOf(
+  collection: SyncCollection,
+  docId: string,
+  loser: EntryVersion,
+  base: EntryVersion | null,
+  at: unknown,
+) {
+  return {
+    collection,
+    docId,
+    rev: loser.rev,
+    deviceId: loser.deviceId,
+    data: loser,
+    ...(base ? { base } : {}),
+    detectedAt: at,
+  };
 }
 
 /** Whether `current` is the automatic merge, recorded in `conflict`, of `local` with the version that lost to it. */
@@ -99,7 +124,8 @@ function isMergeOf(
   local: EntryVersion,
   current: EntryVersion,
 ): boolean {
-  if (conflict?.resolution !== 'auto-merged' || conflict.mergedRev !== current.rev || conflict.rev !== current.baseRev) return false;
+  if (conflict?.resolution !== 'auto-merged' || conflict.mergedRev !== current.rev || conflict.rev !== current.baseRev)
+    return false;
   if ((conflict.base as { rev?: unknown } | null)?.rev !== local.baseRev) return false;
   const outcome = mergeEntry(collection, base, local, conflict.data as EntryVersion);
   return outcome.ok && Object.entries(outcome.fields).every(([field, value]) => same(value, current[field]));
@@ -128,13 +154,32 @@ export async function recordAttemptInBatch(
   const event: BatchWrite = {
     op: 'set',
     path: `${USERS}/${uid}/${SYNC_EVENTS}/${id}`,
-    data: { deviceId: device.id, platform: device.platform, appVersion: device.appVersion, startedAt: values.timestamp(startedAtMs), ...counts },
+    data: {
+      deviceId: device.id,
+      platform: device.platform,
+      appVersion: device.appVersion,
+      startedAt: values.timestamp(startedAtMs),
+      ...counts,
+    },
   };
   if (attempt.errorCode === 'device-revoked') return batch.commit([event]);
   const end = values.timestamp(startedAtMs + attempt.durationMs);
-  const fresh = { appVersion: device.appVersion, lastSeenAt: end, lastSyncAt: end, lastSyncStatus: attempt.status, pendingChanges };
+  const fresh = {
+    appVersion: device.appVersion,
+    lastSeenAt: end,
+    lastSyncAt: end,
+    lastSyncStatus: attempt.status,
+    pendingChanges,
+  };
   if (registered) return batch.commit([event, { op: 'update', path: devicePath, data: fresh }]);
-  const created = { name: device.name, platform: device.platform, model: device.model ?? null, createdAt: end, ...fresh, revokedAt: null };
+  const created = {
+    name: device.name,
+    platform: device.platform,
+    model: device.model ?? null,
+    createdAt: end,
+    ...fresh,
+    revokedAt: null,
+  };
   await batch.commit([event, { op: 'create', path: devicePath, data: created }]);
 }
 

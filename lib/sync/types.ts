@@ -93,7 +93,12 @@ export type SyncCloud = {
   pushEntry(collection: SyncCollection, id: string, version: EntryVersion, merge?: MergeContext): Promise<PushResult>;
   pullPage(collection: SyncCollection, after: PullCursor | null, limit: number): Promise<PullPage>;
   /** Writes the `sync_events` doc and the device's own doc (created when not `registered`) for one attempt. */
-  recordAttempt(device: DeviceIdentity, attempt: SyncAttempt, pendingChanges: number, registered: boolean): Promise<void>;
+  recordAttempt(
+    device: DeviceIdentity,
+    attempt: SyncAttempt,
+    pendingChanges: number,
+    registered: boolean,
+  ): Promise<void>;
   /** A Firestore Timestamp of this SDK. */
   timestamp(millis: number): unknown;
 };

@@ -16,7 +16,13 @@ import {
   type Transaction,
 } from 'firebase/firestore';
 import { DEVICES, SETTINGS, SYNC_SETTINGS_DOC, USERS } from '@/lib/contract/paths';
-import { pushWithin, recordAttemptInBatch, type BatchPort, type ServerValues, type TransactionPort } from './transaction-steps';
+import {
+  pushWithin,
+  recordAttemptInBatch,
+  type BatchPort,
+  type ServerValues,
+  type TransactionPort,
+} from './transaction-steps';
 import { SyncError, type CloudVersion, type SyncCloud, type SyncSettingsView } from './types';
 
 const values: ServerValues = { serverTimestamp: () => serverTimestamp(), timestamp: (ms) => Timestamp.fromMillis(ms) };
@@ -69,7 +75,12 @@ export function webCloud(db: Firestore, uid: string, options: { isOnline?: () =>
     },
     async pullPage(collection, after, pageSize) {
       reachable();
-      const constraints = [orderBy('syncedAt'), orderBy(documentId()), ...(after ? [startAfter(new Timestamp(after.syncedAt[0], after.syncedAt[1]), after.id)] : []), limit(pageSize)];
+      const constraints = [
+        orderBy('syncedAt'),
+        orderBy(documentId()),
+        ...(after ? [startAfter(new Timestamp(after.syncedAt[0], after.syncedAt[1]), after.id)] : []),
+        limit(pageSize),
+      ];
       const snapshot = await getDocs(query(collectionRef(db, base, collection), ...constraints));
       const last = snapshot.docs.at(-1);
       const syncedAt = last?.get('syncedAt') as Timestamp | undefined;

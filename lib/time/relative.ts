@@ -13,6 +13,7 @@ export function formatRelative(thenMs: number, nowMs: number, locale = 'en'): st
   // The times shown are ones a device recorded; one in the future only means that device's clock is ahead.
   if (diff > -45_000) return 'just now';
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  for (const [unit, ms] of UNITS) if (Math.abs(diff) >= ms || unit === 'minute') return format.format(Math.round(diff / ms), unit);
+  for (const [unit, ms] of UNITS)
+    if (Math.abs(diff) >= ms || unit === 'minute') return format.format(Math.round(diff / ms), unit);
   return 'just now';
 }

@@ -73,6 +73,7 @@ describe('zonedInstant: a local wall time as an instant', () => {
   });
 
   it('agrees with dayKeyOf: the instant falls on the same local day', () => {
-    for (let hour = 0; hour < 24; hour += 1) expect(dayKeyOf(zonedInstant('2026-03-29', hour, 0, 'Europe/Berlin'), 'Europe/Berlin')).toBe('2026-03-29');
+    for (let hour = 0; hour < 24; hour += 1)
+      expect(dayKeyOf(zonedInstant('2026-03-29', hour, 0, 'Europe/Berlin'), 'Europe/Berlin')).toBe('2026-03-29');
   });
 });

@@ -85,7 +85,15 @@ export function formatDateTime(instantMs: number, timeZone: string, locale = 'en
   const key = `${locale}|${timeZone}`;
   let formatter = dateTimeFormatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+    formatter = new Intl.DateTimeFormat(locale, {
+      timeZone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     dateTimeFormatters.set(key, formatter);
   }
   return formatter.format(instantMs);

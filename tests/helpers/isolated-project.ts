@@ -10,6 +10,9 @@ export async function useIsolatedProject(): Promise<string> {
   const projectId = `demo-it-${createHash('sha1').update(testFile).digest('hex').slice(0, 10)}`;
   process.env.FIREBASE_PROJECT_ID = projectId;
   process.env.GCLOUD_PROJECT = projectId;
-  await fetch(`http://${process.env.FIRESTORE_EMULATOR_HOST}/emulator/v1/projects/${projectId}/databases/(default)/documents`, { method: 'DELETE' });
+  await fetch(
+    `http://${process.env.FIRESTORE_EMULATOR_HOST}/emulator/v1/projects/${projectId}/databases/(default)/documents`,
+    { method: 'DELETE' },
+  );
   return projectId;
 }

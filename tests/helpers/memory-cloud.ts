@@ -1,5 +1,11 @@
 import { SyncError, type CloudVersion, type PullCursor, type SyncCloud } from '@/lib/sync/types';
-import { pushWithin, recordAttemptInBatch, type BatchPort, type ServerValues, type TransactionPort } from '@/lib/sync/transaction-steps';
+import {
+  pushWithin,
+  recordAttemptInBatch,
+  type BatchPort,
+  type ServerValues,
+  type TransactionPort,
+} from '@/lib/sync/transaction-steps';
 
 /**
  * An in-memory model of the slice of Firestore the protocol uses, for the pure property test only
@@ -26,7 +32,8 @@ const SERVER_TIME = Symbol('serverTimestamp');
 export function clone<T>(value: T): T {
   if (value instanceof MemoryTimestamp) return new MemoryTimestamp(value.seconds, value.nanoseconds) as T;
   if (Array.isArray(value)) return value.map(clone) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clone(v)])) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clone(v)])) as T;
   return value;
 }
 export type Fault = 'before-commit' | 'after-commit' | null;
@@ -63,10 +70,13 @@ export class MemoryFirestore {
   readonly batch: BatchPort = {
     commit: async (writes) => {
       for (const { op, path } of writes) {
-        if (op === 'update' && !this.docs.has(path)) throw Object.assign(new Error('no document to update'), { code: 'not-found' });
-        if (op === 'create' && this.docs.has(path)) throw Object.assign(new Error('document exists'), { code: 'already-exists' });
+        if (op === 'update' && !this.docs.has(path))
+          throw Object.assign(new Error('no document to update'), { code: 'not-found' });
+        if (op === 'create' && this.docs.has(path))
+          throw Object.assign(new Error('document exists'), { code: 'already-exists' });
       }
-      for (const { op, path, data } of writes) this.docs.set(path, clone(op === 'update' ? { ...this.docs.get(path), ...data } : data));
+      for (const { op, path, data } of writes)
+        this.docs.set(path, clone(op === 'update' ? { ...this.docs.get(path), ...data } : data));
     },
   };
 
@@ -75,10 +85,17 @@ export class MemoryFirestore {
   }
 }
 
-const values: ServerValues = { serverTimestamp: () => SERVER_TIME, timestamp: (ms) => new MemoryTimestamp(Math.floor(ms / 1000), (ms % 1000) * 1e6) };
+const values: ServerValues = {
+  serverTimestamp: () => SERVER_TIME,
+  timestamp: (ms) => new MemoryTimestamp(Math.floor(ms / 1000), (ms % 1000) * 1e6),
+};
 
 /** One device's connection to the shared model, with switches for being offline and for the next fault. */
-export function memoryCloud(db: MemoryFirestore, uid: string, network: { offline: boolean; nextFault: Fault }): SyncCloud {
+export function memoryCloud(
+  db: MemoryFirestore,
+  uid: string,
+  network: { offline: boolean; nextFault: Fault },
+): SyncCloud {
   const reach = () => {
     if (network.offline) throw new SyncError('unavailable', 'offline');
   };
@@ -103,18 +120,35 @@ export function memoryCloud(db: MemoryFirestore, uid: string, network: { offline
     },
     async pullPage(collection, after, limit) {
       reach();
-      const key = (time: MemoryTimestamp, id: string) => `${String(time.seconds).padStart(12, '0')}:${String(time.nanoseconds).padStart(9, '0')}:${id}`;
+      const key = (time: MemoryTimestamp, id: string) =>
+        `${String(time.seconds).padStart(12, '0')}:${String(time.nanoseconds).padStart(9, '0')}:${id}`;
       const afterKey = after ? key(new MemoryTimestamp(after.syncedAt[0], after.syncedAt[1]), after.id) : '';
       const prefix = `users/${uid}/${collection}/`;
       const page = db
         .entries(prefix)
-        .map(([path, data]) => ({ id: path.slice(prefix.length), data, sortKey: key(data.syncedAt as MemoryTimestamp, path.slice(prefix.length)) }))
+        .map(([path, data]) => ({
+          id: path.slice(prefix.length),
+          data,
+          sortKey: key(data.syncedAt as MemoryTimestamp, path.slice(prefix.length)),
+        }))
         .filter((doc) => doc.sortKey > afterKey)
         .sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1))
         .slice(0, limit);
       const last = page.at(-1);
-      const cursor: PullCursor | null = last ? { syncedAt: [(last.data.syncedAt as MemoryTimestamp).seconds, (last.data.syncedAt as MemoryTimestamp).nanoseconds], id: last.id } : after;
-      return { docs: page.map((doc) => ({ id: doc.id, version: clone(doc.data) as CloudVersion })), cursor, reads: Math.max(1, page.length) };
+      const cursor: PullCursor | null = last
+        ? {
+            syncedAt: [
+              (last.data.syncedAt as MemoryTimestamp).seconds,
+              (last.data.syncedAt as MemoryTimestamp).nanoseconds,
+            ],
+            id: last.id,
+          }
+        : after;
+      return {
+        docs: page.map((doc) => ({ id: doc.id, version: clone(doc.data) as CloudVersion })),
+        cursor,
+        reads: Math.max(1, page.length),
+      };
     },
     async recordAttempt(device, attempt, pending, registered) {
       reach();

@@ -52,7 +52,8 @@ export function syncEventDoc(event: TestSyncEvent) {
 export async function putSyncEvents(events: TestSyncEvent[]): Promise<void> {
   for (let i = 0; i < events.length; i += 400) {
     const batch = adminDb().batch();
-    for (const event of events.slice(i, i + 400)) batch.set(userCollection({ uid: event.uid }, SYNC_EVENTS).doc(randomUUID()), syncEventDoc(event));
+    for (const event of events.slice(i, i + 400))
+      batch.set(userCollection({ uid: event.uid }, SYNC_EVENTS).doc(randomUUID()), syncEventDoc(event));
     await batch.commit();
   }
 }

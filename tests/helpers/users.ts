@@ -16,17 +16,26 @@ export async function createTestUser(options: { timezone?: string; admin?: boole
   await adminAuth().createUser({ uid, email: user.email, password: user.password, displayName: 'Test Person' });
   if (options.admin) await adminAuth().setCustomUserClaims(uid, { admin: true });
   const now = Timestamp.now();
-  await userRef(user).set({ displayName: 'Test Person', photoURL: null, timezone: options.timezone ?? 'UTC', createdAt: now, updatedAt: now });
+  await userRef(user).set({
+    displayName: 'Test Person',
+    photoURL: null,
+    timezone: options.timezone ?? 'UTC',
+    createdAt: now,
+    updatedAt: now,
+  });
   return user;
 }
 
 /** Signs in through the Auth emulator's REST API, as the browser SDK does, and returns a fresh ID token. */
 export async function signInWithPassword(user: TestUser): Promise<string> {
-  const response = await fetch(`http://${process.env.FIREBASE_AUTH_EMULATOR_HOST}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=test-key`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: user.email, password: user.password, returnSecureToken: true }),
-  });
+  const response = await fetch(
+    `http://${process.env.FIREBASE_AUTH_EMULATOR_HOST}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=test-key`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: user.email, password: user.password, returnSecureToken: true }),
+    },
+  );
   const body = (await response.json()) as { idToken?: string };
   if (!body.idToken) throw new Error(`sign-in failed: ${JSON.stringify(body)}`);
   return body.idToken;
@@ -43,13 +52,21 @@ export const ORIGIN = 'http://localhost:3000';
 /** A request as the browser sends it to a route handler. */
 export function request(
   path: string,
-  init: { method?: string; cookie?: string; body?: unknown; origin?: string | null; contentType?: string | null; rawBody?: BodyInit } = {},
+  init: {
+    method?: string;
+    cookie?: string;
+    body?: unknown;
+    origin?: string | null;
+    contentType?: string | null;
+    rawBody?: BodyInit;
+  } = {},
 ): NextRequest {
   const headers = new Headers({ host: 'localhost:3000' });
   if (init.cookie) headers.set('cookie', `wellsync_session=${init.cookie}`);
   const method = init.method ?? 'GET';
   if (method !== 'GET' && init.origin !== null) headers.set('origin', init.origin ?? ORIGIN);
-  if (init.contentType !== null && (init.body !== undefined || init.rawBody !== undefined)) headers.set('content-type', init.contentType ?? 'application/json');
+  if (init.contentType !== null && (init.body !== undefined || init.rawBody !== undefined))
+    headers.set('content-type', init.contentType ?? 'application/json');
   return new NextRequest(new URL(path, ORIGIN), {
     method,
     headers,
@@ -64,7 +81,15 @@ let clock = 1_764_000_000_000;
 /** Writes a journal entry as a phone does (contract shape, server syncedAt). */
 export async function putJournalEntry(
   user: { uid: string },
-  fields: { id?: string; title?: string; body?: string; tags?: string[]; createdAtMs?: number; deletedAtMs?: number | null; extra?: Record<string, unknown> } = {},
+  fields: {
+    id?: string;
+    title?: string;
+    body?: string;
+    tags?: string[];
+    createdAtMs?: number;
+    deletedAtMs?: number | null;
+    extra?: Record<string, unknown>;
+  } = {},
 ): Promise<string> {
   const id = fields.id ?? randomUUID();
   const created = fields.createdAtMs ?? Date.now();
@@ -88,7 +113,10 @@ export async function putJournalEntry(
   return id;
 }
 
-export async function putMoodEntry(user: { uid: string }, fields: { recordedAtMs: number; score: number; activities?: string[]; emotions?: string[] }): Promise<string> {
+export async function putMoodEntry(
+  user: { uid: string },
+  fields: { recordedAtMs: number; score: number; activities?: string[]; emotions?: string[] },
+): Promise<string> {
   const id = randomUUID();
   clock += 1;
   await userCollection(user, MOOD_ENTRIES)

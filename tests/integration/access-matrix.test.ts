@@ -18,14 +18,28 @@ import { deviceRef, syncSettingsRef, userCollection } from '@/lib/firebase/refs'
 import { adminCloud } from '@/lib/sync/admin-cloud';
 import { memoryStore } from '@/lib/sync/stores/memory-store';
 import { SyncClient } from '@/lib/sync/sync-client';
-import { createTestUser, request, routeContext, sessionCookieFor, signInWithPassword, type TestUser } from '../helpers/users';
+import {
+  createTestUser,
+  request,
+  routeContext,
+  sessionCookieFor,
+  signInWithPassword,
+  type TestUser,
+} from '../helpers/users';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 type Method = (typeof METHODS)[number];
 type Handler = (req: NextRequest, ctx: ReturnType<typeof routeContext>) => Promise<Response>;
 
 /** What one call sends. */
-type Call = { params?: Record<string, string>; body?: unknown; rawBody?: BodyInit; contentType?: string; query?: string; headers?: Record<string, string> };
+type Call = {
+  params?: Record<string, string>;
+  body?: unknown;
+  rawBody?: BodyInit;
+  contentType?: string;
+  query?: string;
+  headers?: Record<string, string>;
+};
 type Owner = { user: TestUser; cookie: string; deviceId: string };
 
 /**
@@ -52,7 +66,12 @@ const DAYLIO = readFileSync('tests/fixtures/imports/daylio_export.csv');
 const ROUTES: Record<string, Entry> = {
   'GET /api/admin/audit-log': { access: 'admin', ok: 200, prepare: async () => ({}) },
   'GET /api/admin/overview': { access: 'admin', ok: 200, prepare: async () => ({}) },
-  'GET /api/admin/reports/[report]': { access: 'admin', ok: 200, prepare: async () => ({ params: { report: 'adoption' } }), id: { name: 'report', missing: 'sales', malformed: '../x' } },
+  'GET /api/admin/reports/[report]': {
+    access: 'admin',
+    ok: 200,
+    prepare: async () => ({ params: { report: 'adoption' } }),
+    id: { name: 'report', missing: 'sales', malformed: '../x' },
+  },
   'GET /api/admin/reports/[report]/[table]': {
     access: 'admin',
     ok: 200,
@@ -60,7 +79,11 @@ const ROUTES: Record<string, Entry> = {
     id: { name: 'table', missing: 'nosuchtable', malformed: 'NO TABLE!' },
   },
   'GET /api/auth/firebase-token': { access: 'user', ok: 200, prepare: async () => ({}) },
-  'POST /api/auth/session': { access: 'public', ok: 200, prepare: async ({ user }) => ({ body: { idToken: await signInWithPassword(user) } }) },
+  'POST /api/auth/session': {
+    access: 'public',
+    ok: 200,
+    prepare: async ({ user }) => ({ body: { idToken: await signInWithPassword(user) } }),
+  },
   'DELETE /api/auth/session': { access: 'user', ok: 200, prepare: async () => ({ body: {} }) },
   'POST /api/auth/sign-out-everywhere': { access: 'user', ok: 200, prepare: async () => ({ body: {} }) },
   'POST /api/conflicts/[conflictId]/resolve': {
@@ -72,43 +95,116 @@ const ROUTES: Record<string, Entry> = {
   'POST /api/conflicts/[conflictId]/undo': {
     access: 'user',
     ok: 200,
-    prepare: async ({ user }) => ({ params: { conflictId: await conflictOf(user, 'auto-merged') }, body: { keep: 'other' } }),
+    prepare: async ({ user }) => ({
+      params: { conflictId: await conflictOf(user, 'auto-merged') },
+      body: { keep: 'other' },
+    }),
     id: { name: 'conflictId', missing: 'no-such-conflict', malformed: 'a/b' },
   },
   'GET /api/cron/rollup': { access: 'cron', ok: 200, prepare: async () => ({}) },
   'POST /api/cron/rollup': { access: 'cron', ok: 200, prepare: async () => ({ body: {} }) },
   'GET /api/data/erasure': { access: 'user', ok: 200, prepare: async () => ({}) },
-  'POST /api/data/erasure': { access: 'user', ok: 200, prepare: async ({ user }) => ({ body: { idToken: await signInWithPassword(user), phrase: ERASE_PHRASE } }) },
+  'POST /api/data/erasure': {
+    access: 'user',
+    ok: 200,
+    prepare: async ({ user }) => ({ body: { idToken: await signInWithPassword(user), phrase: ERASE_PHRASE } }),
+  },
   'GET /api/data/exports': { access: 'user', ok: 200, prepare: async () => ({}) },
-  'POST /api/data/exports': { access: 'user', ok: 202, prepare: async () => ({ body: { types: ['journal'], includeTombstones: true } }) },
-  'GET /api/data/exports/[jobId]': { access: 'user', ok: 200, prepare: async (o) => ({ params: { jobId: await exportOf(o) } }), id: JOB_ID },
-  'DELETE /api/data/exports/[jobId]': { access: 'user', ok: 200, prepare: async (o) => ({ params: { jobId: await exportOf(o) }, body: {} }), id: JOB_ID },
-  'GET /api/data/exports/[jobId]/download': { access: 'user', ok: 200, prepare: async (o) => ({ params: { jobId: await exportOf(o) } }), id: JOB_ID },
-  'POST /api/data/exports/[jobId]/retry': { access: 'user', ok: 202, prepare: async (o) => ({ params: { jobId: await exportOf(o, 'failed') }, body: {} }), id: JOB_ID },
+  'POST /api/data/exports': {
+    access: 'user',
+    ok: 202,
+    prepare: async () => ({ body: { types: ['journal'], includeTombstones: true } }),
+  },
+  'GET /api/data/exports/[jobId]': {
+    access: 'user',
+    ok: 200,
+    prepare: async (o) => ({ params: { jobId: await exportOf(o) } }),
+    id: JOB_ID,
+  },
+  'DELETE /api/data/exports/[jobId]': {
+    access: 'user',
+    ok: 200,
+    prepare: async (o) => ({ params: { jobId: await exportOf(o) }, body: {} }),
+    id: JOB_ID,
+  },
+  'GET /api/data/exports/[jobId]/download': {
+    access: 'user',
+    ok: 200,
+    prepare: async (o) => ({ params: { jobId: await exportOf(o) } }),
+    id: JOB_ID,
+  },
+  'POST /api/data/exports/[jobId]/retry': {
+    access: 'user',
+    ok: 202,
+    prepare: async (o) => ({ params: { jobId: await exportOf(o, 'failed') }, body: {} }),
+    id: JOB_ID,
+  },
   'GET /api/data/imports': { access: 'user', ok: 200, prepare: async () => ({}) },
   'POST /api/data/imports': {
     access: 'user',
     ok: 201,
-    prepare: async () => ({ rawBody: new Uint8Array(DAYLIO), contentType: 'application/octet-stream', query: '?name=daylio.csv' }),
+    prepare: async () => ({
+      rawBody: new Uint8Array(DAYLIO),
+      contentType: 'application/octet-stream',
+      query: '?name=daylio.csv',
+    }),
   },
-  'GET /api/data/imports/[jobId]': { access: 'user', ok: 200, prepare: async ({ user }) => ({ params: { jobId: await importOf(user) } }), id: JOB_ID },
-  'DELETE /api/data/imports/[jobId]': { access: 'user', ok: 200, prepare: async ({ user }) => ({ params: { jobId: await importOf(user) }, body: {} }), id: JOB_ID },
-  'POST /api/data/imports/[jobId]/preview': { access: 'user', ok: 200, prepare: async ({ user }) => ({ params: { jobId: await importOf(user) }, body: { timeZone: 'Asia/Tokyo' } }), id: JOB_ID },
-  'POST /api/data/imports/[jobId]/apply': { access: 'user', ok: 202, prepare: async ({ user }) => ({ params: { jobId: await importOf(user) }, body: {} }), id: JOB_ID },
-  'PATCH /api/devices/[deviceId]': { access: 'user', ok: 200, prepare: async ({ user }) => ({ params: { deviceId: await phoneOf(user) }, body: { name: 'Renamed' } }), id: DEVICE_ID },
-  'POST /api/devices/[deviceId]/revoke': { access: 'user', ok: 200, prepare: async ({ user }) => ({ params: { deviceId: await phoneOf(user) }, body: {} }), id: DEVICE_ID },
+  'GET /api/data/imports/[jobId]': {
+    access: 'user',
+    ok: 200,
+    prepare: async ({ user }) => ({ params: { jobId: await importOf(user) } }),
+    id: JOB_ID,
+  },
+  'DELETE /api/data/imports/[jobId]': {
+    access: 'user',
+    ok: 200,
+    prepare: async ({ user }) => ({ params: { jobId: await importOf(user) }, body: {} }),
+    id: JOB_ID,
+  },
+  'POST /api/data/imports/[jobId]/preview': {
+    access: 'user',
+    ok: 200,
+    prepare: async ({ user }) => ({ params: { jobId: await importOf(user) }, body: { timeZone: 'Asia/Tokyo' } }),
+    id: JOB_ID,
+  },
+  'POST /api/data/imports/[jobId]/apply': {
+    access: 'user',
+    ok: 202,
+    prepare: async ({ user }) => ({ params: { jobId: await importOf(user) }, body: {} }),
+    id: JOB_ID,
+  },
+  'PATCH /api/devices/[deviceId]': {
+    access: 'user',
+    ok: 200,
+    prepare: async ({ user }) => ({ params: { deviceId: await phoneOf(user) }, body: { name: 'Renamed' } }),
+    id: DEVICE_ID,
+  },
+  'POST /api/devices/[deviceId]/revoke': {
+    access: 'user',
+    ok: 200,
+    prepare: async ({ user }) => ({ params: { deviceId: await phoneOf(user) }, body: {} }),
+    id: DEVICE_ID,
+  },
   'POST /api/sync-settings/remove-cloud-copy': {
     access: 'user',
     ok: 200,
     prepare: async ({ user }) => {
-      await syncSettingsRef(user).set({ enabled: true, collections: { journal: false, mood: true, profile: true }, updatedAt: Timestamp.now(), updatedBy: 'ios-x' });
+      await syncSettingsRef(user).set({
+        enabled: true,
+        collections: { journal: false, mood: true, profile: true },
+        updatedAt: Timestamp.now(),
+        updatedBy: 'ios-x',
+      });
       return { body: { type: 'journal' } };
     },
   },
   'GET /api/sync-settings': { access: 'user', ok: 200, prepare: async () => ({}) },
-  'PUT /api/sync-settings': { access: 'user', ok: 200, prepare: async () => ({ body: { enabled: true, collections: { journal: true, mood: false, profile: true } } }) },
+  'PUT /api/sync-settings': {
+    access: 'user',
+    ok: 200,
+    prepare: async () => ({ body: { enabled: true, collections: { journal: true, mood: false, profile: true } } }),
+  },
 };
-
 
 function discoverRoutes(): { key: string; file: string; method: Method }[] {
   const found: { key: string; file: string; method: Method }[] = [];
@@ -117,9 +213,15 @@ function discoverRoutes(): { key: string; file: string; method: Method }[] {
       const full = path.join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
       else if (name === 'route.ts') {
-        const route = `/${path.relative('app', path.dirname(full)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join('/')}`;
+        const route = `/${path
+          .relative('app', path.dirname(full))
+          .split(path.sep)
+          .filter((s) => !/^\(.*\)$/.test(s))
+          .join('/')}`;
         const source = readFileSync(full, 'utf8');
-        for (const method of METHODS) if (new RegExp(`export (const|async function|function) ${method}\\b`).test(source)) found.push({ key: `${method} ${route}`, file: full, method });
+        for (const method of METHODS)
+          if (new RegExp(`export (const|async function|function) ${method}\\b`).test(source))
+            found.push({ key: `${method} ${route}`, file: full, method });
       }
     }
   };
@@ -132,8 +234,16 @@ async function load(file: string, method: Method): Promise<Handler> {
   return exported[method]!;
 }
 
-function call(handler: Handler, method: Method, route: string, c: Call, cookie?: string, extraHeaders?: Record<string, string>) {
-  const url = route.replace(/\[(\w+)\]/g, (_, name: string) => encodeURIComponent(c.params?.[name] ?? name)) + (c.query ?? '');
+function call(
+  handler: Handler,
+  method: Method,
+  route: string,
+  c: Call,
+  cookie?: string,
+  extraHeaders?: Record<string, string>,
+) {
+  const url =
+    route.replace(/\[(\w+)\]/g, (_, name: string) => encodeURIComponent(c.params?.[name] ?? name)) + (c.query ?? '');
   const req = request(url, { method, cookie, body: c.body, rawBody: c.rawBody, contentType: c.contentType });
   for (const [k, v] of Object.entries({ ...c.headers, ...extraHeaders })) req.headers.set(k, v);
   return handler(req, routeContext(c.params ?? {}));
@@ -164,7 +274,8 @@ describe('the access matrix', () => {
       for (const name of readdirSync(dir)) {
         const full = path.join(dir, name);
         if (statSync(full).isDirectory()) walk(full);
-        else if (/\.(ts|tsx)$/.test(name) && /^\s*['"]use server['"]/m.test(readFileSync(full, 'utf8'))) offenders.push(full);
+        else if (/\.(ts|tsx)$/.test(name) && /^\s*['"]use server['"]/m.test(readFileSync(full, 'utf8')))
+          offenders.push(full);
       }
     };
     for (const dir of ['app', 'components', 'lib']) walk(dir);
@@ -177,7 +288,8 @@ describe('the access matrix', () => {
     const handler = await load(file, method);
     const owner = await ownerWithSessions();
     const c = await entry.prepare(owner);
-    const statusOf = async (cookie?: string, override: Call = c, headers?: Record<string, string>) => (await call(handler, method, route, override, cookie, headers)).status;
+    const statusOf = async (cookie?: string, override: Call = c, headers?: Record<string, string>) =>
+      (await call(handler, method, route, override, cookie, headers)).status;
 
     if (entry.access === 'cron') {
       expect(await statusOf()).toBe(401);
@@ -202,8 +314,12 @@ describe('the access matrix', () => {
       expect(await statusOf(owner.cookie)).toBe(404);
       expect(await statusOf(stranger.cookie)).toBe(404);
       if (entry.id) {
-        expect(await statusOf(admin.cookie, { ...c, params: { ...c.params, [entry.id.name]: entry.id.missing } })).toBe(404);
-        expect(await statusOf(admin.cookie, { ...c, params: { ...c.params, [entry.id.name]: entry.id.malformed } })).toBe(422);
+        expect(await statusOf(admin.cookie, { ...c, params: { ...c.params, [entry.id.name]: entry.id.missing } })).toBe(
+          404,
+        );
+        expect(
+          await statusOf(admin.cookie, { ...c, params: { ...c.params, [entry.id.name]: entry.id.malformed } }),
+        ).toBe(422);
       }
       expect(await statusOf(admin.cookie)).toBe(entry.ok);
       return;
@@ -211,8 +327,12 @@ describe('the access matrix', () => {
     if (entry.id) {
       expect(await statusOf(stranger.cookie)).toBe(404);
       expect(await statusOf(admin.cookie)).toBe(404);
-      expect(await statusOf(owner.cookie, { ...c, params: { ...c.params, [entry.id.name]: entry.id.missing } })).toBe(404);
-      expect(await statusOf(owner.cookie, { ...c, params: { ...c.params, [entry.id.name]: entry.id.malformed } })).toBe(422);
+      expect(await statusOf(owner.cookie, { ...c, params: { ...c.params, [entry.id.name]: entry.id.missing } })).toBe(
+        404,
+      );
+      expect(await statusOf(owner.cookie, { ...c, params: { ...c.params, [entry.id.name]: entry.id.malformed } })).toBe(
+        422,
+      );
     } else if (key === 'POST /api/data/erasure') {
       // The owner's fresh sign-in cannot erase another account: 403, and the account stays.
       expect(await statusOf(stranger.cookie)).toBe(403);
@@ -235,12 +355,28 @@ async function ownerWithSessions(): Promise<Owner & { revokedCookie: string }> {
 
 async function phoneOf(user: TestUser): Promise<string> {
   const t = Timestamp.now();
-  await deviceRef(user, 'ios-phone').set({ name: 'iPhone', platform: 'ios', model: null, appVersion: '3.2.1', createdAt: t, lastSeenAt: t, lastSyncAt: t, lastSyncStatus: 'ok', pendingChanges: 0, revokedAt: null });
+  await deviceRef(user, 'ios-phone').set({
+    name: 'iPhone',
+    platform: 'ios',
+    model: null,
+    appVersion: '3.2.1',
+    createdAt: t,
+    lastSeenAt: t,
+    lastSyncAt: t,
+    lastSyncStatus: 'ok',
+    pendingChanges: 0,
+    revokedAt: null,
+  });
   return 'ios-phone';
 }
 
 async function exportOf({ user }: Owner, status: 'ready' | 'failed' = 'ready'): Promise<string> {
-  const { view, attempt } = await startExportJob(user, { types: ['journal'], includeTombstones: true, from: null, to: null });
+  const { view, attempt } = await startExportJob(user, {
+    types: ['journal'],
+    includeTombstones: true,
+    from: null,
+    to: null,
+  });
   await runExportJob(user, attempt);
   if (status === 'failed') await userCollection(user, 'export_jobs').doc(view.id).update({ status: 'failed' });
   return view.id;
@@ -253,9 +389,21 @@ async function importOf(user: TestUser): Promise<string> {
 /** An open conflict (both phones rewrote the body), or an automatic merge (one appended, the other retitled). */
 async function conflictOf(user: TestUser, kind: 'open' | 'auto-merged' = 'open'): Promise<string> {
   let time = Date.now() - 60_000;
-  const phone = (id: string) => SyncClient.open({ device: { id, platform: 'ios', appVersion: '3.2.1', name: id }, cloud: adminCloud(user), store: memoryStore(), now: () => time });
+  const phone = (id: string) =>
+    SyncClient.open({
+      device: { id, platform: 'ios', appVersion: '3.2.1', name: id },
+      cloud: adminCloud(user),
+      store: memoryStore(),
+      now: () => time,
+    });
   const [a, b] = [await phone('ios-a'), await phone('ios-b')];
-  await a.edit(JOURNAL_ENTRIES, 'c1', { title: 't', body: 'v1', tags: [], mood: null, createdAt: Timestamp.fromMillis(time) });
+  await a.edit(JOURNAL_ENTRIES, 'c1', {
+    title: 't',
+    body: 'v1',
+    tags: [],
+    mood: null,
+    createdAt: Timestamp.fromMillis(time),
+  });
   await a.sync();
   await b.sync();
   time += 1000;

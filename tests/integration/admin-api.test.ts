@@ -16,15 +16,32 @@ import { adminAuth, adminDb } from '@/lib/firebase/admin';
 import { deviceRef, syncSettingsRef, userCollection } from '@/lib/firebase/refs';
 import { runRollup } from '@/lib/metrics/run-rollup';
 import { putSyncEvents } from '../helpers/sync-events';
-import { createTestUser, putJournalEntry, request, routeContext, sessionCookieFor, type TestUser } from '../helpers/users';
+import {
+  createTestUser,
+  putJournalEntry,
+  request,
+  routeContext,
+  sessionCookieFor,
+  type TestUser,
+} from '../helpers/users';
 
 type Route = (req: ReturnType<typeof request>, ctx: ReturnType<typeof routeContext>) => Promise<Response>;
 const ENDPOINTS: [string, Route, string, Record<string, string>][] = [
   ['overview', overview as Route, '/api/admin/overview', {}],
   ['adoption report', report as Route, '/api/admin/reports/adoption?range=30d', { report: 'adoption' }],
   ['cost report', report as Route, '/api/admin/reports/cost?range=90d', { report: 'cost' }],
-  ['reliability report', report as Route, '/api/admin/reports/reliability?from=2026-01-01&to=2026-01-31', { report: 'reliability' }],
-  ['a CSV table', reportTable as Route, '/api/admin/reports/reliability/releases?range=30d', { report: 'reliability', table: 'releases' }],
+  [
+    'reliability report',
+    report as Route,
+    '/api/admin/reports/reliability?from=2026-01-01&to=2026-01-31',
+    { report: 'reliability' },
+  ],
+  [
+    'a CSV table',
+    reportTable as Route,
+    '/api/admin/reports/reliability/releases?range=30d',
+    { report: 'reliability', table: 'releases' },
+  ],
   ['the audit log', auditLog as Route, '/api/admin/audit-log', {}],
   ['the audit log as CSV', auditLog as Route, '/api/admin/audit-log?format=csv', {}],
 ];
@@ -41,7 +58,8 @@ beforeAll(async () => {
   userCookie = (await sessionCookieFor(user)).cookie;
 });
 
-const call = (route: Route, path: string, params: Record<string, string>, cookie?: string) => route(request(path, { cookie }), routeContext(params));
+const call = (route: Route, path: string, params: Record<string, string>, cookie?: string) =>
+  route(request(path, { cookie }), routeContext(params));
 
 describe('admin API access', () => {
   it.each(ENDPOINTS)('%s: 401 for visitors, 404 for non-admins, 200 for admins', async (_name, route, path, params) => {
@@ -60,12 +78,27 @@ describe('admin API access', () => {
   });
 
   it('answers bad ranges and unknown tables with a message an admin can act on', async () => {
-    const reversed = await call(report as Route, '/api/admin/reports/cost?from=2026-03-01&to=2026-02-01', { report: 'cost' }, adminCookie);
+    const reversed = await call(
+      report as Route,
+      '/api/admin/reports/cost?from=2026-03-01&to=2026-02-01',
+      { report: 'cost' },
+      adminCookie,
+    );
     expect(reversed.status).toBe(422);
     expect((await reversed.json()).error.message).toMatch(/start date is after the end date/);
-    const tooLong = await call(report as Route, '/api/admin/reports/cost?from=2020-01-01&to=2026-01-01', { report: 'cost' }, adminCookie);
+    const tooLong = await call(
+      report as Route,
+      '/api/admin/reports/cost?from=2020-01-01&to=2026-01-01',
+      { report: 'cost' },
+      adminCookie,
+    );
     expect((await tooLong.json()).error.message).toMatch(/at most 400 days/);
-    const unknown = await call(reportTable as Route, '/api/admin/reports/cost/nope', { report: 'cost', table: 'nope' }, adminCookie);
+    const unknown = await call(
+      reportTable as Route,
+      '/api/admin/reports/cost/nope',
+      { report: 'cost', table: 'nope' },
+      adminCookie,
+    );
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).error.message).toMatch(/no table "nope"/);
   });
@@ -90,12 +123,64 @@ describe('privacy: no journal or mood content in any admin response', () => {
     const canary = `CANARY-${randomUUID()}`;
     const user = await createTestUser();
     const now = Date.now();
-    const entryId = await putJournalEntry(user, { title: `${canary} title`, body: `Dear diary ${canary}`, tags: [canary.toLowerCase()] });
-    await userCollection(user, MOOD_ENTRIES).doc('m1').set({ score: 2, emotions: [canary], activities: [canary], note: canary, recordedAt: Timestamp.now(), updatedAt: Timestamp.now(), deletedAt: null, rev: `${now}:0000:ios-c`, baseRev: null, deviceId: 'ios-c', syncedAt: Timestamp.now() });
-    await userCollection(user, CONFLICTS).doc('c1').set({ collection: 'journal_entries', docId: entryId, rev: `${now}:0001:ios-c`, deviceId: 'ios-c', data: { title: canary, body: canary }, detectedAt: Timestamp.fromMillis(now - 10 * 86_400_000), resolvedAt: null, resolution: null });
-    await deviceRef(user, 'ios-c').set({ name: `${canary} phone`, platform: 'ios', model: canary, appVersion: '3.2.1', createdAt: Timestamp.now(), lastSeenAt: Timestamp.now(), lastSyncAt: Timestamp.now(), lastSyncStatus: 'ok', pendingChanges: 0, revokedAt: null });
-    await syncSettingsRef(user).set({ enabled: true, collections: { journal: true, mood: true, profile: true }, updatedAt: Timestamp.now(), updatedBy: 'ios-c' });
-    await putSyncEvents([0, 1, 2].map((n) => ({ uid: user.uid, deviceId: 'ios-c', startedAtMs: now - n * 3_600_000 - 60_000, pushed: 2 })));
+    const entryId = await putJournalEntry(user, {
+      title: `${canary} title`,
+      body: `Dear diary ${canary}`,
+      tags: [canary.toLowerCase()],
+    });
+    await userCollection(user, MOOD_ENTRIES)
+      .doc('m1')
+      .set({
+        score: 2,
+        emotions: [canary],
+        activities: [canary],
+        note: canary,
+        recordedAt: Timestamp.now(),
+        updatedAt: Timestamp.now(),
+        deletedAt: null,
+        rev: `${now}:0000:ios-c`,
+        baseRev: null,
+        deviceId: 'ios-c',
+        syncedAt: Timestamp.now(),
+      });
+    await userCollection(user, CONFLICTS)
+      .doc('c1')
+      .set({
+        collection: 'journal_entries',
+        docId: entryId,
+        rev: `${now}:0001:ios-c`,
+        deviceId: 'ios-c',
+        data: { title: canary, body: canary },
+        detectedAt: Timestamp.fromMillis(now - 10 * 86_400_000),
+        resolvedAt: null,
+        resolution: null,
+      });
+    await deviceRef(user, 'ios-c').set({
+      name: `${canary} phone`,
+      platform: 'ios',
+      model: canary,
+      appVersion: '3.2.1',
+      createdAt: Timestamp.now(),
+      lastSeenAt: Timestamp.now(),
+      lastSyncAt: Timestamp.now(),
+      lastSyncStatus: 'ok',
+      pendingChanges: 0,
+      revokedAt: null,
+    });
+    await syncSettingsRef(user).set({
+      enabled: true,
+      collections: { journal: true, mood: true, profile: true },
+      updatedAt: Timestamp.now(),
+      updatedBy: 'ios-c',
+    });
+    await putSyncEvents(
+      [0, 1, 2].map((n) => ({
+        uid: user.uid,
+        deviceId: 'ios-c',
+        startedAtMs: now - n * 3_600_000 - 60_000,
+        pushed: 2,
+      })),
+    );
     await runRollup({ forceSnapshot: true });
 
     const bodies: string[] = [];
@@ -109,16 +194,30 @@ describe('privacy: no journal or mood content in any admin response', () => {
     await fetchAll(auditLog as Route, '/api/admin/audit-log', {});
     await fetchAll(auditLog as Route, '/api/admin/audit-log?format=csv', {});
     for (const name of ['adoption', 'cost', 'reliability']) {
-      const json = JSON.parse(await fetchAll(report as Route, `/api/admin/reports/${name}?range=7d`, { report: name })) as { tables: { id: string }[] };
+      const json = JSON.parse(
+        await fetchAll(report as Route, `/api/admin/reports/${name}?range=7d`, { report: name }),
+      ) as { tables: { id: string }[] };
       expect(json.tables.length).toBeGreaterThan(0);
-      for (const table of json.tables) await fetchAll(reportTable as Route, `/api/admin/reports/${name}/${table.id}?range=7d`, { report: name, table: table.id });
+      for (const table of json.tables)
+        await fetchAll(reportTable as Route, `/api/admin/reports/${name}/${table.id}?range=7d`, {
+          report: name,
+          table: table.id,
+        });
     }
     // The rollups did see this user's activity (so the check below is not vacuous)...
     const cost = JSON.parse(bodies.find((b) => b.includes('"top"'))!);
     expect(cost.month.syncingUsers).toBeGreaterThan(0);
     // ...and no response, nor anything the dashboard stored, holds the canary.
     for (const body of bodies) expect(body).not.toContain(canary);
-    const stored = await Promise.all(['metrics/rollups/sync_days', 'metrics/rollups/fleet_days', 'metrics/rollups/cost_months', 'metrics/usage/user_months', 'audit_log'].map((p) => adminDb().collection(p).get()));
+    const stored = await Promise.all(
+      [
+        'metrics/rollups/sync_days',
+        'metrics/rollups/fleet_days',
+        'metrics/rollups/cost_months',
+        'metrics/usage/user_months',
+        'audit_log',
+      ].map((p) => adminDb().collection(p).get()),
+    );
     expect(JSON.stringify(stored.flatMap((s) => s.docs.map((d) => d.data())))).not.toContain(canary);
     expect(JSON.stringify(stored.flatMap((s) => s.docs.map((d) => d.data())))).not.toContain(user.uid);
     await adminDb().recursiveDelete(userCollection(user, DEVICES));
@@ -128,7 +227,10 @@ describe('privacy: no journal or mood content in any admin response', () => {
 describe('the scheduled rollup route', () => {
   const secret = process.env.CRON_SECRET!;
   const cron = (init: { auth?: string; query?: string; method?: 'GET' | 'POST' } = {}) => {
-    const req = new Request(`http://localhost:3000/api/cron/rollup${init.query ?? ''}`, { method: init.method ?? 'GET', headers: init.auth ? { authorization: init.auth } : {} });
+    const req = new Request(`http://localhost:3000/api/cron/rollup${init.query ?? ''}`, {
+      method: init.method ?? 'GET',
+      headers: init.auth ? { authorization: init.auth } : {},
+    });
     return (init.method === 'POST' ? cronPost : cronGet)(req);
   };
 
@@ -142,7 +244,10 @@ describe('the scheduled rollup route', () => {
   it('runs the rollup with the right secret, by GET or POST, and validates its query', async () => {
     const response = await cron({ auth: `Bearer ${secret}`, method: 'POST' });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ mode: expect.stringMatching(/full|incremental/), daysChecked: expect.any(Number) });
+    expect(await response.json()).toMatchObject({
+      mode: expect.stringMatching(/full|incremental/),
+      daysChecked: expect.any(Number),
+    });
     expect((await cron({ auth: `Bearer ${secret}`, query: '?full=maybe' })).status).toBe(422);
   }, 120_000);
 });
@@ -155,7 +260,10 @@ describe('npm run admin:grant', () => {
     expect(granted.admin).toBe(true);
     expect((await adminAuth().getUser(user.uid)).customClaims).toEqual({ admin: true });
     // The old session keeps its claims; a new sign-in carries the admin claim.
-    expect((await verifySession(before.cookie)).status === 'ok' && ((await verifySession(before.cookie)) as { caller: { isAdmin: boolean } }).caller.isAdmin).toBe(false);
+    expect(
+      (await verifySession(before.cookie)).status === 'ok' &&
+        ((await verifySession(before.cookie)) as { caller: { isAdmin: boolean } }).caller.isAdmin,
+    ).toBe(false);
     const after = await sessionCookieFor(user);
     const check = await verifySession(after.cookie);
     expect(check.status === 'ok' && check.caller.isAdmin).toBe(true);
@@ -166,6 +274,8 @@ describe('npm run admin:grant', () => {
     expect((await verifySession(after.cookie)).status).toBe('invalid');
     const audit = await adminDb().collection('audit_log').where('subjectUid', '==', user.uid).get();
     expect(audit.docs.map((d) => d.get('action')).sort()).toEqual(['admin.grant', 'admin.revoke']);
-    await expect(setAdminClaim('nobody@nowhere.test', true, { system: 'cli:test' })).rejects.toThrow(/No account has the email/);
+    await expect(setAdminClaim('nobody@nowhere.test', true, { system: 'cli:test' })).rejects.toThrow(
+      /No account has the email/,
+    );
   });
 });

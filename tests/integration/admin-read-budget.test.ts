@@ -19,7 +19,12 @@ beforeAll(async () => {
 const TODAY = '2026-11-25';
 const NOW = Date.parse(`${TODAY}T12:00:00Z`);
 const admin = { uid: 'budget-admin', isAdmin: true as const };
-const ranges = { '7 days': presetRange('7d', TODAY), '30 days': presetRange('30d', TODAY), '1 year': presetRange('365d', TODAY), '400 days': resolveRange({ from: '2025-10-22', to: TODAY }, TODAY) };
+const ranges = {
+  '7 days': presetRange('7d', TODAY),
+  '30 days': presetRange('30d', TODAY),
+  '1 year': presetRange('365d', TODAY),
+  '400 days': resolveRange({ from: '2025-10-22', to: TODAY }, TODAY),
+};
 const PAGE_BUDGET = 100 - 1;
 
 async function pageReads(): Promise<Record<string, number>> {

@@ -24,7 +24,10 @@ describe('sessions', () => {
     const user = await createTestUser();
     const idToken = await signInWithPassword(user);
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 6 * 60 * 1000 });
-    await expect(createSession(idToken, null)).rejects.toMatchObject({ code: 'unauthenticated', message: expect.stringMatching(/too old/) });
+    await expect(createSession(idToken, null)).rejects.toMatchObject({
+      code: 'unauthenticated',
+      message: expect.stringMatching(/too old/),
+    });
   });
 
   it('refuses a forged or tampered token and cookie', async () => {
@@ -35,7 +38,9 @@ describe('sessions', () => {
     const forged = JSON.parse(Buffer.from(payload!, 'base64url').toString());
     forged.sub = 'someone-else';
     forged.user_id = 'someone-else';
-    expect((await verifySession(`${header}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.`)).status).not.toBe('ok');
+    expect(
+      (await verifySession(`${header}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.`)).status,
+    ).not.toBe('ok');
     expect((await verifySession('not-a-cookie')).status).toBe('invalid');
     expect((await verifySession(undefined)).status).toBe('none');
   });

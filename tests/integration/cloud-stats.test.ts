@@ -9,10 +9,18 @@ import { createTestUser, putJournalEntry, putMoodEntry } from '../helpers/users'
 describe('getCloudStats', () => {
   it('sums the storage of every stored entry (tombstones too) by Firestore\u2019s size rules, incrementally', async () => {
     const user = await createTestUser();
-    for (let i = 0; i < 30; i++) await putJournalEntry(user, { title: `t${i}`, body: 'x'.repeat(i * 10), deletedAtMs: i === 0 ? Date.now() : null });
+    for (let i = 0; i < 30; i++)
+      await putJournalEntry(user, {
+        title: `t${i}`,
+        body: 'x'.repeat(i * 10),
+        deletedAtMs: i === 0 ? Date.now() : null,
+      });
     await putMoodEntry(user, { recordedAtMs: Date.now(), score: 4 });
     const docs = (await userCollection(user, JOURNAL_ENTRIES).get()).docs;
-    const expected = docs.reduce((n, d) => n + documentSize(d.ref.path, d.data()) + automaticIndexSize(d.ref.path, d.data()), 0);
+    const expected = docs.reduce(
+      (n, d) => n + documentSize(d.ref.path, d.data()) + automaticIndexSize(d.ref.path, d.data()),
+      0,
+    );
 
     const first = await getCloudStats(user);
     expect(first.journal).toEqual({ docs: 30, bytes: expected });

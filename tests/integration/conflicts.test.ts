@@ -13,10 +13,22 @@ import { createTestUser, request, routeContext, sessionCookieFor, type TestUser 
 /** Two phones edit one entry before syncing: the later edit wins, the other becomes a conflict. */
 async function conflictFor(user: TestUser) {
   let time = Date.now() - 60_000;
-  const phone = (id: string) => SyncClient.open({ device: { id, platform: 'ios', appVersion: '3.2.1', name: id }, cloud: adminCloud(user), store: memoryStore(), now: () => time });
+  const phone = (id: string) =>
+    SyncClient.open({
+      device: { id, platform: 'ios', appVersion: '3.2.1', name: id },
+      cloud: adminCloud(user),
+      store: memoryStore(),
+      now: () => time,
+    });
   const a = await phone('ios-a');
   const b = await phone('ios-b');
-  await a.edit(JOURNAL_ENTRIES, 'e1', { title: 'Trip', body: 'original', tags: ['t'], mood: 3, createdAt: Timestamp.fromMillis(time) });
+  await a.edit(JOURNAL_ENTRIES, 'e1', {
+    title: 'Trip',
+    body: 'original',
+    tags: ['t'],
+    mood: 3,
+    createdAt: Timestamp.fromMillis(time),
+  });
   await a.sync();
   await b.sync();
   time += 1000;
@@ -29,7 +41,8 @@ async function conflictFor(user: TestUser) {
   return { conflict: conflict!, a, b };
 }
 
-const post = (cookie: string, id: string, body: unknown) => resolve(request(`/api/conflicts/${id}/resolve`, { method: 'POST', cookie, body }), routeContext({ conflictId: id }));
+const post = (cookie: string, id: string, body: unknown) =>
+  resolve(request(`/api/conflicts/${id}/resolve`, { method: 'POST', cookie, body }), routeContext({ conflictId: id }));
 
 describe('resolving conflicts', () => {
   it('lists the loser beside the winner and counts it', async () => {
@@ -52,7 +65,11 @@ describe('resolving conflicts', () => {
     await b.sync();
     const merged = await post(cookie, conflict.id, { choice: 'merged' });
     expect(await merged.json()).toEqual({ resolution: 'merged', push: 'fast-forward' });
-    expect((await userCollection(user, JOURNAL_ENTRIES).doc('e1').get()).data()).toMatchObject({ title: 'Trip 2', body: 'the iPhone version', deletedAt: null });
+    expect((await userCollection(user, JOURNAL_ENTRIES).doc('e1').get()).data()).toMatchObject({
+      title: 'Trip 2',
+      body: 'the iPhone version',
+      deletedAt: null,
+    });
     expect((await userCollection(user, CONFLICTS).doc(conflict.id).get()).get('resolution')).toBe('merged');
   });
 
@@ -79,7 +96,13 @@ describe('resolving conflicts', () => {
     const response = await post(cookie, conflict.id, { choice: 'restored' });
     expect(await response.json()).toEqual({ resolution: 'restored', push: 'fast-forward' });
     const cloud = (await userCollection(user, JOURNAL_ENTRIES).doc('e1').get()).data()!;
-    expect(cloud).toMatchObject({ body: 'the iPhone version', title: 'Trip', tags: ['t'], baseRev: winnerRev, deviceId });
+    expect(cloud).toMatchObject({
+      body: 'the iPhone version',
+      title: 'Trip',
+      tags: ['t'],
+      baseRev: winnerRev,
+      deviceId,
+    });
     expect(compareRevs(cloud.rev, winnerRev)).toBe(1);
     await a.sync();
     await b.sync();
@@ -91,12 +114,23 @@ describe('resolving conflicts', () => {
     const user = await createTestUser();
     const { cookie } = await sessionCookieFor(user);
     const { conflict } = await conflictFor(user);
-    const bad = await post(cookie, conflict.id, { choice: 'merged', fields: { title: 'x'.repeat(201), body: 'b', tags: [], mood: null } });
+    const bad = await post(cookie, conflict.id, {
+      choice: 'merged',
+      fields: { title: 'x'.repeat(201), body: 'b', tags: [], mood: null },
+    });
     expect(bad.status).toBe(422);
     expect(await countUnresolvedConflicts(user)).toBe(1);
-    const ok = await post(cookie, conflict.id, { choice: 'merged', fields: { title: 'Trip', body: 'both halves', tags: ['t', 'merged'], mood: 4 } });
+    const ok = await post(cookie, conflict.id, {
+      choice: 'merged',
+      fields: { title: 'Trip', body: 'both halves', tags: ['t', 'merged'], mood: 4 },
+    });
     expect(ok.status).toBe(200);
-    expect((await userCollection(user, JOURNAL_ENTRIES).doc('e1').get()).data()).toMatchObject({ body: 'both halves', tags: ['t', 'merged'], mood: 4, deletedAt: null });
+    expect((await userCollection(user, JOURNAL_ENTRIES).doc('e1').get()).data()).toMatchObject({
+      body: 'both halves',
+      tags: ['t', 'merged'],
+      mood: 4,
+      deletedAt: null,
+    });
   });
 
   it('refuses other users, malformed requests and unknown ids', async () => {

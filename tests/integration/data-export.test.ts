@@ -23,16 +23,35 @@ describe('export', () => {
     await writeUserDocs(user.uid, richUserDocs());
     const { cookie } = await sessionCookieFor(user);
     const job = await exportFor(cookie, { types: ALL, includeTombstones: true });
-    expect(job).toMatchObject({ status: 'ready', counts: { journal: 3, mood: 1, conflicts: 1, devices: 2, sync_events: 1, settings: 1, profile: 1 }, progress: { done: 10, total: 10 } });
+    expect(job).toMatchObject({
+      status: 'ready',
+      counts: { journal: 3, mood: 1, conflicts: 1, devices: 2, sync_events: 1, settings: 1, profile: 1 },
+      progress: { done: 10, total: 10 },
+    });
 
-    const response = await download(request(`/api/data/exports/${job.id}/download`, { cookie }), routeContext({ jobId: job.id as string }));
+    const response = await download(
+      request(`/api/data/exports/${job.id}/download`, { cookie }),
+      routeContext({ jobId: job.id as string }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/zip');
-    expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="wellsync-export-\d{4}-\d{2}-\d{2}\.zip"/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /attachment; filename="wellsync-export-\d{4}-\d{2}-\d{2}\.zip"/,
+    );
     const zip = Buffer.from(await response.arrayBuffer());
     expect(zip.byteLength).toBe(Number(response.headers.get('content-length')));
     const files = await unzipAll(zip);
-    expect([...files.keys()].sort()).toEqual(['README.md', 'conflicts.csv', 'devices.csv', 'journal_entries.csv', 'mood_entries.csv', 'profile.csv', 'settings.csv', 'sync_events.csv', 'wellsync-export.json']);
+    expect([...files.keys()].sort()).toEqual([
+      'README.md',
+      'conflicts.csv',
+      'devices.csv',
+      'journal_entries.csv',
+      'mood_entries.csv',
+      'profile.csv',
+      'settings.csv',
+      'sync_events.csv',
+      'wellsync-export.json',
+    ]);
 
     const json = JSON.parse(files.get('wellsync-export.json')!.toString('utf8'));
     expect(json.format).toBe(EXPORT_FORMAT);
@@ -40,7 +59,9 @@ describe('export', () => {
     const j1 = json.journal_entries.find((e: { id: string }) => e.id === 'j-1');
     expect(j1.data.createdAt).toEqual({ $timestamp: { seconds: 1_760_001_001, nanoseconds: 123_457_000 } });
     expect(j1.data.title).toBe('Café ☕, "quotes", commas');
-    expect(json.journal_entries.find((e: { id: string }) => e.id === 'j-2').data.deletedAt).toEqual({ $timestamp: expect.any(Object) });
+    expect(json.journal_entries.find((e: { id: string }) => e.id === 'j-2').data.deletedAt).toEqual({
+      $timestamp: expect.any(Object),
+    });
     expect(json.conflicts[0].data.data.title).toBe('Lost version');
     expect(json.counts.journal).toBe(3);
 
@@ -60,10 +81,33 @@ describe('export', () => {
 
     // Another user, and nobody at all, cannot see or download it.
     const otherCookie = (await sessionCookieFor(other)).cookie;
-    expect((await download(request(`/api/data/exports/${job.id}/download`, { cookie: otherCookie }), routeContext({ jobId: job.id as string }))).status).toBe(404);
-    expect((await getJob(request(`/api/data/exports/${job.id}`, { cookie: otherCookie }), routeContext({ jobId: job.id as string }))).status).toBe(404);
-    expect((await download(request(`/api/data/exports/${job.id}/download`), routeContext({ jobId: job.id as string }))).status).toBe(401);
-    expect(((await (await listJobs(request('/api/data/exports', { cookie: otherCookie }), routeContext())).json()) as { jobs: unknown[] }).jobs).toEqual([]);
+    expect(
+      (
+        await download(
+          request(`/api/data/exports/${job.id}/download`, { cookie: otherCookie }),
+          routeContext({ jobId: job.id as string }),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await getJob(
+          request(`/api/data/exports/${job.id}`, { cookie: otherCookie }),
+          routeContext({ jobId: job.id as string }),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (await download(request(`/api/data/exports/${job.id}/download`), routeContext({ jobId: job.id as string })))
+        .status,
+    ).toBe(401);
+    expect(
+      (
+        (await (await listJobs(request('/api/data/exports', { cookie: otherCookie }), routeContext())).json()) as {
+          jobs: unknown[];
+        }
+      ).jobs,
+    ).toEqual([]);
   });
 
   it('honours the scope: types, a date range in the user\u2019s time zone, and leaving out tombstones', async () => {
@@ -71,12 +115,22 @@ describe('export', () => {
     await writeUserDocs(user.uid, richUserDocs());
     const { cookie } = await sessionCookieFor(user);
     // j-1 and j-2 were created 2025-10-09 09:10 UTC, j-3 twenty seconds later: all on the 9th in Berlin.
-    const job = await exportFor(cookie, { types: ['journal'], from: '2025-10-09', to: '2025-10-09', includeTombstones: false });
+    const job = await exportFor(cookie, {
+      types: ['journal'],
+      from: '2025-10-09',
+      to: '2025-10-09',
+      includeTombstones: false,
+    });
     expect(job.counts).toEqual({ journal: 2 });
     const none = await exportFor(cookie, { types: ['journal', 'mood'], from: '2025-10-10' });
     expect(none.counts).toEqual({ journal: 0, mood: 0 });
-    const response = await download(request(`/api/data/exports/${none.id}/download`, { cookie }), routeContext({ jobId: none.id as string }));
-    const json = JSON.parse((await unzipAll(Buffer.from(await response.arrayBuffer()))).get('wellsync-export.json')!.toString('utf8'));
+    const response = await download(
+      request(`/api/data/exports/${none.id}/download`, { cookie }),
+      routeContext({ jobId: none.id as string }),
+    );
+    const json = JSON.parse(
+      (await unzipAll(Buffer.from(await response.arrayBuffer()))).get('wellsync-export.json')!.toString('utf8'),
+    );
     expect(json.journal_entries).toEqual([]);
     expect(json.profile).toBeUndefined();
   });

@@ -24,7 +24,14 @@ import { findFreePort } from '@/lib/dev/free-port';
 import { startEmulators } from '@/lib/dev/start-emulators';
 import { userCollection } from '@/lib/firebase/refs';
 import { unzipAll } from '../helpers/data-rights';
-import { createTestUser, putJournalEntry, request, routeContext, sessionCookieFor, type TestUser } from '../helpers/users';
+import {
+  createTestUser,
+  putJournalEntry,
+  request,
+  routeContext,
+  sessionCookieFor,
+  type TestUser,
+} from '../helpers/users';
 
 /**
  * Stops the Firestore (and Auth) emulator in the middle of an export and of an import: each must fail clearly,
@@ -35,7 +42,12 @@ let emulators: RunningEmulators;
 let ports: { firestorePort: number; authPort: number };
 const persistDir = mkdtempSync(path.join(tmpdir(), 'wellsync-faults-'));
 const start = async () => {
-  emulators = await startEmulators({ projectId: 'demo-faults', ...ports, rulesPath: path.resolve('firestore.rules'), persistDir });
+  emulators = await startEmulators({
+    projectId: 'demo-faults',
+    ...ports,
+    rulesPath: path.resolve('firestore.rules'),
+    persistDir,
+  });
   Object.assign(process.env, emulators.env);
 };
 /** The Auth emulator does not keep session cookies valid across its own restart (production does): sign in again. */
@@ -53,9 +65,35 @@ beforeAll(async () => {
   user = await createTestUser();
   cookie = (await sessionCookieFor(user)).cookie;
   // Varied text, as real journals are (the import's zip-bomb check holds archives to a realistic ratio).
-  const words = ['walked', 'slept', 'coffee', 'rain', 'friends', 'tired', 'calm', 'work', 'river', 'late', 'bright', 'anxious'];
-  const body = (n: number) => Array.from({ length: 300 }, (_, k) => words[(n * 7 + k * k) % words.length]! + (k % 13 === 0 ? ` ${n * k}.` : '')).join(' ');
-  for (let i = 0; i < 4000; i += 200) await Promise.all(Array.from({ length: 200 }, (_, j) => putJournalEntry(user, { id: `e-${String(i + j).padStart(5, '0')}`, title: `Entry ${i + j}`, body: body(i + j) })));
+  const words = [
+    'walked',
+    'slept',
+    'coffee',
+    'rain',
+    'friends',
+    'tired',
+    'calm',
+    'work',
+    'river',
+    'late',
+    'bright',
+    'anxious',
+  ];
+  const body = (n: number) =>
+    Array.from(
+      { length: 300 },
+      (_, k) => words[(n * 7 + k * k) % words.length]! + (k % 13 === 0 ? ` ${n * k}.` : ''),
+    ).join(' ');
+  for (let i = 0; i < 4000; i += 200)
+    await Promise.all(
+      Array.from({ length: 200 }, (_, j) =>
+        putJournalEntry(user, {
+          id: `e-${String(i + j).padStart(5, '0')}`,
+          title: `Entry ${i + j}`,
+          body: body(i + j),
+        }),
+      ),
+    );
 }, 240_000);
 
 afterAll(async () => {
@@ -73,7 +111,13 @@ async function poll<T>(read: () => Promise<T>, until: (value: T) => boolean, tim
   }
 }
 
-type Job = { id: string; status: string; error: string | null; progress: { done: number; total: number }; counts?: Record<string, number> };
+type Job = {
+  id: string;
+  status: string;
+  error: string | null;
+  progress: { done: number; total: number };
+  counts?: Record<string, number>;
+};
 async function jobOf(response: Response): Promise<Job> {
   const body = (await response.json()) as { job?: Job };
   if (!body.job) throw new Error(`${response.status} ${JSON.stringify(body)}`);
@@ -82,13 +126,24 @@ async function jobOf(response: Response): Promise<Job> {
 
 describe('faults', () => {
   it('an export cut off by a database outage fails clearly, is never shown as ready, and completes on retry', async () => {
-    const started = await jobOf(await startExport(request('/api/data/exports', { method: 'POST', cookie, body: { types: ['journal'] } }), routeContext()));
-    const readJob = async () => jobOf(await getExport(request(`/api/data/exports/${started.id}`, { cookie }), routeContext({ jobId: started.id })));
+    const started = await jobOf(
+      await startExport(
+        request('/api/data/exports', { method: 'POST', cookie, body: { types: ['journal'] } }),
+        routeContext(),
+      ),
+    );
+    const readJob = async () =>
+      jobOf(
+        await getExport(request(`/api/data/exports/${started.id}`, { cookie }), routeContext({ jobId: started.id })),
+      );
     await poll(readJob, (job) => job.progress.total > 0);
     await emulators.stop();
 
     // While the database is down the route says so, with a 503 and nothing changed.
-    const down = await getExport(request(`/api/data/exports/${started.id}`, { cookie }), routeContext({ jobId: started.id }));
+    const down = await getExport(
+      request(`/api/data/exports/${started.id}`, { cookie }),
+      routeContext({ jobId: started.id }),
+    );
     expect(down.status).toBe(503);
     expect((await down.json()).error.message).toMatch(/could not be reached/);
 
@@ -96,28 +151,76 @@ describe('faults', () => {
     const failed = await poll(readJob, (job) => job.status !== 'running');
     expect(failed.status).toBe('failed');
     expect(failed.error).toMatch(/database (could not be reached|did not answer).*try again/i);
-    expect((await download(request(`/api/data/exports/${started.id}/download`, { cookie }), routeContext({ jobId: started.id }))).status).toBe(409);
+    expect(
+      (
+        await download(
+          request(`/api/data/exports/${started.id}/download`, { cookie }),
+          routeContext({ jobId: started.id }),
+        )
+      ).status,
+    ).toBe(409);
 
-    expect((await retryExport(request(`/api/data/exports/${started.id}/retry`, { method: 'POST', cookie, body: {} }), routeContext({ jobId: started.id }))).status).toBe(202);
+    expect(
+      (
+        await retryExport(
+          request(`/api/data/exports/${started.id}/retry`, { method: 'POST', cookie, body: {} }),
+          routeContext({ jobId: started.id }),
+        )
+      ).status,
+    ).toBe(202);
     const ready = await poll(readJob, (job) => job.status !== 'running');
     expect(ready).toMatchObject({ status: 'ready', counts: { journal: 4000 } });
-    const zip = Buffer.from(await (await download(request(`/api/data/exports/${started.id}/download`, { cookie }), routeContext({ jobId: started.id }))).arrayBuffer());
+    const zip = Buffer.from(
+      await (
+        await download(
+          request(`/api/data/exports/${started.id}/download`, { cookie }),
+          routeContext({ jobId: started.id }),
+        )
+      ).arrayBuffer(),
+    );
     const json = JSON.parse((await unzipAll(zip)).get('wellsync-export.json')!.toString('utf8'));
     expect(json.journal_entries).toHaveLength(4000);
   }, 300_000);
 
   it('an import cut off by a database outage keeps its checkpoint, is not shown as complete, and resumes', async () => {
-    const rows = Array.from({ length: 3000 }, (_, i) => `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},,,${Math.floor(i / 60) % 24}:${String(i % 60).padStart(2, '0')},good,walk,,`);
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},,,${Math.floor(i / 60) % 24}:${String(i % 60).padStart(2, '0')},good,walk,,`,
+    );
     const csv = Buffer.from(['full_date,date,weekday,time,mood,activities,note_title,note', ...rows].join('\n'));
-    const previewed = await jobOf(await upload(request('/api/data/imports?name=daylio.csv', { method: 'POST', cookie, rawBody: new Uint8Array(csv), contentType: 'text/csv' }), routeContext()));
+    const previewed = await jobOf(
+      await upload(
+        request('/api/data/imports?name=daylio.csv', {
+          method: 'POST',
+          cookie,
+          rawBody: new Uint8Array(csv),
+          contentType: 'text/csv',
+        }),
+        routeContext(),
+      ),
+    );
     expect(previewed.status).toBe('previewed');
-    const readJob = async () => jobOf(await getImport(request(`/api/data/imports/${previewed.id}`, { cookie }), routeContext({ jobId: previewed.id })));
-    const apply = () => applyImport(request(`/api/data/imports/${previewed.id}/apply`, { method: 'POST', cookie, body: {} }), routeContext({ jobId: previewed.id }));
+    const readJob = async () =>
+      jobOf(
+        await getImport(
+          request(`/api/data/imports/${previewed.id}`, { cookie }),
+          routeContext({ jobId: previewed.id }),
+        ),
+      );
+    const apply = () =>
+      applyImport(
+        request(`/api/data/imports/${previewed.id}/apply`, { method: 'POST', cookie, body: {} }),
+        routeContext({ jobId: previewed.id }),
+      );
 
     expect((await apply()).status).toBe(202);
     await poll(readJob, (job) => job.progress.done > 0);
     await emulators.stop();
-    expect((await getImport(request(`/api/data/imports/${previewed.id}`, { cookie }), routeContext({ jobId: previewed.id }))).status).toBe(503);
+    expect(
+      (await getImport(request(`/api/data/imports/${previewed.id}`, { cookie }), routeContext({ jobId: previewed.id })))
+        .status,
+    ).toBe(503);
     await restart();
 
     const failed = await poll(readJob, (job) => job.status !== 'applying');

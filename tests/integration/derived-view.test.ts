@@ -1,6 +1,11 @@
 import { FieldValue, Timestamp } from 'firebase-admin/firestore';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DERIVED_VIEWS, readDerivedView, resetDerivedView, type DerivedViewSpec } from '@/lib/derived-views/derived-view';
+import {
+  DERIVED_VIEWS,
+  readDerivedView,
+  resetDerivedView,
+  type DerivedViewSpec,
+} from '@/lib/derived-views/derived-view';
 import { userCollection, userRef } from '@/lib/firebase/refs';
 import { getMoodHistory } from '@/lib/mood/get-mood-history';
 import { useIsolatedProject } from '../helpers/isolated-project';
@@ -21,8 +26,11 @@ const spec = (version = 1): DerivedViewSpec<Rec> => ({
 describe('derived views', () => {
   it('converges under concurrent refreshes: nothing lost, nothing doubled', async () => {
     const user = { uid: 'concurrent-user' };
-    for (let i = 0; i < 30; i++) await putMoodEntry(user, { recordedAtMs: Date.UTC(2025, 0, 1 + i), score: (i % 5) + 1 });
-    const writes = Array.from({ length: 20 }, (_, i) => putMoodEntry(user, { recordedAtMs: Date.UTC(2025, 2, 1 + i), score: 3 }));
+    for (let i = 0; i < 30; i++)
+      await putMoodEntry(user, { recordedAtMs: Date.UTC(2025, 0, 1 + i), score: (i % 5) + 1 });
+    const writes = Array.from({ length: 20 }, (_, i) =>
+      putMoodEntry(user, { recordedAtMs: Date.UTC(2025, 2, 1 + i), score: 3 }),
+    );
     const reads = Array.from({ length: 8 }, () => readDerivedView(user, spec()));
     await Promise.all([...writes, ...reads]);
     const final = await readDerivedView(user, spec());
@@ -47,7 +55,9 @@ describe('derived views', () => {
     const user = { uid: 'tombstone-user' };
     const id = await putMoodEntry(user, { recordedAtMs: Date.UTC(2025, 0, 1), score: 4 });
     expect((await readDerivedView(user, spec())).has(id)).toBe(true);
-    await userCollection(user, 'mood_entries').doc(id).update({ deletedAt: new Date(), syncedAt: FieldValue.serverTimestamp() });
+    await userCollection(user, 'mood_entries')
+      .doc(id)
+      .update({ deletedAt: new Date(), syncedAt: FieldValue.serverTimestamp() });
     expect((await readDerivedView(user, spec())).has(id)).toBe(false);
   });
 });
@@ -55,7 +65,12 @@ describe('derived views', () => {
 describe('getMoodHistory', () => {
   it('buckets check-ins in the user\u2019s own time zone', async () => {
     const user = { uid: 'tz-user' };
-    await userRef(user).set({ displayName: 'Tz', timezone: 'America/New_York', createdAt: Timestamp.now(), updatedAt: Timestamp.now() });
+    await userRef(user).set({
+      displayName: 'Tz',
+      timezone: 'America/New_York',
+      createdAt: Timestamp.now(),
+      updatedAt: Timestamp.now(),
+    });
     // 03:00 UTC on 2 Jun is 23:00 on 1 Jun in New York.
     await putMoodEntry(user, { recordedAtMs: Date.parse('2025-06-02T03:00:00Z'), score: 1, activities: ['run'] });
     await putMoodEntry(user, { recordedAtMs: Date.parse('2025-06-01T15:00:00Z'), score: 5, activities: ['run'] });

@@ -10,11 +10,18 @@ import { richUserDocs, writeUserDocs } from '../helpers/data-rights';
 import { createTestUser, request, routeContext, sessionCookieFor, signInWithPassword } from '../helpers/users';
 
 // The attack of issue 13: a job started while erasure runs writes into the tree after it was deleted.
-const DAYLIO = 'full_date,date,weekday,time,mood,activities,note_title,note\n2026-11-02,November 2,Monday,08:15,good,work,,\n';
+const DAYLIO =
+  'full_date,date,weekday,time,mood,activities,note_title,note\n2026-11-02,November 2,Monday,08:15,good,work,,\n';
 const lease = (uid: string) => adminDb().collection('erasure_leases').doc(uid);
-const exportRequest = (cookie: string) => request('/api/data/exports', { method: 'POST', cookie, body: { types: ['journal', 'mood'] } });
+const exportRequest = (cookie: string) =>
+  request('/api/data/exports', { method: 'POST', cookie, body: { types: ['journal', 'mood'] } });
 const uploadRequest = (cookie: string) =>
-  request('/api/data/imports?name=daylio.csv', { method: 'POST', cookie, rawBody: new TextEncoder().encode(DAYLIO), contentType: 'application/octet-stream' });
+  request('/api/data/imports?name=daylio.csv', {
+    method: 'POST',
+    cookie,
+    rawBody: new TextEncoder().encode(DAYLIO),
+    contentType: 'application/octet-stream',
+  });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function userCollections(uid: string): Promise<string[]> {
@@ -33,11 +40,16 @@ describe('erasure lease', () => {
     const refusals = [
       await startExport(exportRequest(cookie), routeContext()),
       await upload(uploadRequest(cookie), routeContext()),
-      await apply(request(`/api/data/imports/${previewed.job.id}/apply`, { method: 'POST', cookie, body: {} }), routeContext({ jobId: previewed.job.id })),
+      await apply(
+        request(`/api/data/imports/${previewed.job.id}/apply`, { method: 'POST', cookie, body: {} }),
+        routeContext({ jobId: previewed.job.id }),
+      ),
     ];
     for (const response of refusals) {
       expect(response.status).toBe(409);
-      expect((await response.json()).error.message).toBe('Your account is being erased; exports and imports are closed.');
+      expect((await response.json()).error.message).toBe(
+        'Your account is being erased; exports and imports are closed.',
+      );
     }
     expect(await userCollections(user.uid)).toEqual(before);
     expect((await userCollection(user, 'import_jobs').get()).size).toBe(1);
@@ -57,10 +69,19 @@ describe('erasure lease', () => {
       const { cookie } = await sessionCookieFor(user);
       const idToken = await signInWithPassword(user);
       const [erased, exported] = await Promise.all([
-        erase(request('/api/data/erasure', { method: 'POST', cookie, body: { idToken, phrase: 'erase my data' } }), routeContext()),
+        erase(
+          request('/api/data/erasure', { method: 'POST', cookie, body: { idToken, phrase: 'erase my data' } }),
+          routeContext(),
+        ),
         startExport(exportRequest(cookie), routeContext()),
       ]);
-      const lines = erased.status === 200 ? (await erased.text()).trim().split('\n').map((line) => JSON.parse(line)) : [];
+      const lines =
+        erased.status === 200
+          ? (await erased.text())
+              .trim()
+              .split('\n')
+              .map((line) => JSON.parse(line))
+          : [];
       const erasedOk = lines.at(-1)?.type === 'receipt';
       const outcome = `round ${round}: erasure ${erased.status} ${lines.at(-1)?.type}, export ${exported.status}`;
       expect(erasedOk || exported.status === 202, outcome).toBe(true);
@@ -68,7 +89,10 @@ describe('erasure lease', () => {
         // Both may succeed only one after the other: the export's archive was complete and erased with the rest
         // (the transactions serialise them; the erasure waited for the running export to finish).
         const receipt = lines.at(-1).receipt as { items: { path: string; count: number }[] };
-        expect(receipt.items.map((item) => item.path), outcome).toContain(`users/${user.uid}/export_jobs/*/file_chunks`);
+        expect(
+          receipt.items.map((item) => item.path),
+          outcome,
+        ).toContain(`users/${user.uid}/export_jobs/*/file_chunks`);
       }
       if (erasedOk) {
         // Give a job that slipped through the time to write its archive, then look for it.

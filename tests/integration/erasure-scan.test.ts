@@ -35,13 +35,30 @@ describe('erasure', () => {
     // What the admin dashboard keeps: usage rollups from the users' telemetry, and audit entries by and about them.
     await runRollup({ full: true, nowMs: 1_760_100_000_000 }); // the seeded telemetry is from October 2025
     await appendAuditEntry({ actor: { uid: target!, email: null }, action: 'page.view', target: '/admin' });
-    await appendAuditEntry({ actor: { system: 'admin:grant' }, action: 'admin.grant', target: 'someone', subjectUid: target! });
+    await appendAuditEntry({
+      actor: { system: 'admin:grant' },
+      action: 'admin.grant',
+      target: 'someone',
+      subjectUid: target!,
+    });
     // Data outside the known paths must be found too.
     await adminDb().doc(`users/${target}/something_new/x`).set({ note: 'kept by a future feature' });
 
     const inventory = await takeErasureInventory({ uid: target! });
     const paths = inventory.items.map((i) => i.path);
-    for (const part of ['journal_entries', 'mood_entries', 'conflicts', 'devices', 'sync_events', 'settings', 'derived_views', 'export_jobs', 'export_jobs/*/file_chunks', 'derived_views/*/chunks', 'something_new']) {
+    for (const part of [
+      'journal_entries',
+      'mood_entries',
+      'conflicts',
+      'devices',
+      'sync_events',
+      'settings',
+      'derived_views',
+      'export_jobs',
+      'export_jobs/*/file_chunks',
+      'derived_views/*/chunks',
+      'something_new',
+    ]) {
       expect(paths).toContain(`users/${target}/${part}`);
     }
     expect(paths).toContain(`users/${target}`);
@@ -58,7 +75,8 @@ describe('erasure', () => {
     expect(leaks).toEqual([]);
     await expect(adminAuth().getUser(target!)).rejects.toMatchObject({ code: 'auth/user-not-found' });
     // The others are untouched: same documents, same bytes, same update times.
-    const otherDocs = (docs: typeof before) => docs.filter((doc) => others.some((uid) => doc.path.startsWith(`users/${uid}`)));
+    const otherDocs = (docs: typeof before) =>
+      docs.filter((doc) => others.some((uid) => doc.path.startsWith(`users/${uid}`)));
     expect(otherDocs(after)).toEqual(otherDocs(before));
     expect(otherDocs(after).length).toBeGreaterThan(20);
 

@@ -16,7 +16,14 @@ import { simulateUser } from '@/lib/simulator/simulate-user';
 import { adminCloud } from '@/lib/sync/admin-cloud';
 import { memoryStore } from '@/lib/sync/stores/memory-store';
 import { putSyncEvents } from '../helpers/sync-events';
-import { createTestUser, putJournalEntry, request, routeContext, sessionCookieFor, type TestUser } from '../helpers/users';
+import {
+  createTestUser,
+  putJournalEntry,
+  request,
+  routeContext,
+  sessionCookieFor,
+  type TestUser,
+} from '../helpers/users';
 
 /**
  * The emulators go away while the portal and the rollup are working: each says so clearly (503, or a failed run
@@ -27,7 +34,12 @@ let emulators: RunningEmulators;
 let ports: { firestorePort: number; authPort: number };
 const persistDir = mkdtempSync(path.join(tmpdir(), 'wellsync-outage-'));
 const start = async () => {
-  emulators = await startEmulators({ projectId: 'demo-outage', ...ports, rulesPath: path.resolve('firestore.rules'), persistDir });
+  emulators = await startEmulators({
+    projectId: 'demo-outage',
+    ...ports,
+    rulesPath: path.resolve('firestore.rules'),
+    persistDir,
+  });
   Object.assign(process.env, emulators.env);
 };
 
@@ -37,7 +49,8 @@ beforeAll(async () => {
   ports = { firestorePort: await findFreePort(), authPort: await findFreePort() };
   await start();
   user = await createTestUser();
-  for (let i = 0; i < 30; i++) await putJournalEntry(user, { title: `Entry ${i}`, createdAtMs: Date.parse('2026-01-01') + i * 86_400_000 });
+  for (let i = 0; i < 30; i++)
+    await putJournalEntry(user, { title: `Entry ${i}`, createdAtMs: Date.parse('2026-01-01') + i * 86_400_000 });
 }, 120_000);
 
 afterAll(async () => {
@@ -56,7 +69,10 @@ describe('outages', () => {
       () => null,
       (e: unknown) => e,
     );
-    expect(toAppError(error, 'test')).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/(could not be reached|did not answer).*Nothing was changed/) });
+    expect(toAppError(error, 'test')).toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/(could not be reached|did not answer).*Nothing was changed/),
+    });
     const response = await readSettings(request('/api/sync-settings', { cookie }), routeContext());
     expect(response.status).toBe(503);
     expect(JSON.stringify(await response.json())).not.toMatch(/ECONNREFUSED|at .*\.js/);
@@ -66,13 +82,24 @@ describe('outages', () => {
     expect((await retryUntilBack(() => listJournalEntries(user))).entries.map((e) => e.id)).toEqual(before);
     // The Auth emulator forgets session cookies across its restart (production does not): sign in again.
     const again = await sessionCookieFor(user);
-    expect((await readSettings(request('/api/sync-settings', { cookie: again.cookie }), routeContext())).status).toBe(200);
+    expect((await readSettings(request('/api/sync-settings', { cookie: again.cookie }), routeContext())).status).toBe(
+      200,
+    );
   }, 120_000);
 
   it('a rollup cut off by an outage fails clearly, and a rerun ends exactly where one clean run would', async () => {
     const day = (n: number) => Date.parse('2026-11-01T00:00:00Z') + n * 86_400_000;
     await putSyncEvents(
-      Array.from({ length: 3000 }, (_, i) => ({ uid: `u-${i % 40}`, deviceId: `ios-${i % 40}`, platform: 'ios', appVersion: '3.2.1', startedAtMs: day(i % 20) + i, durationMs: 300 + (i % 700), status: i % 97 === 0 ? 'error' : 'ok', errorCode: i % 97 === 0 ? 'unavailable' : null })),
+      Array.from({ length: 3000 }, (_, i) => ({
+        uid: `u-${i % 40}`,
+        deviceId: `ios-${i % 40}`,
+        platform: 'ios',
+        appVersion: '3.2.1',
+        startedAtMs: day(i % 20) + i,
+        durationMs: 300 + (i % 700),
+        status: i % 97 === 0 ? 'error' : 'ok',
+        errorCode: i % 97 === 0 ? 'unavailable' : null,
+      })),
     );
     const nowMs = day(21);
     const run = runRollup({ full: true, nowMs });
@@ -95,7 +122,9 @@ describe('outages', () => {
     // Nothing lost or counted twice: every seeded attempt counted once.
     const { syncDays: days } = await readRollups({ syncMonths: ['2026-11'] });
     expect([...days.values()].reduce((n, d) => n + d.attempts, 0)).toBe(3000);
-    expect([...days.values()].reduce((n, d) => n + d.failures, 0)).toBe(Array.from({ length: 3000 }, (_, i) => i).filter((i) => i % 97 === 0).length);
+    expect([...days.values()].reduce((n, d) => n + d.failures, 0)).toBe(
+      Array.from({ length: 3000 }, (_, i) => i).filter((i) => i % 97 === 0).length,
+    );
   }, 360_000);
 });
 
@@ -139,14 +168,18 @@ describe('the simulator under a slow and failing network', () => {
       syncsPerDay: 3,
       busyDays: 10,
       connect: () => ({ cloud: adminCloud(phone), store: memoryStore() }),
-      onAttempt: (_device, report) => reported.push({ status: report.status, errorCode: report.errorCode, durationMs: report.durationMs }),
+      onAttempt: (_device, report) =>
+        reported.push({ status: report.status, errorCode: report.errorCode, durationMs: report.durationMs }),
     });
-    const events = (await userCollection(phone, 'sync_events').orderBy('startedAt').get()).docs.map((d) => ZSyncEvent.parse(d.data()));
+    const events = (await userCollection(phone, 'sync_events').orderBy('startedAt').get()).docs.map((d) =>
+      ZSyncEvent.parse(d.data()),
+    );
     const failed = reported.filter((r) => r.status === 'error');
     expect(failed.length).toBeGreaterThan(3);
     expect(reported.some((r) => r.status === 'ok')).toBe(true);
     // Every attempt is there (those made offline arrive later), with its status, code and duration.
-    const key = (e: { status: string; errorCode?: string | null; durationMs: number }) => `${e.status}|${e.errorCode ?? ''}|${e.durationMs}`;
+    const key = (e: { status: string; errorCode?: string | null; durationMs: number }) =>
+      `${e.status}|${e.errorCode ?? ''}|${e.durationMs}`;
     expect(events.map(key).sort()).toEqual(reported.map(key).sort());
     // Durations are the modelled network time: a failed attempt that waited for a timeout shows it.
     expect(Math.max(...failed.map((r) => r.durationMs))).toBeGreaterThanOrEqual(8_000);

@@ -6,7 +6,9 @@ import { withAdmin, withUser } from '@/lib/api/guard';
 import { deviceRef } from '@/lib/firebase/refs';
 import { createTestUser, request, routeContext, sessionCookieFor, signInWithPassword } from '../helpers/users';
 
-const echo = withUser(async ({ caller, body }) => ({ uid: caller.uid, body }), { body: z.object({ note: z.string().max(5) }) });
+const echo = withUser(async ({ caller, body }) => ({ uid: caller.uid, body }), {
+  body: z.object({ note: z.string().max(5) }),
+});
 const whoAmI = withUser(async ({ caller }) => ({ uid: caller.uid }));
 const adminOnly = withAdmin(async ({ caller }) => ({ admin: caller.uid }));
 const crash = withUser(async () => {
@@ -16,7 +18,13 @@ const crash = withUser(async () => {
 describe('POST /api/auth/session', () => {
   it('sets an HttpOnly, SameSite=Lax session cookie for a fresh sign-in', async () => {
     const user = await createTestUser();
-    const response = await signIn(request('/api/auth/session', { method: 'POST', body: { idToken: await signInWithPassword(user), next: '/mood' } }), routeContext());
+    const response = await signIn(
+      request('/api/auth/session', {
+        method: 'POST',
+        body: { idToken: await signInWithPassword(user), next: '/mood' },
+      }),
+      routeContext(),
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true, redirectTo: '/mood' });
     const setCookie = response.headers.get('set-cookie') ?? '';
@@ -30,7 +38,10 @@ describe('POST /api/auth/session', () => {
   it('never redirects off-site after sign-in', async () => {
     const user = await createTestUser();
     for (const next of ['https://evil.example/', '//evil.example', '/\\evil.example']) {
-      const response = await signIn(request('/api/auth/session', { method: 'POST', body: { idToken: await signInWithPassword(user), next } }), routeContext());
+      const response = await signIn(
+        request('/api/auth/session', { method: 'POST', body: { idToken: await signInWithPassword(user), next } }),
+        routeContext(),
+      );
       expect((await response.json()).redirectTo).toBe('/journal');
     }
   });
@@ -44,7 +55,10 @@ describe('POST /api/auth/session', () => {
     ['a token that is not a string', 422, { body: { idToken: 42 } }],
     ['an invalid token', 401, { body: { idToken: 'a'.repeat(100) } }],
   ] as const)('refuses %s with %i, and sets no cookie', async (_name, status, overrides) => {
-    const response = await signIn(request('/api/auth/session', { method: 'POST', body: { idToken: 'a'.repeat(100) }, ...overrides }), routeContext());
+    const response = await signIn(
+      request('/api/auth/session', { method: 'POST', body: { idToken: 'a'.repeat(100) }, ...overrides }),
+      routeContext(),
+    );
     expect(response.status).toBe(status);
     const body = await response.json();
     expect(body.error.message).toEqual(expect.any(String));
@@ -55,7 +69,10 @@ describe('POST /api/auth/session', () => {
   it('refuses malformed JSON and oversized bodies', async () => {
     const bad = await signIn(request('/api/auth/session', { method: 'POST', rawBody: '{"idToken": ' }), routeContext());
     expect(bad.status).toBe(400);
-    const huge = await signIn(request('/api/auth/session', { method: 'POST', rawBody: JSON.stringify({ idToken: 'x'.repeat(300_000) }) }), routeContext());
+    const huge = await signIn(
+      request('/api/auth/session', { method: 'POST', rawBody: JSON.stringify({ idToken: 'x'.repeat(300_000) }) }),
+      routeContext(),
+    );
     expect(huge.status).toBe(413);
   });
 });
@@ -74,7 +91,10 @@ describe('withUser and withAdmin', () => {
     expect(await (await whoAmI(request('/api/x', { cookie }), routeContext())).json()).toEqual({ uid: user.uid });
     const ok = await echo(request('/api/x', { method: 'POST', cookie, body: { note: 'hi' } }), routeContext());
     expect(await ok.json()).toEqual({ uid: user.uid, body: { note: 'hi' } });
-    const invalid = await echo(request('/api/x', { method: 'POST', cookie, body: { note: 'far too long' } }), routeContext());
+    const invalid = await echo(
+      request('/api/x', { method: 'POST', cookie, body: { note: 'far too long' } }),
+      routeContext(),
+    );
     expect(invalid.status).toBe(422);
     expect((await invalid.json()).error.issues[0].path).toBe('note');
   });
@@ -82,7 +102,10 @@ describe('withUser and withAdmin', () => {
   it('checks Origin on mutations even with a valid session', async () => {
     const user = await createTestUser();
     const { cookie } = await sessionCookieFor(user);
-    const response = await echo(request('/api/x', { method: 'POST', cookie, body: { note: 'hi' }, origin: 'https://evil.example' }), routeContext());
+    const response = await echo(
+      request('/api/x', { method: 'POST', cookie, body: { note: 'hi' }, origin: 'https://evil.example' }),
+      routeContext(),
+    );
     expect(response.status).toBe(403);
   });
 
@@ -98,9 +121,15 @@ describe('withUser and withAdmin', () => {
   it('hides admin routes from non-admins with 404', async () => {
     const user = await createTestUser();
     const admin = await createTestUser({ admin: true });
-    expect((await adminOnly(request('/api/admin/x', { cookie: (await sessionCookieFor(user)).cookie }), routeContext())).status).toBe(404);
+    expect(
+      (await adminOnly(request('/api/admin/x', { cookie: (await sessionCookieFor(user)).cookie }), routeContext()))
+        .status,
+    ).toBe(404);
     expect((await adminOnly(request('/api/admin/x'), routeContext())).status).toBe(401);
-    const allowed = await adminOnly(request('/api/admin/x', { cookie: (await sessionCookieFor(admin)).cookie }), routeContext());
+    const allowed = await adminOnly(
+      request('/api/admin/x', { cookie: (await sessionCookieFor(admin)).cookie }),
+      routeContext(),
+    );
     expect(await allowed.json()).toEqual({ admin: admin.uid });
   });
 
@@ -119,7 +148,10 @@ describe('DELETE /api/auth/session', () => {
     const user = await createTestUser();
     const { cookie } = await sessionCookieFor(user);
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    const response = await signOut(request('/api/auth/session', { method: 'DELETE', cookie, body: {} }), routeContext());
+    const response = await signOut(
+      request('/api/auth/session', { method: 'DELETE', cookie, body: {} }),
+      routeContext(),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('set-cookie')).toMatch(/wellsync_session=;/);
     expect((await whoAmI(request('/api/x', { cookie }), routeContext())).status).toBe(401);

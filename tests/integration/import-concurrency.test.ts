@@ -6,7 +6,9 @@ import { JOB_LOCKS } from '@/lib/import/hold-import-lock';
 import { createTestUser, ORIGIN, request, routeContext, sessionCookieFor } from '../helpers/users';
 
 // Issue 13: each upload holds up to 250 MB while it is read and parsed, so one user may have only one in flight.
-const DAYLIO = new TextEncoder().encode('full_date,date,weekday,time,mood,activities,note_title,note\n2026-11-02,November 2,Monday,08:15,good,work,,\n');
+const DAYLIO = new TextEncoder().encode(
+  'full_date,date,weekday,time,mood,activities,note_title,note\n2026-11-02,November 2,Monday,08:15,good,work,,\n',
+);
 
 /** An upload whose body arrives only when the test says so: a slow connection holding its slot. */
 function slowUpload(cookie: string) {
@@ -20,7 +22,12 @@ function slowUpload(cookie: string) {
       };
     },
   });
-  const headers = { host: 'localhost:3000', origin: ORIGIN, cookie: `wellsync_session=${cookie}`, 'content-type': 'application/octet-stream' };
+  const headers = {
+    host: 'localhost:3000',
+    origin: ORIGIN,
+    cookie: `wellsync_session=${cookie}`,
+    'content-type': 'application/octet-stream',
+  };
   // Node needs `duplex` for a streamed body; NextRequest's init type does not list it.
   const init = { method: 'POST', headers, body, duplex: 'half' } as ConstructorParameters<typeof NextRequest>[1];
   const req = new NextRequest(new URL('/api/data/imports?name=slow.csv', ORIGIN), init);
@@ -28,7 +35,15 @@ function slowUpload(cookie: string) {
 }
 
 const quickUpload = (cookie: string) =>
-  upload(request('/api/data/imports?name=quick.csv', { method: 'POST', cookie, rawBody: DAYLIO, contentType: 'application/octet-stream' }), routeContext());
+  upload(
+    request('/api/data/imports?name=quick.csv', {
+      method: 'POST',
+      cookie,
+      rawBody: DAYLIO,
+      contentType: 'application/octet-stream',
+    }),
+    routeContext(),
+  );
 
 describe('concurrent imports of one user', () => {
   it('refuses a second upload with 409 while the first is still being read, then takes the next', async () => {
@@ -36,7 +51,9 @@ describe('concurrent imports of one user', () => {
     const { cookie } = await sessionCookieFor(user);
     const slow = slowUpload(cookie);
     // Not a fixed sleep: on a loaded machine the slow upload may take seconds to reach its slot.
-    await expect.poll(async () => (await userCollection(user, JOB_LOCKS).doc('import').get()).exists, { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(async () => (await userCollection(user, JOB_LOCKS).doc('import').get()).exists, { timeout: 30_000 })
+      .toBe(true);
 
     const second = await quickUpload(cookie);
     expect(second.status).toBe(409);

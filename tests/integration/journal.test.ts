@@ -17,7 +17,14 @@ async function journalOf(count: number) {
   const user = await createTestUser({ timezone: 'Europe/Berlin' });
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    ids.push(await putJournalEntry(user, { title: `Day ${i}`, body: `Entry number ${i}`, tags: i % 3 === 0 ? ['walk'] : ['work'], createdAtMs: base + i * DAY }));
+    ids.push(
+      await putJournalEntry(user, {
+        title: `Day ${i}`,
+        body: `Entry number ${i}`,
+        tags: i % 3 === 0 ? ['walk'] : ['work'],
+        createdAtMs: base + i * DAY,
+      }),
+    );
   }
   return { user, ids };
 }
@@ -41,7 +48,10 @@ describe('listJournalEntries', () => {
     const { user } = await journalOf(12);
     const walks = await listJournalEntries(user, { tag: 'walk' });
     expect(walks.entries.map((e) => e.title)).toEqual(['Day 9', 'Day 6', 'Day 3', 'Day 0']);
-    const range = await listJournalEntries(user, { fromMs: startOfDay('2025-01-03', 'Europe/Berlin'), toMs: endOfDay('2025-01-05', 'Europe/Berlin') });
+    const range = await listJournalEntries(user, {
+      fromMs: startOfDay('2025-01-03', 'Europe/Berlin'),
+      toMs: endOfDay('2025-01-05', 'Europe/Berlin'),
+    });
     expect(range.entries.map((e) => e.title)).toEqual(['Day 4', 'Day 3', 'Day 2']);
     const both = await listJournalEntries(user, { tag: 'walk', fromMs: startOfDay('2025-01-03', 'Europe/Berlin') });
     expect(both.entries.map((e) => e.title)).toEqual(['Day 9', 'Day 6', 'Day 3']);
@@ -51,10 +61,16 @@ describe('listJournalEntries', () => {
     const user = await createTestUser();
     await putJournalEntry(user, { title: 'kept', createdAtMs: base });
     await putJournalEntry(user, { title: 'deleted', createdAtMs: base + 1, deletedAtMs: base + 2 });
-    const broken = await putJournalEntry(user, { title: 'broken', createdAtMs: base + 3, extra: { tags: 'not-a-list' } });
+    const broken = await putJournalEntry(user, {
+      title: 'broken',
+      createdAtMs: base + 3,
+      extra: { tags: 'not-a-list' },
+    });
     const page = await listJournalEntries(user);
     expect(page.entries.map((e) => e.title)).toEqual(['kept']);
-    expect(page.skipped).toEqual([{ path: `users/${user.uid}/journal_entries/${broken}`, problems: [expect.stringMatching(/^tags:/)] }]);
+    expect(page.skipped).toEqual([
+      { path: `users/${user.uid}/journal_entries/${broken}`, problems: [expect.stringMatching(/^tags:/)] },
+    ]);
   });
 
   it('ignores a forged cursor', async () => {
@@ -80,9 +96,24 @@ describe('getJournalEntry', () => {
 describe('searchJournal', () => {
   it('matches words in titles, bodies and tags by prefix, ignoring case and accents', async () => {
     const user = await createTestUser();
-    await putJournalEntry(user, { title: 'Café morning', body: 'Felt **anxious** before the meeting.', tags: ['work'], createdAtMs: base });
-    await putJournalEntry(user, { title: 'Lighthouse', body: 'A walk to the coast.', tags: ['outdoors'], createdAtMs: base + DAY });
-    await putJournalEntry(user, { title: 'Gone', body: 'anxious but deleted', createdAtMs: base + 2 * DAY, deletedAtMs: base + 3 * DAY });
+    await putJournalEntry(user, {
+      title: 'Café morning',
+      body: 'Felt **anxious** before the meeting.',
+      tags: ['work'],
+      createdAtMs: base,
+    });
+    await putJournalEntry(user, {
+      title: 'Lighthouse',
+      body: 'A walk to the coast.',
+      tags: ['outdoors'],
+      createdAtMs: base + DAY,
+    });
+    await putJournalEntry(user, {
+      title: 'Gone',
+      body: 'anxious but deleted',
+      createdAtMs: base + 2 * DAY,
+      deletedAtMs: base + 3 * DAY,
+    });
     const titles = async (q: string) => (await searchJournal(user, q)).entries.map((e) => e.title);
     expect(await titles('anx')).toEqual(['Café morning']);
     expect(await titles('CAFE')).toEqual(['Café morning']);
@@ -102,16 +133,27 @@ describe('searchJournal', () => {
     expect(warm.reads).toBe(7);
     expect(warm.result.total).toBe(60);
 
-    const id = await putJournalEntry(user, { title: 'Heron by the river', body: 'still as a statue', createdAtMs: base + 100 * DAY });
+    const id = await putJournalEntry(user, {
+      title: 'Heron by the river',
+      body: 'still as a statue',
+      createdAtMs: base + 100 * DAY,
+    });
     const afterAdd = await withReadMeter(() => searchJournal(user, 'heron'));
     expect(afterAdd.result.entries.map((e) => e.id)).toEqual([id]);
     expect(afterAdd.reads).toBeLessThanOrEqual(4);
 
-    await putJournalEntry(user, { id, title: 'Egret by the river', body: 'still as a statue', createdAtMs: base + 100 * DAY });
+    await putJournalEntry(user, {
+      id,
+      title: 'Egret by the river',
+      body: 'still as a statue',
+      createdAtMs: base + 100 * DAY,
+    });
     expect((await searchJournal(user, 'heron')).total).toBe(0);
     expect((await searchJournal(user, 'egret')).total).toBe(1);
 
-    await userCollection(user, JOURNAL_ENTRIES).doc(id).update({ deletedAt: Timestamp.now(), syncedAt: Timestamp.now() });
+    await userCollection(user, JOURNAL_ENTRIES)
+      .doc(id)
+      .update({ deletedAt: Timestamp.now(), syncedAt: Timestamp.now() });
     expect((await searchJournal(user, 'egret')).total).toBe(0);
   });
 

@@ -75,7 +75,8 @@ async function bruteForce(events: TestSyncEvent[]) {
     const group = (subset: TestSyncEvent[]) => {
       const users = new Set(subset.map((e) => pid.get(e.uid)!));
       const latency: Record<string, number> = {};
-      for (const e of subset.filter((x) => x.status === 'ok')) latency[bucketIndex(e.durationMs!)] = (latency[bucketIndex(e.durationMs!)] ?? 0) + 1;
+      for (const e of subset.filter((x) => x.status === 'ok'))
+        latency[bucketIndex(e.durationMs!)] = (latency[bucketIndex(e.durationMs!)] ?? 0) + 1;
       const sum = (key: keyof TestSyncEvent) => subset.reduce((n, e) => n + Number(e[key] ?? 0), 0);
       const members = small(users);
       return {
@@ -83,8 +84,15 @@ async function bruteForce(events: TestSyncEvent[]) {
         ok: subset.filter((e) => e.status === 'ok').length,
         failures: subset.filter(isFailure).length,
         excluded: subset.filter((e) => e.errorCode === 'device-revoked').length,
-        reads: sum('reads'), writes: sum('writes'), deletes: 0, pushed: sum('pushed'), pulled: 0, conflicts: sum('conflicts'), merged: sum('merged'),
-        bytesUp: 1200 * subset.length, bytesDown: 300 * subset.length,
+        reads: sum('reads'),
+        writes: sum('writes'),
+        deletes: 0,
+        pushed: sum('pushed'),
+        pulled: 0,
+        conflicts: sum('conflicts'),
+        merged: sum('merged'),
+        bytesUp: 1200 * subset.length,
+        bytesDown: 300 * subset.length,
         users: users.size,
         devices: new Set(subset.map((e) => `${e.uid}/${e.deviceId}`)).size,
         latency,
@@ -95,13 +103,35 @@ async function bruteForce(events: TestSyncEvent[]) {
     const errors = list.filter((e) => e.status === 'error');
     days[day] = {
       ...group(list),
-      byPlatform: Object.fromEntries(keys((e) => e.platform!).map((p) => [p, group(list.filter((e) => e.platform === p))])),
-      byRelease: Object.fromEntries(keys((e) => `${e.platform} ${e.appVersion}`).map((k) => [k, { ...group(list.filter((e) => `${e.platform} ${e.appVersion}` === k)), platform: k.split(' ')[0], version: k.split(' ')[1] }])),
-      byError: Object.fromEntries(keys((e) => e.errorCode ?? '').filter(Boolean).map((code) => {
-        const users = new Set(errors.filter((e) => e.errorCode === code).map((e) => pid.get(e.uid)!));
-        const members = small(users);
-        return [code, { count: errors.filter((e) => e.errorCode === code).length, users: users.size, ...(members ? { members } : {}) }];
-      })),
+      byPlatform: Object.fromEntries(
+        keys((e) => e.platform!).map((p) => [p, group(list.filter((e) => e.platform === p))]),
+      ),
+      byRelease: Object.fromEntries(
+        keys((e) => `${e.platform} ${e.appVersion}`).map((k) => [
+          k,
+          {
+            ...group(list.filter((e) => `${e.platform} ${e.appVersion}` === k)),
+            platform: k.split(' ')[0],
+            version: k.split(' ')[1],
+          },
+        ]),
+      ),
+      byError: Object.fromEntries(
+        keys((e) => e.errorCode ?? '')
+          .filter(Boolean)
+          .map((code) => {
+            const users = new Set(errors.filter((e) => e.errorCode === code).map((e) => pid.get(e.uid)!));
+            const members = small(users);
+            return [
+              code,
+              {
+                count: errors.filter((e) => e.errorCode === code).length,
+                users: users.size,
+                ...(members ? { members } : {}),
+              },
+            ];
+          }),
+      ),
     };
     hours[day] = {};
     for (const e of list) {
@@ -117,9 +147,14 @@ async function bruteForce(events: TestSyncEvent[]) {
       const key = `${pid.get(uid)}_${day.slice(0, 7)}`;
       usage[key] ??= {};
       usage[key][day] = {
-        syncs: mine.length, ok: mine.filter((e) => e.status === 'ok').length,
-        reads: mine.reduce((n, e) => n + e.reads!, 0), writes: mine.reduce((n, e) => n + e.writes!, 0), deletes: 0,
-        pushed: mine.reduce((n, e) => n + e.pushed!, 0), bytesUp: 1200 * mine.length, bytesDown: 300 * mine.length,
+        syncs: mine.length,
+        ok: mine.filter((e) => e.status === 'ok').length,
+        reads: mine.reduce((n, e) => n + e.reads!, 0),
+        writes: mine.reduce((n, e) => n + e.writes!, 0),
+        deletes: 0,
+        pushed: mine.reduce((n, e) => n + e.pushed!, 0),
+        bytesUp: 1200 * mine.length,
+        bytesDown: 300 * mine.length,
       };
     }
   }
@@ -146,43 +181,75 @@ async function storedRollups() {
 
 async function updateTimes(): Promise<Record<string, string>> {
   const rollups = adminDb().collection('metrics').doc('rollups');
-  const snapshots = await Promise.all(['sync_days', 'sync_hours', 'cost_months', 'fleet_days'].map((c) => rollups.collection(c).get()));
+  const snapshots = await Promise.all(
+    ['sync_days', 'sync_hours', 'cost_months', 'fleet_days'].map((c) => rollups.collection(c).get()),
+  );
   const usage = await adminDb().collection('metrics').doc('usage').collection('user_months').get();
-  return Object.fromEntries([...snapshots.flatMap((s) => s.docs), ...usage.docs].map((doc) => [doc.ref.path, doc.updateTime.toDate().toISOString() + doc.updateTime.nanoseconds]));
+  return Object.fromEntries(
+    [...snapshots.flatMap((s) => s.docs), ...usage.docs].map((doc) => [
+      doc.ref.path,
+      doc.updateTime.toDate().toISOString() + doc.updateTime.nanoseconds,
+    ]),
+  );
 }
 
 describe('the metrics aggregator', () => {
   it('equals a brute-force recomputation after incremental runs over late-arriving events, and a second run changes nothing', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(eventArb, { minLength: 1, maxLength: 50 }), fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 50, maxLength: 50 }), async (raw, batchOf) => {
-        await fetch(`http://${process.env.FIRESTORE_EMULATOR_HOST}/emulator/v1/projects/${projectId}/databases/(default)/documents`, { method: 'DELETE' });
-        const events = raw.map(toEvent);
-        for (let batch = 0; batch <= 2; batch++) {
-          await putSyncEvents(events.filter((_, i) => batchOf[i] === batch));
-          await runRollup({ nowMs: NOW });
-        }
-        const expected = await bruteForce(events);
-        const stored = await storedRollups();
-        expect(stored.days).toEqual(expected.days);
-        expect(stored.hours).toEqual(expected.hours);
-        expect(stored.usage).toEqual(expected.usage);
-        const counts: Record<string, number> = {};
-        for (const e of events) counts[dayOf(e.startedAtMs)] = (counts[dayOf(e.startedAtMs)] ?? 0) + 1;
-        expect(stored.dayCounts).toEqual(counts);
+      fc.asyncProperty(
+        fc.array(eventArb, { minLength: 1, maxLength: 50 }),
+        fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 50, maxLength: 50 }),
+        async (raw, batchOf) => {
+          await fetch(
+            `http://${process.env.FIRESTORE_EMULATOR_HOST}/emulator/v1/projects/${projectId}/databases/(default)/documents`,
+            { method: 'DELETE' },
+          );
+          const events = raw.map(toEvent);
+          for (let batch = 0; batch <= 2; batch++) {
+            await putSyncEvents(events.filter((_, i) => batchOf[i] === batch));
+            await runRollup({ nowMs: NOW });
+          }
+          const expected = await bruteForce(events);
+          const stored = await storedRollups();
+          expect(stored.days).toEqual(expected.days);
+          expect(stored.hours).toEqual(expected.hours);
+          expect(stored.usage).toEqual(expected.usage);
+          const counts: Record<string, number> = {};
+          for (const e of events) counts[dayOf(e.startedAtMs)] = (counts[dayOf(e.startedAtMs)] ?? 0) + 1;
+          expect(stored.dayCounts).toEqual(counts);
 
-        const before = await updateTimes();
-        const again = await runRollup({ nowMs: NOW });
-        expect(again.daysRecomputed).toBe(0);
-        expect(again.writes).toBe(0);
-        expect(await updateTimes()).toEqual(before);
-      }),
+          const before = await updateTimes();
+          const again = await runRollup({ nowMs: NOW });
+          expect(again.daysRecomputed).toBe(0);
+          expect(again.writes).toBe(0);
+          expect(await updateTimes()).toEqual(before);
+        },
+      ),
       { numRuns: 6 },
     );
   }, 240_000);
 
   it('rebuilds the same rollups with --full, writing nothing that has not changed', async () => {
-    await fetch(`http://${process.env.FIRESTORE_EMULATOR_HOST}/emulator/v1/projects/${projectId}/databases/(default)/documents`, { method: 'DELETE' });
-    const events = Array.from({ length: 40 }, (_, i) => toEvent({ user: i % 6, device: i % 2, version: i % 3 ? '3.2.1' : '3.1.0', day: i % 7, minute: (i * 37) % 1440, durationMs: 100 + i * 97, outcome: i % 9 === 0 ? 'internal' : 'ok', reads: 3, writes: 2, pushed: 1, conflicts: 0, merged: undefined }));
+    await fetch(
+      `http://${process.env.FIRESTORE_EMULATOR_HOST}/emulator/v1/projects/${projectId}/databases/(default)/documents`,
+      { method: 'DELETE' },
+    );
+    const events = Array.from({ length: 40 }, (_, i) =>
+      toEvent({
+        user: i % 6,
+        device: i % 2,
+        version: i % 3 ? '3.2.1' : '3.1.0',
+        day: i % 7,
+        minute: (i * 37) % 1440,
+        durationMs: 100 + i * 97,
+        outcome: i % 9 === 0 ? 'internal' : 'ok',
+        reads: 3,
+        writes: 2,
+        pushed: 1,
+        conflicts: 0,
+        merged: undefined,
+      }),
+    );
     await putSyncEvents(events);
     await runRollup({ nowMs: NOW });
     const incremental = await storedRollups();

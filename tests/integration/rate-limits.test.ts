@@ -21,7 +21,8 @@ describe('rate limits', () => {
   it('limits sign-in attempts per client address, with Retry-After, and not other addresses; spoofed hops do not help', async () => {
     const address = `203.0.113.${Math.floor(Math.random() * 250)}`;
     const statuses: number[] = [];
-    for (let i = 0; i < RATE_LIMITS.signIn.limit + 2; i++) statuses.push((await signIn(fromAddress(address), routeContext())).status);
+    for (let i = 0; i < RATE_LIMITS.signIn.limit + 2; i++)
+      statuses.push((await signIn(fromAddress(address), routeContext())).status);
     expect(statuses.slice(0, RATE_LIMITS.signIn.limit).every((s) => s === 401)).toBe(true);
     const limited = await signIn(fromAddress(address), routeContext());
     expect(limited.status).toBe(429);
@@ -32,7 +33,9 @@ describe('rate limits', () => {
 
   it('counts 50 sign-ins at once from one address without a single 5xx (one counter document, no lock contention)', async () => {
     const address = `192.0.2.${Math.floor(Math.random() * 250)}`;
-    const statuses = await Promise.all(Array.from({ length: 50 }, () => signIn(fromAddress(address), routeContext()).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 50 }, () => signIn(fromAddress(address), routeContext()).then((r) => r.status)),
+    );
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(RATE_LIMITS.signIn.limit);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(50 - RATE_LIMITS.signIn.limit);
@@ -41,10 +44,42 @@ describe('rate limits', () => {
   // Invalid requests count too: the limit is on calls, so a script cannot probe without bound. Nothing is written,
   // so each call is cheap to repeat; the limit's own response comes after `limit` refusals.
   const perUser = [
-    { name: 'starting exports', rule: RATE_LIMITS.exportStart, handler: startExport, call: (cookie: string) => request('/api/data/exports', { method: 'POST', cookie, body: { types: ['journal'], includeTombstones: false, unknown: true } }) },
-    { name: 'uploading imports', rule: RATE_LIMITS.importUpload, handler: uploadImport, call: (cookie: string) => request('/api/data/imports?name=x.txt', { method: 'POST', cookie, rawBody: 'not an export', contentType: 'application/octet-stream' }) },
-    { name: 'erasing the account', rule: RATE_LIMITS.erasure, handler: eraseAccount, call: (cookie: string) => request('/api/data/erasure', { method: 'POST', cookie, body: { phrase: 'no' } }) },
-    { name: 'removing a cloud copy', rule: RATE_LIMITS.removeCloudCopy, handler: removeCloudCopy, call: (cookie: string) => request('/api/sync-settings/remove-cloud-copy', { method: 'POST', cookie, body: { type: 'nothing' } }) },
+    {
+      name: 'starting exports',
+      rule: RATE_LIMITS.exportStart,
+      handler: startExport,
+      call: (cookie: string) =>
+        request('/api/data/exports', {
+          method: 'POST',
+          cookie,
+          body: { types: ['journal'], includeTombstones: false, unknown: true },
+        }),
+    },
+    {
+      name: 'uploading imports',
+      rule: RATE_LIMITS.importUpload,
+      handler: uploadImport,
+      call: (cookie: string) =>
+        request('/api/data/imports?name=x.txt', {
+          method: 'POST',
+          cookie,
+          rawBody: 'not an export',
+          contentType: 'application/octet-stream',
+        }),
+    },
+    {
+      name: 'erasing the account',
+      rule: RATE_LIMITS.erasure,
+      handler: eraseAccount,
+      call: (cookie: string) => request('/api/data/erasure', { method: 'POST', cookie, body: { phrase: 'no' } }),
+    },
+    {
+      name: 'removing a cloud copy',
+      rule: RATE_LIMITS.removeCloudCopy,
+      handler: removeCloudCopy,
+      call: (cookie: string) =>
+        request('/api/sync-settings/remove-cloud-copy', { method: 'POST', cookie, body: { type: 'nothing' } }),
+    },
   ];
   it.each(perUser)('limits $name per user', async ({ rule, handler, call }) => {
     const user = await createTestUser();

@@ -4,16 +4,31 @@ import { GET as readSettings, PUT as writeSettings } from '@/app/api/sync-settin
 import { CONFLICTS, JOURNAL_ENTRIES, MOOD_ENTRIES } from '@/lib/contract/paths';
 import { syncSettingsRef, userCollection, userRef } from '@/lib/firebase/refs';
 import { searchJournal } from '@/lib/journal/search-journal';
-import { createTestUser, putJournalEntry, putMoodEntry, request, routeContext, sessionCookieFor } from '../helpers/users';
+import {
+  createTestUser,
+  putJournalEntry,
+  putMoodEntry,
+  request,
+  routeContext,
+  sessionCookieFor,
+} from '../helpers/users';
 
-const settings = (journal: boolean, enabled = true) => ({ enabled, collections: { journal, mood: true, profile: true } });
+const settings = (journal: boolean, enabled = true) => ({
+  enabled,
+  collections: { journal, mood: true, profile: true },
+});
 
 describe('sync settings', () => {
   it('defaults to everything on, and stores changes as the contract has them', async () => {
     const user = await createTestUser();
     const { cookie, deviceId } = await sessionCookieFor(user);
-    expect(await (await readSettings(request('/api/sync-settings', { cookie }), routeContext())).json()).toMatchObject(settings(true));
-    const response = await writeSettings(request('/api/sync-settings', { method: 'PUT', cookie, body: settings(false) }), routeContext());
+    expect(await (await readSettings(request('/api/sync-settings', { cookie }), routeContext())).json()).toMatchObject(
+      settings(true),
+    );
+    const response = await writeSettings(
+      request('/api/sync-settings', { method: 'PUT', cookie, body: settings(false) }),
+      routeContext(),
+    );
     expect(response.status).toBe(200);
     expect((await syncSettingsRef(user).get()).data()).toMatchObject({ ...settings(false), updatedBy: deviceId });
   });
@@ -25,7 +40,9 @@ describe('sync settings', () => {
   ])('refuses %s with 422 and changes nothing', async (_name, body) => {
     const user = await createTestUser();
     const { cookie } = await sessionCookieFor(user);
-    expect((await writeSettings(request('/api/sync-settings', { method: 'PUT', cookie, body }), routeContext())).status).toBe(422);
+    expect(
+      (await writeSettings(request('/api/sync-settings', { method: 'PUT', cookie, body }), routeContext())).status,
+    ).toBe(422);
     expect((await syncSettingsRef(user).get()).exists).toBe(false);
   });
 });
@@ -35,7 +52,10 @@ describe('removing a type\u2019s cloud copy', () => {
     const user = await createTestUser();
     const { cookie } = await sessionCookieFor(user);
     await putJournalEntry(user, { title: 'kept' });
-    const response = await removeCopy(request('/api/sync-settings/remove-cloud-copy', { method: 'POST', cookie, body: { type: 'journal' } }), routeContext());
+    const response = await removeCopy(
+      request('/api/sync-settings/remove-cloud-copy', { method: 'POST', cookie, body: { type: 'journal' } }),
+      routeContext(),
+    );
     expect(response.status).toBe(409);
     expect((await response.json()).error.message).toMatch(/Turn journal sync off/);
     expect((await userCollection(user, JOURNAL_ENTRIES).get()).size).toBe(1);
@@ -49,11 +69,20 @@ describe('removing a type\u2019s cloud copy', () => {
     await userCollection(user, CONFLICTS).doc('c2').set({ collection: MOOD_ENTRIES, docId: 'y' });
     await putMoodEntry(user, { recordedAtMs: Date.now(), score: 3 });
     expect((await searchJournal(user, 'lighthouse')).total).toBe(650);
-    await writeSettings(request('/api/sync-settings', { method: 'PUT', cookie, body: settings(false) }), routeContext());
+    await writeSettings(
+      request('/api/sync-settings', { method: 'PUT', cookie, body: settings(false) }),
+      routeContext(),
+    );
 
-    const response = await removeCopy(request('/api/sync-settings/remove-cloud-copy', { method: 'POST', cookie, body: { type: 'journal' } }), routeContext());
+    const response = await removeCopy(
+      request('/api/sync-settings/remove-cloud-copy', { method: 'POST', cookie, body: { type: 'journal' } }),
+      routeContext(),
+    );
     expect(response.headers.get('content-type')).toBe('application/x-ndjson');
-    const lines = (await response.text()).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (await response.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toEqual({ deleted: 0, total: 651 });
     expect(lines.at(-2)).toEqual({ deleted: 651, total: 651 });
     expect(lines.at(-1)).toEqual({ done: true, deleted: 651 });
@@ -67,9 +96,25 @@ describe('removing a type\u2019s cloud copy', () => {
   it('removes the profile when profile sync is off', async () => {
     const user = await createTestUser();
     const { cookie } = await sessionCookieFor(user);
-    await writeSettings(request('/api/sync-settings', { method: 'PUT', cookie, body: { enabled: true, collections: { journal: true, mood: true, profile: false } } }), routeContext());
-    const response = await removeCopy(request('/api/sync-settings/remove-cloud-copy', { method: 'POST', cookie, body: { type: 'profile' } }), routeContext());
-    expect((await response.text()).trim().split('\n').map((l) => JSON.parse(l)).at(-1)).toEqual({ done: true, deleted: 1 });
+    await writeSettings(
+      request('/api/sync-settings', {
+        method: 'PUT',
+        cookie,
+        body: { enabled: true, collections: { journal: true, mood: true, profile: false } },
+      }),
+      routeContext(),
+    );
+    const response = await removeCopy(
+      request('/api/sync-settings/remove-cloud-copy', { method: 'POST', cookie, body: { type: 'profile' } }),
+      routeContext(),
+    );
+    expect(
+      (await response.text())
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+        .at(-1),
+    ).toEqual({ done: true, deleted: 1 });
     expect((await userRef(user).get()).exists).toBe(false);
   });
 });

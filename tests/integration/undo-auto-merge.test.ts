@@ -20,9 +20,20 @@ const APPENDED = 'Walked to the sea.\nSlept well after.\n';
 async function autoMergeFor(user: TestUser) {
   let time = Date.now() - 60_000;
   const phone = (id: string) =>
-    SyncClient.open({ device: { id, platform: 'ios', appVersion: '3.2.1', name: id }, cloud: adminCloud(user), store: memoryStore(), now: () => time });
+    SyncClient.open({
+      device: { id, platform: 'ios', appVersion: '3.2.1', name: id },
+      cloud: adminCloud(user),
+      store: memoryStore(),
+      now: () => time,
+    });
   const [a, b] = [await phone('ios-a'), await phone('ios-b')];
-  await a.edit(JOURNAL_ENTRIES, 'e1', { title: 'Walk', body: ORIGINAL, tags: ['calm'], mood: 3, createdAt: Timestamp.fromMillis(time) });
+  await a.edit(JOURNAL_ENTRIES, 'e1', {
+    title: 'Walk',
+    body: ORIGINAL,
+    tags: ['calm'],
+    mood: 3,
+    createdAt: Timestamp.fromMillis(time),
+  });
   await a.sync();
   await b.sync();
   time += 1000;
@@ -39,7 +50,10 @@ async function autoMergeFor(user: TestUser) {
 const entry = async (user: TestUser) => (await userCollection(user, JOURNAL_ENTRIES).doc('e1').get()).data()!;
 const stampOf = async (user: TestUser, id: string) => (await userCollection(user, CONFLICTS).doc(id).get()).data()!;
 const post = (cookie: string, id: string, body: unknown, origin?: string) =>
-  undo(request(`/api/conflicts/${id}/undo`, { method: 'POST', cookie, body, origin }), routeContext({ conflictId: id }));
+  undo(
+    request(`/api/conflicts/${id}/undo`, { method: 'POST', cookie, body, origin }),
+    routeContext({ conflictId: id }),
+  );
 
 describe('undoing an automatic merge', () => {
   it('lists the merge for undo without counting it as waiting for the user', async () => {
@@ -58,9 +72,19 @@ describe('undoing an automatic merge', () => {
     const response = await post(cookie, conflict.id, { keep: 'other' });
     expect(await response.json()).toEqual({ resolution: 'kept-winner', push: 'fast-forward' });
     const cloud = await entry(user);
-    expect(cloud).toMatchObject({ title: 'Walk by the sea', body: ORIGINAL, tags: ['calm', 'sea'], baseRev: mergedRev, deviceId });
+    expect(cloud).toMatchObject({
+      title: 'Walk by the sea',
+      body: ORIGINAL,
+      tags: ['calm', 'sea'],
+      baseRev: mergedRev,
+      deviceId,
+    });
     expect(compareRevs(cloud.rev, mergedRev)).toBe(1);
-    expect(await stampOf(user, conflict.id)).toMatchObject({ resolution: 'kept-winner', mergedRev, data: { body: APPENDED } });
+    expect(await stampOf(user, conflict.id)).toMatchObject({
+      resolution: 'kept-winner',
+      mergedRev,
+      data: { body: APPENDED },
+    });
     expect(await listRecentAutoMerges(user)).toEqual([]);
     await a.sync();
     await b.sync();
@@ -85,7 +109,9 @@ describe('undoing an automatic merge', () => {
     const { cookie } = await sessionCookieFor(user);
     const { conflict } = await autoMergeFor(user);
     const before = await entry(user);
-    await userCollection(user, CONFLICTS).doc(conflict.id).update({ resolvedAt: Timestamp.fromMillis(Date.now() - 31 * 86_400_000) });
+    await userCollection(user, CONFLICTS)
+      .doc(conflict.id)
+      .update({ resolvedAt: Timestamp.fromMillis(Date.now() - 31 * 86_400_000) });
     expect((await post(cookie, conflict.id, { keep: 'other' })).status).toBe(409);
     await userCollection(user, CONFLICTS).doc(conflict.id).update({ resolvedAt: null, resolution: null });
     expect((await post(cookie, conflict.id, { keep: 'other' })).status).toBe(409);

@@ -19,22 +19,42 @@ const NOW = Date.UTC(2026, 10, 20, 12);
 async function everythingStored(): Promise<string> {
   const metrics = await adminDb().collection('metrics').get();
   const nested = await Promise.all(
-    ['rollups/sync_days', 'rollups/sync_hours', 'rollups/cost_months', 'rollups/fleet_days', 'usage/user_months'].map((path) => adminDb().collection(`metrics/${path}`).get()),
+    ['rollups/sync_days', 'rollups/sync_hours', 'rollups/cost_months', 'rollups/fleet_days', 'usage/user_months'].map(
+      (path) => adminDb().collection(`metrics/${path}`).get(),
+    ),
   );
   const audit = await adminDb().collection('audit_log').get();
-  return JSON.stringify([...metrics.docs, ...nested.flatMap((s) => s.docs), ...audit.docs].map((doc) => [doc.ref.path, doc.data()]));
+  return JSON.stringify(
+    [...metrics.docs, ...nested.flatMap((s) => s.docs), ...audit.docs].map((doc) => [doc.ref.path, doc.data()]),
+  );
 }
 
 describe('erasure of what the dashboard keeps about a user', () => {
   it('finds and deletes the user’s usage and audit entries, and removes their pseudonym from shared rollups', async () => {
     // One user alone on a rare release (a small group keeps their pseudonym), and six others on the common one.
     const events = [
-      ...[0, 1, 2].map((d) => ({ uid: 'leaving', deviceId: 'android-l', platform: 'android' as const, appVersion: '2.9.0', startedAtMs: NOW - d * DAY, pushed: 40, reads: 500, writes: 400 })),
-      ...['s1', 's2', 's3', 's4', 's5', 's6'].flatMap((uid) => [0, 1].map((d) => ({ uid, startedAtMs: NOW - d * DAY - 3_600_000 }))),
+      ...[0, 1, 2].map((d) => ({
+        uid: 'leaving',
+        deviceId: 'android-l',
+        platform: 'android' as const,
+        appVersion: '2.9.0',
+        startedAtMs: NOW - d * DAY,
+        pushed: 40,
+        reads: 500,
+        writes: 400,
+      })),
+      ...['s1', 's2', 's3', 's4', 's5', 's6'].flatMap((uid) =>
+        [0, 1].map((d) => ({ uid, startedAtMs: NOW - d * DAY - 3_600_000 })),
+      ),
     ];
     await putSyncEvents(events);
     await appendAuditEntry({ actor: { uid: 'leaving', email: 'leaving@test' }, action: 'page.view', target: '/admin' });
-    await appendAuditEntry({ actor: { system: 'cli:test' }, action: 'admin.grant', target: 'leaving@test', subjectUid: 'leaving' });
+    await appendAuditEntry({
+      actor: { system: 'cli:test' },
+      action: 'admin.grant',
+      target: 'leaving@test',
+      subjectUid: 'leaving',
+    });
     await appendAuditEntry({ actor: { uid: 's1', email: 's1@test' }, action: 'page.view', target: '/admin/cost' });
     await runRollup({ nowMs: NOW, forceSnapshot: true });
 
@@ -46,7 +66,9 @@ describe('erasure of what the dashboard keeps about a user', () => {
       expect.arrayContaining([`metrics/usage/user_months/${pid}_2026-11`]),
     );
     expect(found.documents.filter((ref) => ref.path.startsWith('audit_log/'))).toHaveLength(2);
-    expect(found.rollupsMentioning.map((ref) => ref.path)).toEqual(expect.arrayContaining(['metrics/rollups/sync_days/2026-11', 'metrics/rollups/cost_months/2026-11']));
+    expect(found.rollupsMentioning.map((ref) => ref.path)).toEqual(
+      expect.arrayContaining(['metrics/rollups/sync_days/2026-11', 'metrics/rollups/cost_months/2026-11']),
+    );
 
     const others = await pseudonymFor('s1');
     const result = await deleteUserMetricsDocs({ uid: 'leaving' });

@@ -5,7 +5,20 @@ import {
   initializeTestEnvironment,
   type RulesTestEnvironment,
 } from '@firebase/rules-unit-testing';
-import { collection, collectionGroup, deleteDoc, doc, getDoc, getDocs, serverTimestamp, setDoc, setLogLevel, Timestamp, updateDoc, type Firestore } from 'firebase/firestore';
+import {
+  collection,
+  collectionGroup,
+  deleteDoc,
+  doc,
+  getDoc,
+  getDocs,
+  serverTimestamp,
+  setDoc,
+  setLogLevel,
+  Timestamp,
+  updateDoc,
+  type Firestore,
+} from 'firebase/firestore';
 import { afterAll, beforeAll, beforeEach, describe, inject, it } from 'vitest';
 
 let env: RulesTestEnvironment;
@@ -131,17 +144,25 @@ describe('who may read what', () => {
   });
 
   // Contract 2026-12: an admin's browser token is no way around k-anonymity and the audit log.
-  it.each(['devices', 'sync_events', 'settings'])('an admin cannot list every user\'s %s through a collection-group query', async (group) => {
-    await seed(`users/alice/${group}/x1`, { any: 1 });
-    await assertFails(getDocs(collectionGroup(admin(), group)));
-  });
+  it.each(['devices', 'sync_events', 'settings'])(
+    "an admin cannot list every user's %s through a collection-group query",
+    async (group) => {
+      await seed(`users/alice/${group}/x1`, { any: 1 });
+      await assertFails(getDocs(collectionGroup(admin(), group)));
+    },
+  );
 });
 
 describe('journal entries', () => {
   const path = 'users/alice/journal_entries/e1';
   it('the owner writes a valid entry', async () => {
     await assertSucceeds(setDoc(doc(alice(), path), journal()));
-    await assertSucceeds(setDoc(doc(alice(), path), journal({ mood: 3, baseRev: '1764000000000:0000:ios-1', rev: '1764000000001:0000:ios-1' })));
+    await assertSucceeds(
+      setDoc(
+        doc(alice(), path),
+        journal({ mood: 3, baseRev: '1764000000000:0000:ios-1', rev: '1764000000001:0000:ios-1' }),
+      ),
+    );
   });
   it('nobody else writes it', async () => {
     await assertFails(setDoc(doc(bob(), path), journal()));
@@ -164,16 +185,31 @@ describe('journal entries', () => {
   ];
   it.each(invalid)('refuses %s', async (_name, over) => {
     const data = journal(over);
-    for (const key of Object.keys(data)) if (data[key as keyof typeof data] === undefined) delete data[key as keyof typeof data];
+    for (const key of Object.keys(data))
+      if (data[key as keyof typeof data] === undefined) delete data[key as keyof typeof data];
     await assertFails(setDoc(doc(alice(), path), data));
   });
   it('accepts the limits exactly', async () => {
-    await assertSucceeds(setDoc(doc(alice(), path), journal({ title: 'x'.repeat(200), body: 'y'.repeat(100_000), tags: Array.from({ length: 30 }, (_, i) => `t${i}`) })));
+    await assertSucceeds(
+      setDoc(
+        doc(alice(), path),
+        journal({
+          title: 'x'.repeat(200),
+          body: 'y'.repeat(100_000),
+          tags: Array.from({ length: 30 }, (_, i) => `t${i}`),
+        }),
+      ),
+    );
   });
   it('refuses hard deletes: entries are tombstoned', async () => {
     await seed(path, { ...journal(), syncedAt: t });
     await assertFails(deleteDoc(doc(alice(), path)));
-    await assertSucceeds(setDoc(doc(alice(), path), journal({ deletedAt: t, rev: '1764000000002:0000:ios-1', baseRev: '1764000000000:0000:ios-1' })));
+    await assertSucceeds(
+      setDoc(
+        doc(alice(), path),
+        journal({ deletedAt: t, rev: '1764000000002:0000:ios-1', baseRev: '1764000000000:0000:ios-1' }),
+      ),
+    );
   });
 });
 
@@ -202,21 +238,38 @@ describe('revoked devices', () => {
     await assertFails(setDoc(doc(alice(), 'users/alice/mood_entries/m1'), mood()));
   });
   it('cannot change sync settings', async () => {
-    const settings = { enabled: false, collections: { journal: true, mood: true, profile: true }, updatedAt: t, updatedBy: 'ios-1' };
+    const settings = {
+      enabled: false,
+      collections: { journal: true, mood: true, profile: true },
+      updatedAt: t,
+      updatedBy: 'ios-1',
+    };
     await assertFails(setDoc(doc(alice(), 'users/alice/settings/sync'), settings));
   });
   it('cannot update its own device doc', async () => {
     await assertFails(setDoc(doc(alice(), 'users/alice/devices/ios-1'), device()));
   });
   it('cannot write a conflict copy', async () => {
-    await assertFails(setDoc(doc(alice(), 'users/alice/conflicts/c1'), conflict({ deviceId: 'ios-1', rev: '1764000000000:0000:ios-1' })));
+    await assertFails(
+      setDoc(
+        doc(alice(), 'users/alice/conflicts/c1'),
+        conflict({ deviceId: 'ios-1', rev: '1764000000000:0000:ios-1' }),
+      ),
+    );
   });
   it('may only report that it was revoked', async () => {
     await assertFails(setDoc(doc(alice(), 'users/alice/sync_events/s1'), syncEvent()));
-    await assertSucceeds(setDoc(doc(alice(), 'users/alice/sync_events/s2'), syncEvent({ status: 'error', errorCode: 'device-revoked' })));
+    await assertSucceeds(
+      setDoc(doc(alice(), 'users/alice/sync_events/s2'), syncEvent({ status: 'error', errorCode: 'device-revoked' })),
+    );
   });
   it('leaves other devices writing', async () => {
-    await assertSucceeds(setDoc(doc(alice(), 'users/alice/journal_entries/e1'), journal({ deviceId: 'android-1', rev: '1764000000000:0000:android-1' })));
+    await assertSucceeds(
+      setDoc(
+        doc(alice(), 'users/alice/journal_entries/e1'),
+        journal({ deviceId: 'android-1', rev: '1764000000000:0000:android-1' }),
+      ),
+    );
   });
 });
 
@@ -228,7 +281,9 @@ describe('devices', () => {
   it('clients cannot revoke or un-revoke; that is the server', async () => {
     await seed('users/alice/devices/ios-1', device());
     await assertFails(updateDoc(doc(alice(), 'users/alice/devices/ios-1'), { revokedAt: t }));
-    await assertSucceeds(updateDoc(doc(alice(), 'users/alice/devices/ios-1'), { pendingChanges: 3, lastSyncStatus: 'error' }));
+    await assertSucceeds(
+      updateDoc(doc(alice(), 'users/alice/devices/ios-1'), { pendingChanges: 3, lastSyncStatus: 'error' }),
+    );
     await assertFails(updateDoc(doc(alice(), 'users/alice/devices/ios-1'), { platform: 'android' }));
   });
   it('another user cannot register a device for alice', async () => {
@@ -238,7 +293,9 @@ describe('devices', () => {
 
 describe('telemetry', () => {
   it('the owner writes sync events; nobody updates them', async () => {
-    await assertSucceeds(setDoc(doc(alice(), 'users/alice/sync_events/s1'), syncEvent({ status: 'error', errorCode: 'unavailable' })));
+    await assertSucceeds(
+      setDoc(doc(alice(), 'users/alice/sync_events/s1'), syncEvent({ status: 'error', errorCode: 'unavailable' })),
+    );
     await assertFails(updateDoc(doc(alice(), 'users/alice/sync_events/s1'), { durationMs: 1 }));
     await assertFails(setDoc(doc(alice(), 'users/alice/sync_events/s2'), syncEvent({ durationMs: -1 })));
     await assertFails(setDoc(doc(alice(), 'users/alice/sync_events/s3'), syncEvent({ pushed: 1.5 })));
@@ -262,10 +319,31 @@ describe('telemetry', () => {
     await assertFails(setDoc(doc(alice(), 'users/alice/sync_events/bad'), syncEvent(over)));
   });
   it('accepts every bound exactly, and the merged count', async () => {
-    const atBounds = { durationMs: 86_400_000, pushed: 1_000_000, pulled: 1_000_000, conflicts: 1_000_000, merged: 1_000_000, reads: 1_000_000, writes: 1_000_000, deletes: 1_000_000, bytesUp: 10_000_000_000, bytesDown: 10_000_000_000 };
+    const atBounds = {
+      durationMs: 86_400_000,
+      pushed: 1_000_000,
+      pulled: 1_000_000,
+      conflicts: 1_000_000,
+      merged: 1_000_000,
+      reads: 1_000_000,
+      writes: 1_000_000,
+      deletes: 1_000_000,
+      bytesUp: 10_000_000_000,
+      bytesDown: 10_000_000_000,
+    };
     await assertSucceeds(setDoc(doc(alice(), 'users/alice/sync_events/max'), syncEvent(atBounds)));
-    await assertSucceeds(setDoc(doc(alice(), 'users/alice/sync_events/old'), syncEvent({ startedAt: Timestamp.fromMillis(Date.now() - 29 * DAY_MS) })));
-    await assertSucceeds(setDoc(doc(alice(), 'users/alice/sync_events/ahead'), syncEvent({ startedAt: Timestamp.fromMillis(Date.now() + 23 * 3_600_000) })));
+    await assertSucceeds(
+      setDoc(
+        doc(alice(), 'users/alice/sync_events/old'),
+        syncEvent({ startedAt: Timestamp.fromMillis(Date.now() - 29 * DAY_MS) }),
+      ),
+    );
+    await assertSucceeds(
+      setDoc(
+        doc(alice(), 'users/alice/sync_events/ahead'),
+        syncEvent({ startedAt: Timestamp.fromMillis(Date.now() + 23 * 3_600_000) }),
+      ),
+    );
   });
 });
 
@@ -273,19 +351,30 @@ describe('conflicts', () => {
   const path = 'users/alice/conflicts/c1';
   it('the protocol records a loser whole', async () => {
     await assertSucceeds(setDoc(doc(alice(), path), conflict()));
-    await assertFails(setDoc(doc(alice(), 'users/alice/conflicts/c2'), conflict({ resolvedAt: t, resolution: 'restored' })));
+    await assertFails(
+      setDoc(doc(alice(), 'users/alice/conflicts/c2'), conflict({ resolvedAt: t, resolution: 'restored' })),
+    );
   });
   it('keeps the base a merge needs', async () => {
     await assertSucceeds(setDoc(doc(alice(), path), conflict({ base: { title: 'A walk', body: 'To the sea.' } })));
     await assertFails(setDoc(doc(alice(), 'users/alice/conflicts/c2'), conflict({ base: 'the old text' })));
   });
-  it('an automatic merge records its loser resolved at the commit, with the merge\'s rev', async () => {
-    const merged = { base: { body: 'a' }, mergedRev: '1764000000500:0001:ios-1', resolvedAt: serverTimestamp(), resolution: 'auto-merged' };
+  it("an automatic merge records its loser resolved at the commit, with the merge's rev", async () => {
+    const merged = {
+      base: { body: 'a' },
+      mergedRev: '1764000000500:0001:ios-1',
+      resolvedAt: serverTimestamp(),
+      resolution: 'auto-merged',
+    };
     await assertSucceeds(setDoc(doc(alice(), path), conflict(merged)));
     await assertFails(setDoc(doc(alice(), 'users/alice/conflicts/c2'), conflict({ ...merged, mergedRev: null })));
     await assertFails(setDoc(doc(alice(), 'users/alice/conflicts/c3'), conflict({ ...merged, resolvedAt: t })));
-    await assertFails(setDoc(doc(alice(), 'users/alice/conflicts/c4'), conflict({ ...merged, resolution: 'restored' })));
-    await assertFails(setDoc(doc(alice(), 'users/alice/conflicts/c5'), conflict({ mergedRev: '1764000000500:0001:ios-1' })));
+    await assertFails(
+      setDoc(doc(alice(), 'users/alice/conflicts/c4'), conflict({ ...merged, resolution: 'restored' })),
+    );
+    await assertFails(
+      setDoc(doc(alice(), 'users/alice/conflicts/c5'), conflict({ mergedRev: '1764000000500:0001:ios-1' })),
+    );
   });
   it('resolution only stamps resolvedAt and resolution', async () => {
     await seed(path, conflict());
@@ -308,15 +397,31 @@ describe('profile and settings', () => {
     await assertFails(setDoc(doc(bob(), 'users/alice'), profile));
   });
   it('validates sync settings', async () => {
-    const settings = { enabled: true, collections: { journal: true, mood: false, profile: true }, updatedAt: t, updatedBy: 'ios-1' };
+    const settings = {
+      enabled: true,
+      collections: { journal: true, mood: false, profile: true },
+      updatedAt: t,
+      updatedBy: 'ios-1',
+    };
     await assertSucceeds(setDoc(doc(alice(), 'users/alice/settings/sync'), settings));
-    await assertFails(setDoc(doc(alice(), 'users/alice/settings/sync'), { ...settings, collections: { journal: 'yes', mood: true, profile: true } }));
+    await assertFails(
+      setDoc(doc(alice(), 'users/alice/settings/sync'), {
+        ...settings,
+        collections: { journal: 'yes', mood: true, profile: true },
+      }),
+    );
     await assertFails(setDoc(doc(alice(), 'users/alice/settings/other'), settings));
   });
 });
 
 describe('dashboard-owned paths (lib/metrics)', () => {
-  const paths = ['metrics/state', 'metrics/rollups/sync_days/2026-11', 'metrics/usage/user_months/p0123456789abcdef_2026-11', 'audit_log/a1', 'internal/metrics-pseudonym-key'];
+  const paths = [
+    'metrics/state',
+    'metrics/rollups/sync_days/2026-11',
+    'metrics/usage/user_months/p0123456789abcdef_2026-11',
+    'audit_log/a1',
+    'internal/metrics-pseudonym-key',
+  ];
   beforeEach(async () => {
     for (const path of paths) await seed(path, { any: 1 });
   });
@@ -349,10 +454,28 @@ describe('dashboard-owned paths (lib/metrics)', () => {
 // ID token expires an hour later. Phones sign in with a password and carry no such claim (every test above).
 describe('browser sessions (custom tokens bound to a web device)', () => {
   const browser = (deviceId = 'web-0123456789abcdef0123', claims: Record<string, unknown> = {}) =>
-    env.authenticatedContext('alice', { webDevice: deviceId, firebase: { sign_in_provider: 'custom' }, ...claims }).firestore() as unknown as Firestore;
+    env
+      .authenticatedContext('alice', { webDevice: deviceId, firebase: { sign_in_provider: 'custom' }, ...claims })
+      .firestore() as unknown as Firestore;
   const adminBrowser = () => browser('web-0123456789abcdef0123', { admin: true });
-  const webDevice = (over: Record<string, unknown> = {}) => device({ name: 'Chrome on Linux', platform: 'web', model: 'Chrome', lastSyncAt: null, lastSyncStatus: null, ...over });
-  const paths = ['users/alice', 'users/alice/journal_entries/e1', 'users/alice/mood_entries/m1', 'users/alice/conflicts/c1', 'users/alice/settings/sync', 'users/alice/devices/ios-1', 'users/alice/sync_events/s1'];
+  const webDevice = (over: Record<string, unknown> = {}) =>
+    device({
+      name: 'Chrome on Linux',
+      platform: 'web',
+      model: 'Chrome',
+      lastSyncAt: null,
+      lastSyncStatus: null,
+      ...over,
+    });
+  const paths = [
+    'users/alice',
+    'users/alice/journal_entries/e1',
+    'users/alice/mood_entries/m1',
+    'users/alice/conflicts/c1',
+    'users/alice/settings/sync',
+    'users/alice/devices/ios-1',
+    'users/alice/sync_events/s1',
+  ];
   beforeEach(async () => {
     await seed('users/alice/journal_entries/e1', { ...journal(), syncedAt: t });
     await seed('users/alice/mood_entries/m1', { ...mood(), syncedAt: t });
@@ -361,7 +484,12 @@ describe('browser sessions (custom tokens bound to a web device)', () => {
   it('reads and writes like its owner while its web device is active', async () => {
     await seed('users/alice/devices/web-0123456789abcdef0123', webDevice());
     for (const path of paths) await assertSucceeds(getDoc(doc(browser(), path)));
-    await assertSucceeds(setDoc(doc(browser(), 'users/alice/journal_entries/e2'), journal({ deviceId: 'web-0123456789abcdef0123', rev: '1764000000000:0000:web-1' })));
+    await assertSucceeds(
+      setDoc(
+        doc(browser(), 'users/alice/journal_entries/e2'),
+        journal({ deviceId: 'web-0123456789abcdef0123', rev: '1764000000000:0000:web-1' }),
+      ),
+    );
   });
 
   it.each(paths)('reads nothing once its web device is revoked: %s', async (path) => {
@@ -381,7 +509,12 @@ describe('browser sessions (custom tokens bound to a web device)', () => {
   it('may still read its own device doc and report that it was revoked, so an open tab signs out', async () => {
     await seed('users/alice/devices/web-0123456789abcdef0123', webDevice({ revokedAt: t }));
     await assertSucceeds(getDoc(doc(browser(), 'users/alice/devices/web-0123456789abcdef0123')));
-    const revokedReport = syncEvent({ deviceId: 'web-0123456789abcdef0123', platform: 'web', status: 'error', errorCode: 'device-revoked' });
+    const revokedReport = syncEvent({
+      deviceId: 'web-0123456789abcdef0123',
+      platform: 'web',
+      status: 'error',
+      errorCode: 'device-revoked',
+    });
     await assertSucceeds(setDoc(doc(browser(), 'users/alice/sync_events/s3'), revokedReport));
     await assertFails(setDoc(doc(browser(), 'users/alice/sync_events/s4'), { ...revokedReport, deviceId: 'ios-1' }));
   });

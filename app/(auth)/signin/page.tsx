@@ -20,7 +20,12 @@ export default async function SignInPage({ searchParams }: PageProps<'/signin'>)
   // Demo accounts exist only on the emulators, so only there are they offered.
   const demoLogins: DemoLogin[] =
     getEnv().mode === 'emulator'
-      ? DEMO_ACCOUNTS.map((a) => ({ email: a.email, password: a.password, label: `${a.displayName} (${a.role})`, description: a.description }))
+      ? DEMO_ACCOUNTS.map((a) => ({
+          email: a.email,
+          password: a.password,
+          label: `${a.displayName} (${a.role})`,
+          description: a.description,
+        }))
       : [];
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-8 px-6 py-12">

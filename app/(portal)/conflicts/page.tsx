@@ -29,10 +29,25 @@ export default async function ConflictsPage() {
     label ??= `${deviceName.get(String(data.deviceId)) ?? String(data.deviceId)}${at}`;
     const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
     return kind === 'journal'
-      ? { label, deleted: data.deletedAt != null, title: String(data.title ?? ''), body: String(data.body ?? ''), tags: list(data.tags), mood: typeof data.mood === 'number' ? data.mood : null }
-      : { label, deleted: data.deletedAt != null, score: Number(data.score), emotions: list(data.emotions), activities: list(data.activities), note: typeof data.note === 'string' ? data.note : null };
+      ? {
+          label,
+          deleted: data.deletedAt != null,
+          title: String(data.title ?? ''),
+          body: String(data.body ?? ''),
+          tags: list(data.tags),
+          mood: typeof data.mood === 'number' ? data.mood : null,
+        }
+      : {
+          label,
+          deleted: data.deletedAt != null,
+          score: Number(data.score),
+          emotions: list(data.emotions),
+          activities: list(data.activities),
+          note: typeof data.note === 'string' ? data.note : null,
+        };
   };
-  const kindOf = (collection: string) => (collection === 'journal_entries' ? 'journal' : 'mood') as ConflictView['kind'];
+  const kindOf = (collection: string) =>
+    (collection === 'journal_entries' ? 'journal' : 'mood') as ConflictView['kind'];
   const when = (ms: number) => formatDateTime(ms, profile.timezone);
 
   const views: ConflictView[] = conflicts.map((conflict) => {
@@ -48,7 +63,10 @@ export default async function ConflictsPage() {
       loser: side(conflict.data, kind),
       changes:
         base && conflict.winner
-          ? { winner: describeChanges(conflict.collection, base, conflict.winner), loser: describeChanges(conflict.collection, base, conflict.data) }
+          ? {
+              winner: describeChanges(conflict.collection, base, conflict.winner),
+              loser: describeChanges(conflict.collection, base, conflict.data),
+            }
           : null,
       merged: outcome?.ok ? side(outcome.fields, kind, 'Both changes combined') : null,
       mergeRefusal: outcome && !outcome.ok ? `Cannot merge both: ${MERGE_REFUSALS[outcome.reason]}` : null,
@@ -72,13 +90,19 @@ export default async function ConflictsPage() {
 
   return (
     <>
-      <PageHeader title="Conflicts" description="When two devices changed the same entry before syncing, the newer change wins and the other is kept here. Nothing is lost." />
+      <PageHeader
+        title="Conflicts"
+        description="When two devices changed the same entry before syncing, the newer change wins and the other is kept here. Nothing is lost."
+      />
       <section aria-labelledby="open-conflicts" className="flex flex-col gap-4">
         <h2 id="open-conflicts" className="text-lg font-semibold">
           Waiting for you
         </h2>
         {views.length === 0 ? (
-          <EmptyState title="No conflicts">Everything your devices wrote agrees. If two of them ever change the same entry at once, both versions wait here for you.</EmptyState>
+          <EmptyState title="No conflicts">
+            Everything your devices wrote agrees. If two of them ever change the same entry at once, both versions wait
+            here for you.
+          </EmptyState>
         ) : (
           <ul className="flex flex-col gap-6" aria-label="Unresolved conflicts">
             {views.map((view) => (
@@ -95,7 +119,8 @@ export default async function ConflictsPage() {
             Merged automatically
           </h2>
           <p className="text-sm text-muted">
-            Two devices changed different parts of these entries, so both changes were kept. You can undo a merge for {UNDO_DAYS} days.
+            Two devices changed different parts of these entries, so both changes were kept. You can undo a merge for{' '}
+            {UNDO_DAYS} days.
           </p>
           <ul className="flex flex-col gap-6" aria-label="Merged automatically">
             {merges.map((merge) => (

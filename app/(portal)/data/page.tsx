@@ -11,9 +11,21 @@ import { takeErasureInventory } from '@/lib/erasure/take-erasure-inventory';
 export const metadata: Metadata = { title: 'Your data' };
 
 const ACTIONS = [
-  { href: '/data/export', title: 'Export', text: 'Download everything as a ZIP: a complete JSON copy, spreadsheet files, and a README.' },
-  { href: '/data/import', title: 'Import', text: 'Bring data back from a wellsync export, or move in from Daylio or Day One. You see a preview first.' },
-  { href: '/data/erase', title: 'Erase', text: 'Delete your account and everything wellsync holds about you, with a receipt. You can keep a copy first.' },
+  {
+    href: '/data/export',
+    title: 'Export',
+    text: 'Download everything as a ZIP: a complete JSON copy, spreadsheet files, and a README.',
+  },
+  {
+    href: '/data/import',
+    title: 'Import',
+    text: 'Bring data back from a wellsync export, or move in from Daylio or Day One. You see a preview first.',
+  },
+  {
+    href: '/data/erase',
+    title: 'Erase',
+    text: 'Delete your account and everything wellsync holds about you, with a receipt. You can keep a copy first.',
+  },
 ];
 
 export default async function YourDataPage() {
@@ -22,7 +34,10 @@ export default async function YourDataPage() {
   const data = groupInventory(inventory);
   return (
     <>
-      <PageHeader title="Your data" description="Mood and journal entries are health data. They are yours: take a copy, bring data in, or erase it." />
+      <PageHeader
+        title="Your data"
+        description="Mood and journal entries are health data. They are yours: take a copy, bring data in, or erase it."
+      />
       <div className="mb-6 grid gap-4 md:grid-cols-3">
         {ACTIONS.map((action) => (
           <Card key={action.href}>
@@ -35,7 +50,10 @@ export default async function YourDataPage() {
           </Card>
         ))}
       </div>
-      <ChartFrame title="What wellsync holds about you" summary={`${inventory.total.toLocaleString('en')} documents in ${data.length} kinds, including your sign-in account.`}>
+      <ChartFrame
+        title="What wellsync holds about you"
+        summary={`${inventory.total.toLocaleString('en')} documents in ${data.length} kinds, including your sign-in account.`}
+      >
         <HeldDataChart data={data} />
       </ChartFrame>
     </>

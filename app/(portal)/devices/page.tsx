@@ -20,7 +20,11 @@ export default async function DevicesPage() {
         description="Every phone and browser that syncs your journal. Revoke one you lost or no longer use, or sign out of all of them at once."
         actions={<SignOutEverywhereButton />}
       />
-      {devices.length === 0 ? <EmptyState title="No devices yet">Your phones appear here after their first sync.</EmptyState> : <DeviceList devices={devices} currentDeviceId={caller.deviceId} now={now} />}
+      {devices.length === 0 ? (
+        <EmptyState title="No devices yet">Your phones appear here after their first sync.</EmptyState>
+      ) : (
+        <DeviceList devices={devices} currentDeviceId={caller.deviceId} now={now} />
+      )}
     </>
   );
 }

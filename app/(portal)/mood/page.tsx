@@ -33,13 +33,16 @@ export default async function MoodPage({ searchParams }: PageProps<'/mood'>) {
       Add check-in
     </ButtonLink>
   );
-  const href = (next: { range?: MoodRange; year?: number }) => `/mood?${new URLSearchParams({ range: next.range ?? range, ...(next.year ?? year ? { year: String(next.year ?? year) } : {}) })}`;
+  const href = (next: { range?: MoodRange; year?: number }) =>
+    `/mood?${new URLSearchParams({ range: next.range ?? range, ...((next.year ?? year) ? { year: String(next.year ?? year) } : {}) })}`;
 
   if (stats.years.length === 0) {
     return (
       <>
         <PageHeader title="Mood" actions={addButton} />
-        <EmptyState title="No check-ins yet">Mood check-ins from the app (or added here) appear charted once they sync.</EmptyState>
+        <EmptyState title="No check-ins yet">
+          Mood check-ins from the app (or added here) appear charted once they sync.
+        </EmptyState>
       </>
     );
   }
@@ -47,10 +50,24 @@ export default async function MoodPage({ searchParams }: PageProps<'/mood'>) {
   const { summary } = stats;
   return (
     <>
-      <PageHeader title="Mood" description={`Days are counted in your time zone, ${stats.timeZone}.`} actions={addButton} />
+      <PageHeader
+        title="Mood"
+        description={`Days are counted in your time zone, ${stats.timeZone}.`}
+        actions={addButton}
+      />
       <nav aria-label="Range" className="mb-6 flex flex-wrap gap-2">
         {MOOD_RANGES.map((r) => (
-          <Link key={r} href={href({ range: r })} aria-current={r === range ? 'page' : undefined} className={cn('rounded-lg border px-3 py-1.5 text-sm', r === range ? 'border-accent bg-accent-soft font-medium' : 'border-border bg-card text-muted hover:text-fg')}>
+          <Link
+            key={r}
+            href={href({ range: r })}
+            aria-current={r === range ? 'page' : undefined}
+            className={cn(
+              'rounded-lg border px-3 py-1.5 text-sm',
+              r === range
+                ? 'border-accent bg-accent-soft font-medium'
+                : 'border-border bg-card text-muted hover:text-fg',
+            )}
+          >
             {RANGE_LABELS[r]}
           </Link>
         ))}
@@ -59,7 +76,9 @@ export default async function MoodPage({ searchParams }: PageProps<'/mood'>) {
       <div className="mb-6 grid gap-4 sm:grid-cols-3">
         <Card>
           <p className="text-sm text-muted">Average mood</p>
-          <p className="mt-1 text-2xl font-semibold">{summary.average === null ? '—' : `${summary.average.toFixed(2)} · ${moodLabel(summary.average)}`}</p>
+          <p className="mt-1 text-2xl font-semibold">
+            {summary.average === null ? '—' : `${summary.average.toFixed(2)} · ${moodLabel(summary.average)}`}
+          </p>
         </Card>
         <Card>
           <p className="text-sm text-muted">Check-ins</p>
@@ -74,9 +93,17 @@ export default async function MoodPage({ searchParams }: PageProps<'/mood'>) {
       <div className="grid gap-6">
         <ChartFrame
           title={stats.granularity === 'week' ? 'Weekly average mood' : 'Daily average mood'}
-          summary={summary.days === 0 ? `No check-ins in the last ${RANGE_LABELS[range]}.` : `Average ${summary.average?.toFixed(2)} over ${summary.days} days, from ${stats.from} to ${stats.to}.`}
+          summary={
+            summary.days === 0
+              ? `No check-ins in the last ${RANGE_LABELS[range]}.`
+              : `Average ${summary.average?.toFixed(2)} over ${summary.days} days, from ${stats.from} to ${stats.to}.`
+          }
         >
-          {stats.series.length > 0 ? <MoodTrendChart series={stats.series} granularity={stats.granularity} /> : <p className="py-12 text-center text-sm text-muted">No check-ins in this range.</p>}
+          {stats.series.length > 0 ? (
+            <MoodTrendChart series={stats.series} granularity={stats.granularity} />
+          ) : (
+            <p className="py-12 text-center text-sm text-muted">No check-ins in this range.</p>
+          )}
         </ChartFrame>
 
         <div className="grid gap-6 lg:grid-cols-2">
@@ -86,7 +113,15 @@ export default async function MoodPage({ searchParams }: PageProps<'/mood'>) {
             actions={
               <nav aria-label="Year" className="flex flex-wrap gap-1 text-sm">
                 {stats.years.map((y) => (
-                  <Link key={y} href={href({ year: y })} aria-current={y === stats.pixels.year ? 'page' : undefined} className={cn('rounded px-2 py-1', y === stats.pixels.year ? 'bg-accent-soft font-medium' : 'text-muted hover:text-fg')}>
+                  <Link
+                    key={y}
+                    href={href({ year: y })}
+                    aria-current={y === stats.pixels.year ? 'page' : undefined}
+                    className={cn(
+                      'rounded px-2 py-1',
+                      y === stats.pixels.year ? 'bg-accent-soft font-medium' : 'text-muted hover:text-fg',
+                    )}
+                  >
                     {y}
                   </Link>
                 ))}
@@ -97,13 +132,32 @@ export default async function MoodPage({ searchParams }: PageProps<'/mood'>) {
           </ChartFrame>
 
           <ChartFrame title="Average mood by weekday" summary={weekdaySummary(stats.weekdays)}>
-            <MoodBarChart data={stats.weekdays.map((w) => ({ label: w.label, value: w.average }))} valueLabel="Average mood" domain={[0, 5]} />
+            <MoodBarChart
+              data={stats.weekdays.map((w) => ({ label: w.label, value: w.average }))}
+              valueLabel="Average mood"
+              domain={[0, 5]}
+            />
           </ChartFrame>
         </div>
 
         <div className="grid gap-6 lg:grid-cols-2">
-          <ChartFrame title="Emotions" summary={stats.emotions.length ? `Most often: ${stats.emotions.slice(0, 3).map((e) => `${e.emotion} (${e.count})`).join(', ')}.` : 'No emotions recorded in this range.'}>
-            <MoodBarChart data={stats.emotions.slice(0, 10).map((e) => ({ label: e.emotion, value: e.count }))} valueLabel="Check-ins" layout="vertical" height={Math.max(160, Math.min(10, stats.emotions.length) * 30)} />
+          <ChartFrame
+            title="Emotions"
+            summary={
+              stats.emotions.length
+                ? `Most often: ${stats.emotions
+                    .slice(0, 3)
+                    .map((e) => `${e.emotion} (${e.count})`)
+                    .join(', ')}.`
+                : 'No emotions recorded in this range.'
+            }
+          >
+            <MoodBarChart
+              data={stats.emotions.slice(0, 10).map((e) => ({ label: e.emotion, value: e.count }))}
+              valueLabel="Check-ins"
+              layout="vertical"
+              height={Math.max(160, Math.min(10, stats.emotions.length) * 30)}
+            />
           </ChartFrame>
 
           <Card aria-labelledby="activities-title">
@@ -111,13 +165,28 @@ export default async function MoodPage({ searchParams }: PageProps<'/mood'>) {
               Activities and mood
             </h2>
             <p className="mb-3 mt-1 text-xs text-muted">
-              Average daily mood on days with each activity against days without it. Shown only with at least {MIN_DAYS_EACH_SIDE} days on each side; a difference is a pattern, not a cause.
+              Average daily mood on days with each activity against days without it. Shown only with at least{' '}
+              {MIN_DAYS_EACH_SIDE} days on each side; a difference is a pattern, not a cause.
             </p>
-            {stats.activities.length > 0 ? <ActivityTable activities={stats.activities} /> : <p className="text-sm text-muted">Not enough days yet to compare activities in this range.</p>}
+            {stats.activities.length > 0 ? (
+              <ActivityTable activities={stats.activities} />
+            ) : (
+              <p className="text-sm text-muted">Not enough days yet to compare activities in this range.</p>
+            )}
           </Card>
         </div>
 
-        <RecentCheckIns entries={recent.map((entry) => ({ id: entry.id, score: entry.score, emotions: entry.emotions, activities: entry.activities, note: entry.note ?? null, recordedAtMs: entry.recordedAt.toMillis() }))} timeZone={stats.timeZone} />
+        <RecentCheckIns
+          entries={recent.map((entry) => ({
+            id: entry.id,
+            score: entry.score,
+            emotions: entry.emotions,
+            activities: entry.activities,
+            note: entry.note ?? null,
+            recordedAtMs: entry.recordedAt.toMillis(),
+          }))}
+          timeZone={stats.timeZone}
+        />
       </div>
     </>
   );

@@ -17,7 +17,10 @@ export default async function AuditLogPage({ searchParams }: PageProps<'/admin/a
   const csv = `/api/admin/audit-log?${new URLSearchParams({ format: 'csv', ...(cursor ? { cursor } : {}) })}`;
   return (
     <>
-      <PageHeader title="Audit log" description="Every admin page view and API call, and every change to who is an admin: who, what and when. Newest first; this view is logged too." />
+      <PageHeader
+        title="Audit log"
+        description="Every admin page view and API call, and every change to who is an admin: who, what and when. Newest first; this view is logged too."
+      />
       {page.entries.length === 0 ? (
         <EmptyState title="No entries on this page">Admin activity appears here as it happens.</EmptyState>
       ) : (
@@ -25,7 +28,9 @@ export default async function AuditLogPage({ searchParams }: PageProps<'/admin/a
       )}
       <nav aria-label="Audit log pages" className="mt-6 flex gap-3">
         {cursor && <ButtonLink href="/admin/audit">← Newest</ButtonLink>}
-        {page.nextCursor && <ButtonLink href={`/admin/audit?cursor=${encodeURIComponent(page.nextCursor)}`}>Older entries →</ButtonLink>}
+        {page.nextCursor && (
+          <ButtonLink href={`/admin/audit?cursor=${encodeURIComponent(page.nextCursor)}`}>Older entries →</ButtonLink>
+        )}
       </nav>
     </>
   );

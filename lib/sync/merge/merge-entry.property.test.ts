@@ -31,7 +31,10 @@ const LINES = [
 ];
 const TAGS = ['work', 'family', 'sleep', 'run', 'calm', 'travel', '🌱'];
 
-const line = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...LINES) }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }).map((s) => s.replace(/[\r\n]/g, '')) });
+const line = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...LINES) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }).map((s) => s.replace(/[\r\n]/g, '')) },
+);
 
 type Edit =
   | { kind: 'append' | 'insert'; at: number; text: string }
@@ -40,7 +43,10 @@ type Edit =
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constantFrom('append' as const, 'insert' as const), at: fc.nat(), text: line }),
-  fc.record({ kind: fc.constantFrom('typo' as const, 'delete' as const, 'swap' as const, 'space' as const), at: fc.nat() }),
+  fc.record({
+    kind: fc.constantFrom('typo' as const, 'delete' as const, 'swap' as const, 'space' as const),
+    at: fc.nat(),
+  }),
   fc.record({ kind: fc.constant('move' as const), at: fc.nat(), to: fc.nat() }),
 );
 
@@ -75,7 +81,8 @@ function applyEdit(lines: string[], e: Edit): string[] {
 
 type Style = { crlf: boolean; finalNewline: boolean };
 const style = fc.record({ crlf: fc.boolean(), finalNewline: fc.boolean() });
-const toText = (lines: string[], s: Style) => (lines.length ? lines.join(s.crlf ? '\r\n' : '\n') + (s.finalNewline ? (s.crlf ? '\r\n' : '\n') : '') : '');
+const toText = (lines: string[], s: Style) =>
+  lines.length ? lines.join(s.crlf ? '\r\n' : '\n') + (s.finalNewline ? (s.crlf ? '\r\n' : '\n') : '') : '';
 
 const side = (base: { lines: string[]; style: Style; tags: string[] }) =>
   fc
@@ -90,24 +97,49 @@ const side = (base: { lines: string[]; style: Style; tags: string[] }) =>
       lines: s.edits.reduce(applyEdit, base.lines),
       style: s.restyle ?? base.style,
       title: s.title,
-      tags: s.tagEdits.reduce((tags, t) => (t.add ? (tags.includes(t.tag) ? tags : [...tags, t.tag]) : tags.filter((x) => x !== t.tag)), base.tags),
+      tags: s.tagEdits.reduce(
+        (tags, t) => (t.add ? (tags.includes(t.tag) ? tags : [...tags, t.tag]) : tags.filter((x) => x !== t.tag)),
+        base.tags,
+      ),
       mood: s.mood,
     }));
 
 const triple = fc
-  .record({ lines: fc.array(line, { maxLength: 14 }), style, tags: fc.subarray(TAGS, { maxLength: 4 }), mood: fc.option(fc.integer({ min: 1, max: 5 })) })
+  .record({
+    lines: fc.array(line, { maxLength: 14 }),
+    style,
+    tags: fc.subarray(TAGS, { maxLength: 4 }),
+    mood: fc.option(fc.integer({ min: 1, max: 5 })),
+  })
   .chain((base) => fc.record({ base: fc.constant(base), a: side(base), b: side(base), aFirst: fc.boolean() }));
 
 const at = (s: number) => new MemoryTimestamp(1_764_000_000 + s, 0);
 const rev = (ms: number, device: string) => `${String(1_764_000_000_000 + ms).padStart(13, '0')}:0000:${device}`;
 
 function entry(rev_: string, title: string, body: string, tags: string[], mood: number | null, updated: number) {
-  return { title, body, tags, mood, createdAt: at(0), updatedAt: at(updated), deletedAt: null, rev: rev_, baseRev: null, deviceId: rev_.slice(19) };
+  return {
+    title,
+    body,
+    tags,
+    mood,
+    createdAt: at(0),
+    updatedAt: at(updated),
+    deletedAt: null,
+    rev: rev_,
+    baseRev: null,
+    deviceId: rev_.slice(19),
+  };
 }
 
 /** Lines as a reader counts them: a final newline ends the last line, and "\r" before "\n" is the line ending. */
 function countLines(text: string): Map<string, number> {
-  const lines = text === '' ? [] : text.replace(/\r?\n$/, '').split('\n').map((l) => l.replace(/\r$/, ''));
+  const lines =
+    text === ''
+      ? []
+      : text
+          .replace(/\r?\n$/, '')
+          .split('\n')
+          .map((l) => l.replace(/\r$/, ''));
   return lines.reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map<string, number>());
 }
 
@@ -145,7 +177,9 @@ describe('the automatic merge, by property', () => {
           }
         }
         // Tags are a set: added by either side, or kept by both.
-        const expectedTags = new Set([...x.tags, ...y.tags].filter((t) => (x.tags.includes(t) && y.tags.includes(t)) || !o.tags.includes(t)));
+        const expectedTags = new Set(
+          [...x.tags, ...y.tags].filter((t) => (x.tags.includes(t) && y.tags.includes(t)) || !o.tags.includes(t)),
+        );
         expect(new Set(merged.tags)).toEqual(expectedTags);
         expect(merged.tags.length).toBe(expectedTags.size);
         // A scalar takes the side that changed it.
@@ -156,7 +190,9 @@ describe('the automatic merge, by property', () => {
         for (const input of [x, y]) {
           const remerged = mergeEntry('journal_entries', o, input, again);
           expect(remerged.ok).toBe(true);
-          if (remerged.ok) for (const key of Object.keys(merged)) expect(same(remerged.fields[key], merged[key as keyof typeof merged]), key).toBe(true);
+          if (remerged.ok)
+            for (const key of Object.keys(merged))
+              expect(same(remerged.fields[key], merged[key as keyof typeof merged]), key).toBe(true);
         }
       }),
       { numRuns: 10_000, seed, path: process.env.MERGE_PROPERTY_PATH },

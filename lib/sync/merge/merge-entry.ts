@@ -19,8 +19,7 @@ export type MergeFailure =
   | 'already-resolved';
 
 export type MergeOutcome =
-  | { ok: true; fields: Record<string, unknown> }
-  | { ok: false; reason: MergeFailure; field?: string };
+  { ok: true; fields: Record<string, unknown> } | { ok: false; reason: MergeFailure; field?: string };
 
 type Version = Record<string, unknown> & { rev: string };
 
@@ -41,7 +40,9 @@ export function mergeEntry(collection: SyncCollection, base: Version, one: Versi
   if ([base, one, other].some((v) => v.deletedAt != null)) return { ok: false, reason: 'tombstone' };
   const [earlier, later] = compareRevs(one.rev, other.rev) <= 0 ? [one, other] : [other, one];
   const fields: Record<string, unknown> = {};
-  const names = [...new Set([base, earlier, later].flatMap((v) => Object.keys(v)))].filter((n) => !PROTOCOL.has(n)).sort();
+  const names = [...new Set([base, earlier, later].flatMap((v) => Object.keys(v)))]
+    .filter((n) => !PROTOCOL.has(n))
+    .sort();
   for (const name of names) {
     const merged = mergeField(name, base[name], earlier[name], later[name]);
     if (!merged.ok) return { ok: false, reason: 'changed-on-both-sides', field: name };
@@ -72,7 +73,11 @@ function mergeBoth(name: string, base: unknown, earlier: unknown, later: unknown
     return text.ok ? { ok: true, value: text.text } : { ok: false };
   }
   if (SETS.has(name) && [base, earlier, later].every((v) => v === null || Array.isArray(v))) {
-    const [b, x, y] = [base, earlier, later].map((v) => (v as unknown[] | null) ?? []) as [unknown[], unknown[], unknown[]];
+    const [b, x, y] = [base, earlier, later].map((v) => (v as unknown[] | null) ?? []) as [
+      unknown[],
+      unknown[],
+      unknown[],
+    ];
     return { ok: true, value: mergeSet(b, x, y) };
   }
   return { ok: false };

@@ -6,23 +6,53 @@ const CASES: [string, string, string, string, string | null][] = [
   ['takes the one side that changed', 'a\nb\n', 'a\nb\n', 'a\nB\n', 'a\nB\n'],
   ['combines changes to different lines', 'a\nb\nc\nd\n', 'A\nb\nc\nd\n', 'a\nb\nc\nD\n', 'A\nb\nc\nD\n'],
   ['combines changes to adjacent lines (GNU diff3 would not)', 'a\nb\nc\n', 'a\nB\nc\n', 'a\nb\nC\n', 'a\nB\nC\n'],
-  ['keeps both appends, the earlier rev first', 'Day\n', 'Day\nran 5k\n', 'Day\nfelt tired\n', 'Day\nran 5k\nfelt tired\n'],
-  ['writes a line both appended once', 'Day\n', 'Day\n- milk\n- eggs\n', 'Day\n- milk\n- bread\n', 'Day\n- milk\n- eggs\n- bread\n'],
+  [
+    'keeps both appends, the earlier rev first',
+    'Day\n',
+    'Day\nran 5k\n',
+    'Day\nfelt tired\n',
+    'Day\nran 5k\nfelt tired\n',
+  ],
+  [
+    'writes a line both appended once',
+    'Day\n',
+    'Day\n- milk\n- eggs\n',
+    'Day\n- milk\n- bread\n',
+    'Day\n- milk\n- eggs\n- bread\n',
+  ],
   ['keeps both texts typed into an empty field', '', 'calm', 'tired', 'calm\ntired'],
   ['accepts the same change made on both sides', 'a\nb\n', 'a\nB\n', 'a\nB\n', 'a\nB\n'],
   ['refuses a line changed differently on both sides', 'a\nb\nc\n', 'a\nB\nc\n', 'a\nβ\nc\n', null],
   ['refuses an edit of a line the other side deleted', 'a\nb\nc\n', 'a\nB\nc\n', 'a\nc\n', null],
   ['refuses an insertion inside lines the other side rewrote', 'a\nb\nc\nd\n', 'a\nb\nnew\nc\nd\n', 'a\nX\nd\n', null],
-  ['keeps an insertion between two lines the other side changed', 'a\nb\nc\nd\n', 'a\nb\nnew\nc\nd\n', 'a\nX\nY\nd\n', 'a\nX\nnew\nY\nd\n'],
+  [
+    'keeps an insertion between two lines the other side changed',
+    'a\nb\nc\nd\n',
+    'a\nb\nnew\nc\nd\n',
+    'a\nX\nY\nd\n',
+    'a\nX\nnew\nY\nd\n',
+  ],
   ['deletes what either side deleted, overlapping or not', 'a\nb\nc\nd\ne\n', 'a\nd\ne\n', 'a\nb\ne\n', 'a\ne\n'],
   ['a whitespace-only change is a change', 'walk\n', 'walk \n', 'Walk\n', null],
-  ['a whitespace-only change merges with a change elsewhere', 'walk\nrun\n', 'walk  \nrun\n', 'walk\nran\n', 'walk  \nran\n'],
+  [
+    'a whitespace-only change merges with a change elsewhere',
+    'walk\nrun\n',
+    'walk  \nrun\n',
+    'walk\nran\n',
+    'walk  \nran\n',
+  ],
   ['a moved line combines with an edit of another line', '1\n2\n3', '2\n3\n1', '1\nB\n3', 'B\n3\n1'],
   ['a line moved to two different places is refused', 'y\np\nq', 'p\nq\ny', 'p\ny\nq', null],
   ['a moved line the other side edited is refused', '1\n2\n3', '2\n3\n1', 'one\n2\n3', null],
   ['the trailing newline merges like a scalar', 'a', 'a\n', 'a\nb', 'a\nb\n'],
   ['removing the trailing newline merges too', 'a\nb\n', 'a\nb', 'a\nB\n', 'a\nB'],
-  ['CRLF lines equal their LF copies; each line keeps its ending', 'a\r\nb\r\n', 'a\r\nb\r\nc\r\n', 'a\nB\n', 'a\nB\nc\r\n'],
+  [
+    'CRLF lines equal their LF copies; each line keeps its ending',
+    'a\r\nb\r\n',
+    'a\r\nb\r\nc\r\n',
+    'a\nB\n',
+    'a\nB\nc\r\n',
+  ],
   ['a lone "\\r" inside a line is text', 'a\rb\n', 'ab\n', 'a\rB\n', null],
   ['a block of changed lines merges line by line', 'a\nb\nc\n', 'A\nB\nc\n', 'a\nB\nC\n', 'A\nB\nC\n'],
   ['emoji lines compare whole', '👩‍👩‍👧 dinner\n', '👩‍👩‍👧 dinner 🍝\n', '👩‍👩‍👧 dinner\n☕\n', '👩‍👩‍👧 dinner 🍝\n☕\n'],
@@ -36,7 +66,10 @@ describe('mergeText', () => {
   });
 
   it('puts the earlier rev first whichever side it is on', () => {
-    expect(mergeText('Day\n', 'Day\nfelt tired\n', 'Day\nran 5k\n')).toEqual({ ok: true, text: 'Day\nfelt tired\nran 5k\n' });
+    expect(mergeText('Day\n', 'Day\nfelt tired\n', 'Day\nran 5k\n')).toEqual({
+      ok: true,
+      text: 'Day\nfelt tired\nran 5k\n',
+    });
   });
 
   it('changes nothing when one input is merged into the result again', () => {

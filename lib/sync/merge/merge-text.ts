@@ -63,7 +63,10 @@ function pickScalar<T>(base: T, earlier: T, later: T): T {
 function mergeLines(o: Lines, sides: readonly [Lines, Lines]): string[] | null {
   const toEarlier = matching(o.keys, sides[0].keys);
   const toLater = alignThrough(o.keys, toEarlier, sides[0].keys, sides[1].keys);
-  const found = [...hunksOf(toEarlier, o.keys.length, sides[0].keys.length, 0), ...hunksOf(toLater, o.keys.length, sides[1].keys.length, 1)];
+  const found = [
+    ...hunksOf(toEarlier, o.keys.length, sides[0].keys.length, 0),
+    ...hunksOf(toLater, o.keys.length, sides[1].keys.length, 1),
+  ];
   if (deletesBesideInsertion(found, sides)) return null;
   // Matching the other side's changes comes first; only what stays a block is then read line by line.
   const hunks = refine(refine(found, sides).flatMap(splitLineByLine), sides);
@@ -91,9 +94,14 @@ function mergeLines(o: Lines, sides: readonly [Lines, Lines]): string[] | null {
   }
   for (const [at, group] of pointInserts) ops.push({ oStart: at, oEnd: at, raw: combineInsertions(sides, group) });
   // At the same base position an insertion goes before a change that starts there.
-  ops.sort((a, b) => a.oStart - b.oStart || (a.oEnd - a.oStart) - (b.oEnd - b.oStart));
+  ops.sort((a, b) => a.oStart - b.oStart || a.oEnd - a.oStart - (b.oEnd - b.oStart));
 
-  const maps = sides.map((_, i) => alignment(hunks.filter((h) => h.side === i), o.raw.length));
+  const maps = sides.map((_, i) =>
+    alignment(
+      hunks.filter((h) => h.side === i),
+      o.raw.length,
+    ),
+  );
   const stable = (i: number) => {
     const [x, y] = [sides[0].raw[maps[0]![i]!]!, sides[1].raw[maps[1]![i]!]!];
     return pickScalar(o.raw[i]!, x, y);
@@ -169,7 +177,9 @@ function deletesBesideInsertion(hunks: Hunk[], sides: readonly [Lines, Lines]): 
   const content = (h: Hunk) => sides[h.side].keys.slice(h.sStart, h.sEnd);
   // A change both sides made is not one side's: it cannot be beside the other's.
   const shared = (h: Hunk) =>
-    hunks.some((k) => k.side !== h.side && k.oStart === h.oStart && k.oEnd === h.oEnd && sameLines(content(k), content(h)));
+    hunks.some(
+      (k) => k.side !== h.side && k.oStart === h.oStart && k.oEnd === h.oEnd && sameLines(content(k), content(h)),
+    );
   const deletions = hunks.filter((h) => h.sEnd === h.sStart && !shared(h));
   const insertions = hunks.filter((h) => h.oEnd === h.oStart && !shared(h));
   const beside = (d: Hunk, i: Hunk) => i.side !== d.side && (i.oStart === d.oStart || i.oStart === d.oEnd);
@@ -182,7 +192,8 @@ function splitLineByLine(hunk: Hunk): Hunk[] {
   if (length < 2 || hunk.sEnd - hunk.sStart !== length) return [hunk];
   return Array.from({ length }, (_, k) => ({
     ...hunk,
-    oStart: hunk.oStart + k, oEnd: hunk.oStart + k + 1,
+    oStart: hunk.oStart + k,
+    oEnd: hunk.oStart + k + 1,
     sStart: hunk.sStart + k,
     sEnd: hunk.sStart + k + 1,
   }));
@@ -196,7 +207,7 @@ function splitLineByLine(hunk: Hunk): Hunk[] {
  */
 function refine(hunks: Hunk[], sides: readonly [Lines, Lines]): Hunk[] {
   let list = hunks;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     search: for (const h of list) {
       if (h.oEnd === h.oStart) continue; // insertions at one place are combined later, never split
@@ -252,7 +263,14 @@ function resolveCluster(sides: readonly [Lines, Lines], cluster: Hunk[]): Op | n
     return { oStart, oEnd, raw: sides[hunk.side].raw.slice(hunk.sStart, hunk.sEnd) };
   }
   if (cluster.every((h) => h.sEnd === h.sStart)) return { oStart, oEnd, raw: [] };
-  const [earlier, later] = [0, 1].map((i) => sideSlice(sides[i]!, cluster.filter((h) => h.side === i), oStart, oEnd));
+  const [earlier, later] = [0, 1].map((i) =>
+    sideSlice(
+      sides[i]!,
+      cluster.filter((h) => h.side === i),
+      oStart,
+      oEnd,
+    ),
+  );
   if (!earlier || !later || !sameLines(earlier.keys, later.keys)) return null;
   return { oStart, oEnd, raw: later.raw };
 }
@@ -277,7 +295,9 @@ function combineInsertions(sides: readonly [Lines, Lines], group: Hunk[]): strin
   const x = group.find((h) => h.side === 0);
   const y = group.find((h) => h.side === 1);
   const slice = (h: Hunk | undefined, i: 0 | 1) =>
-    h ? { keys: sides[i].keys.slice(h.sStart, h.sEnd), raw: sides[i].raw.slice(h.sStart, h.sEnd) } : { keys: [], raw: [] };
+    h
+      ? { keys: sides[i].keys.slice(h.sStart, h.sEnd), raw: sides[i].raw.slice(h.sStart, h.sEnd) }
+      : { keys: [], raw: [] };
   const [a, b] = [slice(x, 0), slice(y, 1)];
   if (!x || !y) return x ? a.raw : b.raw;
   const out: string[] = [];

@@ -41,11 +41,18 @@ export function indexedDbStore(name: string, timestamp: TimestampFactory): Local
 export function indexedDbReplicas(): ReplicaDirectory {
   return {
     list: async () => {
-      const listed = typeof indexedDB.databases === 'function' ? (await indexedDB.databases()).flatMap((d) => (d.name ? [d.name] : [])) : [];
+      const listed =
+        typeof indexedDB.databases === 'function'
+          ? (await indexedDB.databases()).flatMap((d) => (d.name ? [d.name] : []))
+          : [];
       return [...listed, ...rememberedNames()];
     },
     read: (name) =>
-      withDatabase(name, (db) => (db.objectStoreNames.contains(OBJECT_STORE) ? settle(db.transaction(OBJECT_STORE).objectStore(OBJECT_STORE).get(STATE_KEY)) : null)),
+      withDatabase(name, (db) =>
+        db.objectStoreNames.contains(OBJECT_STORE)
+          ? settle(db.transaction(OBJECT_STORE).objectStore(OBJECT_STORE).get(STATE_KEY))
+          : null,
+      ),
     erase: async (name) => {
       // Emptied first through an ordinary transaction, which no other open tab can hold up; then deleted.
       await withDatabase(name, async (db) => {

@@ -47,7 +47,11 @@ export async function expectPlanOrRefusal(run: () => unknown): Promise<'plan' | 
  * Measures an attack at 100 KB and at 1 MB: both within the budget, and the growth linear. The small size is
  * checked first so that quadratic code fails in seconds instead of running the 1 MB case for minutes.
  */
-export async function expectLinearWithinBudget(make: (bytes: number) => Buffer | Promise<Buffer>, run: (input: Buffer) => unknown, budgetMs = CPU_BOUND_MS): Promise<{ smallMs: number; largeMs: number }> {
+export async function expectLinearWithinBudget(
+  make: (bytes: number) => Buffer | Promise<Buffer>,
+  run: (input: Buffer) => unknown,
+  budgetMs = CPU_BOUND_MS,
+): Promise<{ smallMs: number; largeMs: number }> {
   const small = await make(100 * 1024);
   const large = await make(1024 * 1024);
   expect(large.byteLength).toBeLessThanOrEqual(1024 * 1024 + 1024);
@@ -57,6 +61,9 @@ export async function expectLinearWithinBudget(make: (bytes: number) => Buffer |
   await expectPlanOrRefusal(() => run(large));
   const largeMs = await cpuMs(() => run(large));
   expect(largeMs, `1 MB took ${largeMs.toFixed(1)} ms of CPU`).toBeLessThan(budgetMs);
-  expect(largeMs / Math.max(smallMs, NOISE_FLOOR_MS), `1 MB ${largeMs.toFixed(1)} ms vs 100 KB ${smallMs.toFixed(1)} ms`).toBeLessThan(MAX_GROWTH);
+  expect(
+    largeMs / Math.max(smallMs, NOISE_FLOOR_MS),
+    `1 MB ${largeMs.toFixed(1)} ms vs 100 KB ${smallMs.toFixed(1)} ms`,
+  ).toBeLessThan(MAX_GROWTH);
   return { smallMs, largeMs };
 }

@@ -53,13 +53,19 @@ describe('every CSV wellsync writes defuses formulas', () => {
   });
 
   it.each(OWASP_PAYLOADS)('an admin table cell %j is downloaded as text', (payload) => {
-    const csv = tableToCsv({ id: 't', title: 'T', columns: [{ key: 'code', label: 'Error code', kind: 'text' }], rows: [{ code: payload }] });
+    const csv = tableToCsv({
+      id: 't',
+      title: 'T',
+      columns: [{ key: 'code', label: 'Error code', kind: 'text' }],
+      rows: [{ code: payload }],
+    });
     const cell = (parse(csv) as string[][])[1]![0];
     expect(cell).toBe(`'${payload}`);
   });
 
   it('leaves ordinary text, numbers and empty cells alone', () => {
-    for (const cell of ['hello', 'Café, "quotes"', '# Heading', ' =not first', '', '3-2']) expect(spreadsheetSafe(cell)).toBe(cell);
+    for (const cell of ['hello', 'Café, "quotes"', '# Heading', ' =not first', '', '3-2'])
+      expect(spreadsheetSafe(cell)).toBe(cell);
     for (const cell of [4, -3, 0, true, false, null]) expect(spreadsheetSafe(cell)).toBe(cell);
   });
 });

@@ -51,7 +51,14 @@ describe('safeReturnPath refuses every way off the site', () => {
   });
 
   it('never returns anything that a browser would read as another host', () => {
-    const tricky = ['/\t/evil.example', '/\\evil.example', '/.//evil.example', '/%5Cevil.example', '/%2F/evil.example', '/;//evil.example'];
+    const tricky = [
+      '/\t/evil.example',
+      '/\\evil.example',
+      '/.//evil.example',
+      '/%5Cevil.example',
+      '/%2F/evil.example',
+      '/;//evil.example',
+    ];
     for (const input of tricky) {
       const out = safeReturnPath(input);
       expect(out.startsWith('/')).toBe(true);

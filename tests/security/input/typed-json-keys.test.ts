@@ -13,8 +13,11 @@ const ts = '{"$timestamp":{"seconds":1760000000,"nanoseconds":0}}';
 const JOURNAL = `"title":"A day","body":"Walked.","tags":[],"mood":4,"createdAt":${ts},"updatedAt":${ts},"deletedAt":null,"rev":"1760000000000:0001:ios-a","baseRev":null,"deviceId":"ios-a"`;
 const MOOD = `"score":4,"emotions":[],"activities":[],"note":null,"recordedAt":${ts},"updatedAt":${ts},"deletedAt":null,"rev":"1760000000000:0001:ios-a","baseRev":null,"deviceId":"ios-a"`;
 /** Written as text: building the file with object spread or zod would itself drop a "__proto__" key. */
-const exportWith = (section: 'journal_entries' | 'mood_entries', extra: string, base = section === 'journal_entries' ? JOURNAL : MOOD) =>
-  Buffer.from(`{"format":${JSON.stringify(EXPORT_FORMAT)},"${section}":[{"id":"e-1","data":{${base}${extra}}}]}`);
+const exportWith = (
+  section: 'journal_entries' | 'mood_entries',
+  extra: string,
+  base = section === 'journal_entries' ? JOURNAL : MOOD,
+) => Buffer.from(`{"format":${JSON.stringify(EXPORT_FORMAT)},"${section}":[{"id":"e-1","data":{${base}${extra}}}]}`);
 
 async function refusal(file: Buffer): Promise<AppError> {
   try {
@@ -60,7 +63,9 @@ describe('a wellsync export with keys wellsync does not know is refused, naming 
   });
 
   it('refuses "__proto__" beside a document\u2019s id and data', async () => {
-    const file = Buffer.from(`{"format":${JSON.stringify(EXPORT_FORMAT)},"journal_entries":[{"id":"e-1","data":{${JOURNAL}},"__proto__":{"id":"other"}}]}`);
+    const file = Buffer.from(
+      `{"format":${JSON.stringify(EXPORT_FORMAT)},"journal_entries":[{"id":"e-1","data":{${JOURNAL}},"__proto__":{"id":"other"}}]}`,
+    );
     const error = await refusal(file);
     expect(error.status).toBe(422);
     expect(error.message).toContain('__proto__');
@@ -68,18 +73,27 @@ describe('a wellsync export with keys wellsync does not know is refused, naming 
 });
 
 describe('typed JSON type tags are a closed set, looked up as own properties', () => {
-  it.each(['toString', 'valueOf', 'constructor', '__proto__', 'hasOwnProperty', 'isPrototypeOf'])('{"$double": "%s"} is refused, not decoded to a function', (name) => {
-    expect(() => decodeValue({ $double: name }, null)).toThrow(TypedJsonError);
-  });
+  it.each(['toString', 'valueOf', 'constructor', '__proto__', 'hasOwnProperty', 'isPrototypeOf'])(
+    '{"$double": "%s"} is refused, not decoded to a function',
+    (name) => {
+      expect(() => decodeValue({ $double: name }, null)).toThrow(TypedJsonError);
+    },
+  );
 
   it.each(['$toString', '$constructor', '$__proto__', '$hasOwnProperty'])('the tag %s is unknown', (tag) => {
     expect(() => decodeValue(JSON.parse(`{"${tag}": 1}`), null)).toThrow(/Unknown type tag/);
   });
 
   it('refuses extra or inherited-looking keys inside a tag\u2019s body', () => {
-    expect(() => decodeValue(JSON.parse('{"$timestamp":{"seconds":1,"nanoseconds":0,"__proto__":{}}}'), null)).toThrow(TypedJsonError);
-    expect(() => decodeValue(JSON.parse('{"$timestamp":{"__proto__":{"seconds":1,"nanoseconds":0}}}'), null)).toThrow(TypedJsonError);
-    expect(() => decodeValue(JSON.parse('{"$geopoint":{"latitude":1,"longitude":2,"extra":3}}'), null)).toThrow(TypedJsonError);
+    expect(() => decodeValue(JSON.parse('{"$timestamp":{"seconds":1,"nanoseconds":0,"__proto__":{}}}'), null)).toThrow(
+      TypedJsonError,
+    );
+    expect(() => decodeValue(JSON.parse('{"$timestamp":{"__proto__":{"seconds":1,"nanoseconds":0}}}'), null)).toThrow(
+      TypedJsonError,
+    );
+    expect(() => decodeValue(JSON.parse('{"$geopoint":{"latitude":1,"longitude":2,"extra":3}}'), null)).toThrow(
+      TypedJsonError,
+    );
   });
 
   it('decodes the real doubles and timestamps as before', () => {

@@ -17,7 +17,8 @@ describe('the sign-in rate limit', () => {
   it('is not reset by inventing a new X-Real-IP for each attempt', async () => {
     // No proxy in front (no X-Forwarded-For): every attempt claims another address of its own.
     const statuses: number[] = [];
-    for (let i = 0; i < RATE_LIMITS.signIn.limit + 3; i++) statuses.push((await attempt({ 'x-real-ip': `198.18.${i}.${Math.floor(Math.random() * 250)}` })).status);
+    for (let i = 0; i < RATE_LIMITS.signIn.limit + 3; i++)
+      statuses.push((await attempt({ 'x-real-ip': `198.18.${i}.${Math.floor(Math.random() * 250)}` })).status);
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(RATE_LIMITS.signIn.limit);
     expect(statuses.slice(-3)).toEqual([429, 429, 429]);
   });

@@ -8,7 +8,14 @@ import { GET as listExports } from '@/app/api/data/exports/route';
 import { JOURNAL_ENTRIES } from '@/lib/contract/paths';
 import { adminAuth } from '@/lib/firebase/admin';
 import { deviceRef } from '@/lib/firebase/refs';
-import { createTestUser, putJournalEntry, request, routeContext, sessionCookieFor, signInWithPassword } from '../../helpers/users';
+import {
+  createTestUser,
+  putJournalEntry,
+  request,
+  routeContext,
+  sessionCookieFor,
+  signInWithPassword,
+} from '../../helpers/users';
 import { customTokenFor, signInFromStolenCookie } from './attacker';
 
 /** Revocation is recorded to the second: a token from this very second would still pass. */
@@ -28,7 +35,10 @@ describe('signing out of the web', () => {
     const { db } = await signInFromStolenCookie(here.cookie);
     await nextSecond();
 
-    const response = await signOut(request('/api/auth/session', { method: 'DELETE', cookie: here.cookie, body: {} }), routeContext());
+    const response = await signOut(
+      request('/api/auth/session', { method: 'DELETE', cookie: here.cookie, body: {} }),
+      routeContext(),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('set-cookie')).toMatch(/wellsync_session=;.*Max-Age=0/);
 
@@ -41,13 +51,18 @@ describe('signing out of the web', () => {
     expect((await deviceRef(user, here.deviceId).get()).get('revokedAt')).not.toBeNull();
     expect((await portalCall(here.cookie)).status).toBe(401);
     expect((await customTokenFor(here.cookie)).status).toBe(401);
-    await expect(getDocs(collection(db, 'users', user.uid, JOURNAL_ENTRIES))).rejects.toMatchObject({ code: 'permission-denied' });
+    await expect(getDocs(collection(db, 'users', user.uid, JOURNAL_ENTRIES))).rejects.toMatchObject({
+      code: 'permission-denied',
+    });
   });
 
   it('needs the app\u2019s own Origin', async () => {
     const user = await createTestUser();
     const { cookie, deviceId } = await sessionCookieFor(user);
-    const response = await signOut(request('/api/auth/session', { method: 'DELETE', cookie, body: {}, origin: 'https://evil.example' }), routeContext());
+    const response = await signOut(
+      request('/api/auth/session', { method: 'DELETE', cookie, body: {}, origin: 'https://evil.example' }),
+      routeContext(),
+    );
     expect(response.status).toBe(403);
     expect((await deviceRef(user, deviceId).get()).get('revokedAt')).toBeNull();
   });
@@ -63,10 +78,15 @@ describe('signing out everywhere', () => {
     expect(elsewhere.deviceId).not.toBe(here.deviceId);
     await nextSecond();
 
-    const response = await signOutEverywhere(request('/api/auth/sign-out-everywhere', { method: 'POST', cookie: here.cookie, body: {} }), routeContext());
+    const response = await signOutEverywhere(
+      request('/api/auth/sign-out-everywhere', { method: 'POST', cookie: here.cookie, body: {} }),
+      routeContext(),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('set-cookie')).toMatch(/wellsync_session=;.*Max-Age=0/);
-    await expect(adminAuth().verifyIdToken(phoneIdToken, true)).rejects.toMatchObject({ code: 'auth/id-token-revoked' });
+    await expect(adminAuth().verifyIdToken(phoneIdToken, true)).rejects.toMatchObject({
+      code: 'auth/id-token-revoked',
+    });
     expect((await portalCall(here.cookie)).status).toBe(401);
     expect((await portalCall(elsewhere.cookie)).status).toBe(401);
     expect((await deviceRef(user, elsewhere.deviceId).get()).get('revokedAt')).not.toBeNull();
@@ -77,7 +97,8 @@ describe('signing out everywhere', () => {
     const phoneIdToken = await signInWithPassword(user);
     const { cookie } = await sessionCookieFor(user);
     await nextSecond();
-    const call = (init: Parameters<typeof request>[1]) => signOutEverywhere(request('/api/auth/sign-out-everywhere', { method: 'POST', ...init }), routeContext());
+    const call = (init: Parameters<typeof request>[1]) =>
+      signOutEverywhere(request('/api/auth/sign-out-everywhere', { method: 'POST', ...init }), routeContext());
     expect((await call({ body: {} })).status).toBe(401);
     expect((await call({ cookie, body: {}, origin: 'https://evil.example' })).status).toBe(403);
     expect((await call({ cookie, body: { everyone: true } })).status).toBe(422);

@@ -22,7 +22,10 @@ describe('a stolen session cookie', () => {
     const { idToken } = await signInFromStolenCookie(cookie);
     expect(claimsOf(idToken)).toMatchObject({ firebase: { sign_in_provider: 'custom' } });
 
-    const response = await eraseAccount(request('/api/data/erasure', { method: 'POST', cookie, body: { idToken, phrase: ERASE_PHRASE } }), routeContext());
+    const response = await eraseAccount(
+      request('/api/data/erasure', { method: 'POST', cookie, body: { idToken, phrase: ERASE_PHRASE } }),
+      routeContext(),
+    );
     expect([401, 403]).toContain(response.status);
     expect((await response.json()).error.message).toMatch(/Sign in with your password to continue/);
     expect((await adminAuth().getUser(victim.uid)).uid).toBe(victim.uid);
@@ -35,7 +38,10 @@ describe('a stolen session cookie', () => {
     const { cookie } = await sessionCookieFor(victim);
     const { idToken } = await signInFromStolenCookie(cookie);
 
-    const response = await createSession(request('/api/auth/session', { method: 'POST', body: { idToken } }), routeContext());
+    const response = await createSession(
+      request('/api/auth/session', { method: 'POST', body: { idToken } }),
+      routeContext(),
+    );
     expect(response.status).toBe(401);
     expect((await response.json()).error.message).toMatch(/Sign in with your password to continue/);
     expect(response.headers.get('set-cookie') ?? '').not.toMatch(/wellsync_session=[^;]/);
@@ -48,7 +54,10 @@ describe('a stolen session cookie', () => {
     expect(claimsOf(idToken)).toMatchObject({ webDevice: stolen.deviceId });
 
     const owner = await sessionCookieFor(victim);
-    const revoked = await revokeDevice(request(`/api/devices/${stolen.deviceId}/revoke`, { method: 'POST', cookie: owner.cookie, body: {} }), routeContext({ deviceId: stolen.deviceId }));
+    const revoked = await revokeDevice(
+      request(`/api/devices/${stolen.deviceId}/revoke`, { method: 'POST', cookie: owner.cookie, body: {} }),
+      routeContext({ deviceId: stolen.deviceId }),
+    );
     expect(revoked.status).toBe(200);
     expect((await customTokenFor(stolen.cookie)).status).toBe(401);
   });
@@ -63,12 +72,17 @@ describe('a stolen session cookie', () => {
     expect((await getDocs(journal)).size).toBe(1);
 
     const owner = await sessionCookieFor(victim);
-    await revokeDevice(request(`/api/devices/${stolen.deviceId}/revoke`, { method: 'POST', cookie: owner.cookie, body: {} }), routeContext({ deviceId: stolen.deviceId }));
+    await revokeDevice(
+      request(`/api/devices/${stolen.deviceId}/revoke`, { method: 'POST', cookie: owner.cookie, body: {} }),
+      routeContext({ deviceId: stolen.deviceId }),
+    );
 
     await expect(getDocs(journal)).rejects.toMatchObject({ code: 'permission-denied' });
     await expect(getDoc(doc(journal, entryId))).rejects.toMatchObject({ code: 'permission-denied' });
     await expect(getDoc(doc(db, 'users', victim.uid))).rejects.toMatchObject({ code: 'permission-denied' });
-    await expect(getDocs(collection(db, 'users', victim.uid, 'mood_entries'))).rejects.toMatchObject({ code: 'permission-denied' });
+    await expect(getDocs(collection(db, 'users', victim.uid, 'mood_entries'))).rejects.toMatchObject({
+      code: 'permission-denied',
+    });
     // Its own device document stays readable, so an open tab learns it was revoked and signs out.
     expect((await getDoc(doc(db, 'users', victim.uid, 'devices', stolen.deviceId))).get('revokedAt')).not.toBeNull();
   });

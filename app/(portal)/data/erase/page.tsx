@@ -10,7 +10,10 @@ export default async function ErasePage() {
   const caller = await requireUser();
   return (
     <>
-      <PageHeader title="Erase your account" description="Delete your account and everything wellsync holds about you (GDPR Art. 17)." />
+      <PageHeader
+        title="Erase your account"
+        description="Delete your account and everything wellsync holds about you (GDPR Art. 17)."
+      />
       {caller.email ? (
         <EraseFlow uid={caller.uid} email={caller.email} />
       ) : (

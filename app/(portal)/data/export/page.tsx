@@ -9,7 +9,10 @@ export default async function ExportPage() {
   await requireUser();
   return (
     <>
-      <PageHeader title="Export your data" description="A copy of what wellsync holds, in a structured format any program can read (GDPR Art. 15 and 20)." />
+      <PageHeader
+        title="Export your data"
+        description="A copy of what wellsync holds, in a structured format any program can read (GDPR Art. 15 and 20)."
+      />
       <ExportPanel />
     </>
   );

@@ -9,7 +9,10 @@ export default async function ImportPage() {
   await requireUser();
   return (
     <>
-      <PageHeader title="Import data" description="Restore a wellsync export, or move in from Daylio or Day One. Entries go through the same sync rules as your phones." />
+      <PageHeader
+        title="Import data"
+        description="Restore a wellsync export, or move in from Daylio or Day One. Entries go through the same sync rules as your phones."
+      />
       <ImportPanel />
     </>
   );

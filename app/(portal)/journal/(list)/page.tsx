@@ -26,7 +26,9 @@ export default async function JournalPage({ searchParams }: PageProps<'/journal'
   );
   const parsed = ZJournalQuery.safeParse(raw);
   const query: Partial<JournalQuery> = parsed.success ? parsed.data : {};
-  const errors = parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? 'q'), issue.message]));
+  const errors = parsed.success
+    ? {}
+    : Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? 'q'), issue.message]));
 
   const [profile, tags] = await Promise.all([getProfile(caller), listJournalTags(caller)]);
   const tz = profile.timezone;
@@ -44,7 +46,9 @@ export default async function JournalPage({ searchParams }: PageProps<'/journal'
       : await listJournalEntries(caller, options);
 
   const filtered = Boolean(query.q || query.tag || query.from || query.to);
-  const nextHref = page.nextCursor ? `/journal?${new URLSearchParams({ ...stripUndefined(query), cursor: page.nextCursor })}` : null;
+  const nextHref = page.nextCursor
+    ? `/journal?${new URLSearchParams({ ...stripUndefined(query), cursor: page.nextCursor })}`
+    : null;
 
   return (
     <>
@@ -67,10 +71,19 @@ export default async function JournalPage({ searchParams }: PageProps<'/journal'
         </Notice>
       )}
       <JournalFilters query={query} tags={tags} errors={errors} />
-      {!parsed.success && <Notice tone="error" title="Those filters don\u2019t work">Fix the highlighted field and search again.</Notice>}
+      {!parsed.success && (
+        <Notice tone="error" title="Those filters don\u2019t work">
+          Fix the highlighted field and search again.
+        </Notice>
+      )}
       {page.skipped.length > 0 && (
-        <Notice tone="warning" className="mb-4" title={`${page.skipped.length} ${page.skipped.length === 1 ? 'entry' : 'entries'} could not be shown`}>
-          They are still safe in your cloud copy; a phone app version wrote them in a shape this page does not understand.
+        <Notice
+          tone="warning"
+          className="mb-4"
+          title={`${page.skipped.length} ${page.skipped.length === 1 ? 'entry' : 'entries'} could not be shown`}
+        >
+          They are still safe in your cloud copy; a phone app version wrote them in a shape this page does not
+          understand.
         </Notice>
       )}
       {parsed.success && page.entries.length === 0 ? (
@@ -79,9 +92,14 @@ export default async function JournalPage({ searchParams }: PageProps<'/journal'
             Try fewer words, another tag, or a wider date range.
           </EmptyState>
         ) : query.cursor ? (
-          <EmptyState title="That\u2019s everything" action={<ButtonLink href="/journal">Back to the newest</ButtonLink>} />
+          <EmptyState
+            title="That\u2019s everything"
+            action={<ButtonLink href="/journal">Back to the newest</ButtonLink>}
+          />
         ) : (
-          <EmptyState title="Your journal is empty">Entries you write in the app appear here after your phone syncs.</EmptyState>
+          <EmptyState title="Your journal is empty">
+            Entries you write in the app appear here after your phone syncs.
+          </EmptyState>
         )
       ) : (
         <ol className="flex flex-col gap-4" aria-label="Journal entries">
@@ -93,7 +111,16 @@ export default async function JournalPage({ searchParams }: PageProps<'/journal'
         </ol>
       )}
       <nav aria-label="Pages" className="mt-6 flex justify-between text-sm">
-        {query.cursor ? <Link href={`/journal?${new URLSearchParams(stripUndefined({ ...query, cursor: undefined }))}`} className="underline">← Newest</Link> : <span />}
+        {query.cursor ? (
+          <Link
+            href={`/journal?${new URLSearchParams(stripUndefined({ ...query, cursor: undefined }))}`}
+            className="underline"
+          >
+            ← Newest
+          </Link>
+        ) : (
+          <span />
+        )}
         {nextHref && (
           <Link href={nextHref} className="underline" rel="next">
             Older entries →
@@ -105,5 +132,7 @@ export default async function JournalPage({ searchParams }: PageProps<'/journal'
 }
 
 function stripUndefined(query: Partial<JournalQuery>): Record<string, string> {
-  return Object.fromEntries(Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+  return Object.fromEntries(
+    Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''),
+  );
 }

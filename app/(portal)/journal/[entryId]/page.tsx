@@ -30,7 +30,13 @@ export default async function JournalEntryPage({ params }: PageProps<'/journal/[
         </Link>
         <div className="flex gap-2">
           <ButtonLink href={`/journal/${encodeURIComponent(id)}/edit`}>Edit</ButtonLink>
-          <DeleteEntryButton collection="journal_entries" id={id} base={toWire(version)} what="entry" returnTo="/journal" />
+          <DeleteEntryButton
+            collection="journal_entries"
+            id={id}
+            base={toWire(version)}
+            what="entry"
+            returnTo="/journal"
+          />
         </div>
       </div>
       <h1 className="mt-4 text-3xl font-semibold tracking-tight">{entry.title || 'Untitled entry'}</h1>
@@ -38,14 +44,19 @@ export default async function JournalEntryPage({ params }: PageProps<'/journal/[
         Written <time dateTime={new Date(created).toISOString()}>{formatDateTime(created, profile.timezone)}</time>
         {updated - created > 60_000 && (
           <>
-            {' · '}edited <time dateTime={new Date(updated).toISOString()}>{formatDateTime(updated, profile.timezone)}</time>
+            {' · '}edited{' '}
+            <time dateTime={new Date(updated).toISOString()}>{formatDateTime(updated, profile.timezone)}</time>
           </>
         )}
       </p>
       <div className="mt-3 flex flex-wrap gap-2">
         {entry.mood != null && <MoodBadge score={entry.mood} />}
         {entry.tags.map((tag) => (
-          <Link key={tag} href={`/journal?tag=${encodeURIComponent(tag)}`} className="rounded-full bg-accent-soft px-2 py-0.5 text-xs hover:underline">
+          <Link
+            key={tag}
+            href={`/journal?tag=${encodeURIComponent(tag)}`}
+            className="rounded-full bg-accent-soft px-2 py-0.5 text-xs hover:underline"
+          >
             #{tag}
           </Link>
         ))}

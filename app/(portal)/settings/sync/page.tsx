@@ -13,8 +13,15 @@ export default async function SyncSettingsPage() {
   const [settings, stats] = await Promise.all([getSyncSettings(caller), getCloudStats(caller)]);
   return (
     <div className="mx-auto max-w-3xl">
-      <PageHeader title="Sync settings" description="Choose what your phones keep in the cloud. Your phones pick up a change at their next sync." />
-      <SyncSettingsForm saved={{ enabled: settings.enabled, collections: settings.collections }} stats={stats} prices={getEnv().prices} />
+      <PageHeader
+        title="Sync settings"
+        description="Choose what your phones keep in the cloud. Your phones pick up a change at their next sync."
+      />
+      <SyncSettingsForm
+        saved={{ enabled: settings.enabled, collections: settings.collections }}
+        stats={stats}
+        prices={getEnv().prices}
+      />
     </div>
   );
 }

@@ -6,4 +6,6 @@ import { withUser } from '@/lib/api/guard';
 import { WEB_DEVICE_CLAIM } from '@/lib/contract/claims';
 import { adminAuth } from '@/lib/firebase/admin';
 
-export const GET = withUser(async ({ caller }) => ({ token: await adminAuth().createCustomToken(caller.uid, { [WEB_DEVICE_CLAIM]: caller.deviceId }) }));
+export const GET = withUser(async ({ caller }) => ({
+  token: await adminAuth().createCustomToken(caller.uid, { [WEB_DEVICE_CLAIM]: caller.deviceId }),
+}));

@@ -15,7 +15,10 @@ const ZCreateSessionRequest = z.object({
 export const POST = withPublic(
   async ({ req, body }) => {
     const session = await createSession(body.idToken, req.headers.get('user-agent'));
-    const response = NextResponse.json({ ok: true, redirectTo: safeReturnPath(body.next) }, { headers: { 'Cache-Control': 'no-store' } });
+    const response = NextResponse.json(
+      { ok: true, redirectTo: safeReturnPath(body.next) },
+      { headers: { 'Cache-Control': 'no-store' } },
+    );
     response.cookies.set(sessionCookieName(), session.cookie, sessionCookieOptions(session.maxAgeSeconds));
     return response;
   },
@@ -29,7 +32,10 @@ export const POST = withPublic(
 export const DELETE = withUser(
   async ({ caller }) => {
     await endSession(caller);
-    return NextResponse.json({ ok: true }, { headers: { 'Cache-Control': 'no-store', 'Set-Cookie': clearedSessionCookie() } });
+    return NextResponse.json(
+      { ok: true },
+      { headers: { 'Cache-Control': 'no-store', 'Set-Cookie': clearedSessionCookie() } },
+    );
   },
   { body: z.object({}).strict() },
 );

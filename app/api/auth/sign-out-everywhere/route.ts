@@ -8,7 +8,10 @@ import { endAllSessions } from '@/lib/auth/session';
 export const POST = withUser(
   async ({ caller }) => {
     await endAllSessions(caller);
-    return NextResponse.json({ ok: true }, { headers: { 'Cache-Control': 'no-store', 'Set-Cookie': clearedSessionCookie() } });
+    return NextResponse.json(
+      { ok: true },
+      { headers: { 'Cache-Control': 'no-store', 'Set-Cookie': clearedSessionCookie() } },
+    );
   },
   { body: z.object({}).strict() },
 );

@@ -15,7 +15,10 @@ export const GET = withUser(async ({ caller }) => ({ inventory: await takeErasur
 const ZEraseAccountRequest = z
   .object({
     idToken: z.string().min(20).max(8192),
-    phrase: z.string().max(100).refine((p) => p.trim().toLowerCase() === ERASE_PHRASE, `Type "${ERASE_PHRASE}" to confirm`),
+    phrase: z
+      .string()
+      .max(100)
+      .refine((p) => p.trim().toLowerCase() === ERASE_PHRASE, `Type "${ERASE_PHRASE}" to confirm`),
   })
   .strict();
 
@@ -48,14 +51,18 @@ export const POST = withUser(
         try {
           send({ type: 'progress', deleted: 0, total });
           const receipt = await eraseUser(caller, (deleted) => {
-            if (deleted - last >= 100 || deleted === total) send({ type: 'progress', deleted: (last = deleted), total });
+            if (deleted - last >= 100 || deleted === total)
+              send({ type: 'progress', deleted: (last = deleted), total });
           });
           send({ type: 'receipt', receipt });
         } catch (error) {
           // The sessions are already revoked; freeing the lease lets the user sign in again and repeat.
           await releaseErasureLease(caller);
           const appError = toAppError(error, requestId);
-          send({ type: 'error', message: `${appError.message} Your sessions have ended: sign in again and repeat the erasure to finish it.` });
+          send({
+            type: 'error',
+            message: `${appError.message} Your sessions have ended: sign in again and repeat the erasure to finish it.`,
+          });
         } finally {
           if (open) controller.close();
         }

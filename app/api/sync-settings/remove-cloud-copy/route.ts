@@ -25,7 +25,14 @@ export const POST = withUser(
           controller.enqueue(line({ done: true, deleted: last.deleted }));
         } catch (error) {
           const appError = toAppError(error, requestId);
-          controller.enqueue(line({ error: { code: appError.code, message: `${appError.message} ${last.deleted} were removed; run it again to finish.` } }));
+          controller.enqueue(
+            line({
+              error: {
+                code: appError.code,
+                message: `${appError.message} ${last.deleted} were removed; run it again to finish.`,
+              },
+            }),
+          );
         }
         controller.close();
       },

@@ -17,7 +17,11 @@ export default async function EditJournalEntryPage({ params }: PageProps<'/journ
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title="Edit entry" />
-      <JournalEditor id={id} base={toWire(version)} initial={{ title: entry.title, body: entry.body, tags: entry.tags, mood: entry.mood ?? null }} />
+      <JournalEditor
+        id={id}
+        base={toWire(version)}
+        initial={{ title: entry.title, body: entry.body, tags: entry.tags, mood: entry.mood ?? null }}
+      />
     </div>
   );
 }

@@ -25,7 +25,11 @@ export default async function EditCheckInPage({ params }: PageProps<'/mood/[entr
         description={`Recorded ${formatDateTime(entry.recordedAt.toMillis(), profile.timezone)}`}
         actions={<DeleteEntryButton collection="mood_entries" id={id} base={base} what="check-in" returnTo="/mood" />}
       />
-      <MoodEditor id={id} base={base} initial={{ score: entry.score, emotions: entry.emotions, activities: entry.activities, note: entry.note ?? '' }} />
+      <MoodEditor
+        id={id}
+        base={base}
+        initial={{ score: entry.score, emotions: entry.emotions, activities: entry.activities, note: entry.note ?? '' }}
+      />
     </div>
   );
 }

@@ -5,7 +5,10 @@ import { ZGetReportQuery, ZGetReportRequest } from '@/lib/metrics/admin-requests
 import { getReport } from '@/lib/metrics/get-admin-reports';
 import { utcDay } from '@/lib/metrics/utc-days';
 
-export const GET = withAdmin(async ({ caller, params, query }) => getReport(params.report, caller, resolveRange(query, utcDay(Date.now()))), {
-  params: ZGetReportRequest,
-  query: ZGetReportQuery,
-});
+export const GET = withAdmin(
+  async ({ caller, params, query }) => getReport(params.report, caller, resolveRange(query, utcDay(Date.now()))),
+  {
+    params: ZGetReportRequest,
+    query: ZGetReportQuery,
+  },
+);

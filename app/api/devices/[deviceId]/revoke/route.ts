@@ -9,7 +9,10 @@ export const POST = withUser(
   async ({ caller, params }) => {
     const result = await revokeDevice(caller, params.deviceId);
     const signedOut = params.deviceId === caller.deviceId;
-    const response = NextResponse.json({ ok: true, ...result, signedOut }, { headers: { 'Cache-Control': 'no-store' } });
+    const response = NextResponse.json(
+      { ok: true, ...result, signedOut },
+      { headers: { 'Cache-Control': 'no-store' } },
+    );
     if (signedOut) response.headers.set('Set-Cookie', clearedSessionCookie());
     return response;
   },
