@@ -82,6 +82,7 @@ const suiteStarted = performance.now();
 try {
   if (!values['skip-static']) {
     await run('lint', bin('eslint'), ['.', '--max-warnings=0']);
+    await run('formatting', bin('prettier'), ['--check', '.']);
     await run('route types', bin('next'), ['typegen']);
     await run('typecheck', bin('tsc'), ['--noEmit']);
   }
