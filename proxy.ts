@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { emulatorAddress } from '@/lib/firebase/emulator-address';
 
 /**
  * Runs before every page: a per-request CSP nonce, no-store on private pages, and a redirect to sign-in when
@@ -10,8 +11,8 @@ const SESSION_COOKIES = ['__Host-wellsync_session', 'wellsync_session'];
 
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const csp = contentSecurityPolicy(nonce);
   const { pathname, search } = request.nextUrl;
+  const csp = contentSecurityPolicy(nonce, hostnameOf(request.headers.get('host')));
   const isPrivate = PRIVATE_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 
   if (isPrivate && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
@@ -33,14 +34,28 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-function contentSecurityPolicy(nonce: string): string {
+/** The hostname the browser opened (request.nextUrl names the server's own host in `next dev`). */
+function hostnameOf(host: string | null): string {
+  try {
+    return new URL(`http://${host}`).hostname;
+  } catch {
+    return '';
+  }
+}
+
+function contentSecurityPolicy(nonce: string, pageHostname: string): string {
   const isDev = process.env.NODE_ENV === 'development';
   const firestore = process.env.FIRESTORE_EMULATOR_HOST;
   const auth = process.env.FIREBASE_AUTH_EMULATOR_HOST;
-  // The browser SDK talks to Firestore and Auth directly: the emulators locally, Google's endpoints otherwise.
+  // The browser SDK talks to Firestore and Auth directly: the emulators locally (at the address the page was
+  // opened at, as lib/firebase/client.ts reaches them), Google's endpoints otherwise.
+  const emulator = (configured: string) => {
+    const { host, port } = emulatorAddress(configured, pageHostname);
+    return `http://${host}:${port}`;
+  };
   const firebase =
     firestore && auth
-      ? `http://${firestore} http://${auth}`
+      ? `${emulator(firestore)} ${emulator(auth)}`
       : 'https://firestore.googleapis.com https://identitytoolkit.googleapis.com https://securetoken.googleapis.com';
   return [
     "default-src 'self'",

@@ -22,6 +22,24 @@ test('a wrong password is refused with a clear message', async ({ page }) => {
   await expect(page).toHaveURL(/\/signin/);
 });
 
+test('an unreachable sign-in service is not called "offline", and going offline is', async ({ page, context }) => {
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(DEMO_USER.email);
+  await page.getByLabel('Password').fill(DEMO_USER.password);
+  // The Auth service refuses the connection (a firewall, a blocking extension) while the browser is online.
+  await page.route(/identitytoolkit\.googleapis\.com/, (route) => route.abort('connectionrefused'));
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const unreachable = page.getByRole('alert').filter({ hasText: 'could not reach the sign-in service' });
+  await expect(unreachable).toBeVisible();
+  await expect(unreachable).not.toContainText('offline');
+
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'You appear to be offline' })).toBeVisible();
+  await context.setOffline(false);
+  await expect(page).toHaveURL(/\/signin/);
+});
+
 test('the session cookie is HttpOnly and SameSite=Lax', async ({ page, context }) => {
   await signIn(page, DEMO_USER);
   const cookie = (await context.cookies()).find((c) => c.name.endsWith('wellsync_session'));

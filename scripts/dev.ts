@@ -1,5 +1,5 @@
 // `npm run dev`: the whole product on local emulators. Starts the Firestore and Auth emulators, seeds the
-// demo accounts, then runs Next. Ctrl-C stops everything. Options: --persist, --heavy, --no-seed.
+// demo accounts, then runs Next. Ctrl-C stops everything. Options: --persist, --heavy, --no-seed, --local-only.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -15,12 +15,16 @@ const { values } = parseArgs({
     persist: { type: 'boolean', default: false },
     heavy: { type: 'boolean', default: false },
     'no-seed': { type: 'boolean', default: false },
+    'local-only': { type: 'boolean', default: false },
   },
 });
 const port = Number(process.env.PORT ?? 3000);
 const firestorePort = Number(process.env.FIRESTORE_PORT ?? 8080);
 const authPort = Number(process.env.AUTH_PORT ?? 9099);
 const projectId = process.env.FIREBASE_PROJECT_ID ?? 'demo-wellsync';
+// `next dev` serves every address of the machine, so the emulators do too: a page opened at the "Network" address
+// reaches them there (lib/firebase/emulator-address.ts). --local-only keeps all three on loopback.
+const listenHost = values['local-only'] ? '127.0.0.1' : '0.0.0.0';
 
 stopAllOnExit();
 try {
@@ -36,6 +40,7 @@ try {
     authPort,
     rulesPath: path.resolve('firestore.rules'),
     persistDir: values.persist ? path.resolve('.wellsync/emulator-data') : undefined,
+    listenHost,
   });
   Object.assign(process.env, emulators.env);
 
@@ -53,10 +58,14 @@ try {
 
   const require = createRequire(import.meta.url);
   const nextBin = path.join(path.dirname(require.resolve('next/package.json')), 'dist/bin/next');
-  const next = spawn(process.execPath, [nextBin, 'dev', '--port', String(port)], {
-    stdio: 'inherit',
-    env: { ...envWithoutTsx(), ...emulators.env, NEXT_TELEMETRY_DISABLED: '1' },
-  });
+  const next = spawn(
+    process.execPath,
+    [nextBin, 'dev', '--port', String(port), ...(values['local-only'] ? ['--hostname', '127.0.0.1'] : [])],
+    {
+      stdio: 'inherit',
+      env: { ...envWithoutTsx(), ...emulators.env, NEXT_TELEMETRY_DISABLED: '1' },
+    },
+  );
   console.log(`\nwellsync is starting on http://localhost:${port}`);
   for (const account of DEMO_ACCOUNTS)
     console.log(`  ${account.role.padEnd(5)} ${account.email} / ${account.password}`);

@@ -19,8 +19,14 @@ const AUTH_MESSAGES: Record<string, string> = {
   'auth/invalid-email': 'Enter a valid email address.',
   'auth/too-many-requests': 'Too many attempts. Wait a few minutes, then try again.',
   'auth/user-disabled': 'This account has been disabled.',
-  'auth/network-request-failed': 'You appear to be offline. Check your connection and try again.',
 };
+
+// Firebase says "network-request-failed" for any request that did not complete: offline, or the sign-in service
+// unreachable (a firewall, a blocking extension, an emulator not listening at this address).
+const networkMessage = () =>
+  navigator.onLine
+    ? 'We could not reach the sign-in service. Check your connection, or try again in a moment.'
+    : 'You appear to be offline. Check your connection and try again.';
 
 /** Email and password sign-in: Firebase Auth in the browser, then the ID token is exchanged for a session cookie. */
 export function SignInForm({
@@ -63,7 +69,11 @@ export function SignInForm({
     } catch (caught) {
       const code = (caught as { code?: string }).code ?? '';
       setError(
-        caught instanceof ApiError ? caught.message : (AUTH_MESSAGES[code] ?? 'Sign-in failed. Please try again.'),
+        caught instanceof ApiError
+          ? caught.message
+          : code === 'auth/network-request-failed'
+            ? networkMessage()
+            : (AUTH_MESSAGES[code] ?? 'Sign-in failed. Please try again.'),
       );
       setPending(false);
     }

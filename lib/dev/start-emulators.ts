@@ -14,6 +14,8 @@ export type EmulatorOptions = {
   rulesPath: string;
   /** When set, data is imported from and exported to this folder (the dev stack's opt-in `--persist`). */
   persistDir?: string;
+  /** The address the emulators listen on: loopback unless the dev stack serves the LAN (`npm run dev`). */
+  listenHost?: string;
   echo?: boolean;
 };
 
@@ -47,7 +49,7 @@ export async function startEmulators(options: EmulatorOptions): Promise<RunningE
     if (launcher.kind === 'jar') {
       const args = [
         '--host',
-        HOST,
+        options.listenHost ?? HOST,
         '--port',
         String(options.firestorePort),
         '--project_id',
@@ -134,11 +136,11 @@ async function startFirebaseTools(options: EmulatorOptions, plan: ToolsPlan): Pr
     ui: { enabled: false },
     hub: { host: HOST, port: hubPort },
     logging: { host: HOST, port: loggingPort },
-    auth: { host: HOST, port: options.authPort },
+    auth: { host: options.listenHost ?? HOST, port: options.authPort },
   };
   const config: Record<string, unknown> = { emulators };
   if (plan.firestore) {
-    emulators.firestore = { host: HOST, port: options.firestorePort };
+    emulators.firestore = { host: options.listenHost ?? HOST, port: options.firestorePort };
     config.firestore = { rules: path.resolve(options.rulesPath) };
   }
   writeFileSync(path.join(configDir, 'firebase.json'), JSON.stringify(config, null, 2));

@@ -3,6 +3,7 @@
 import { getApps, initializeApp, type FirebaseApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, initializeAuth, inMemoryPersistence, type Auth } from 'firebase/auth';
 import { connectFirestoreEmulator, getFirestore, type Firestore } from 'firebase/firestore';
+import { emulatorAddress } from './emulator-address';
 import type { PublicFirebaseConfig } from './public-config';
 
 /**
@@ -19,11 +20,13 @@ export function clientApp(config: PublicFirebaseConfig, name: string = config.pr
   );
   // The HttpOnly session cookie is the source of truth; the browser's Firebase session lives in memory only
   // and is re-established from the cookie (see components/auth/use-firebase-user.ts).
-  const auth = initializeAuth(app, { persistence: inMemoryPersistence });
+  initializeAuth(app, { persistence: inMemoryPersistence });
   if (config.emulators) {
-    connectAuthEmulator(auth, `http://${config.emulators.auth}`, { disableWarnings: true });
-    const [host, port] = config.emulators.firestore.split(':');
-    connectFirestoreEmulator(getFirestore(app), host!, Number(port));
+    const pageHostname = typeof location === 'undefined' ? '' : location.hostname;
+    const auth = emulatorAddress(config.emulators.auth, pageHostname);
+    const firestore = emulatorAddress(config.emulators.firestore, pageHostname);
+    connectAuthEmulator(getAuth(app), `http://${auth.host}:${auth.port}`, { disableWarnings: true });
+    connectFirestoreEmulator(getFirestore(app), firestore.host, firestore.port);
   }
   return app;
 }
