@@ -4,7 +4,7 @@
 // FIREBASE_PROJECT_ID with Application Default Credentials (see README, "Running against a real Firebase project").
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { setAdminClaim } from '@/lib/auth/set-admin-claim';
 
 const { values, positionals } = parseArgs({

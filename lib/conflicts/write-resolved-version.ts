@@ -1,6 +1,6 @@
 import 'server-only';
 import { FieldValue, Timestamp, type Transaction } from 'firebase-admin/firestore';
-import { validationError } from '@/lib/api/errors';
+import { validationError } from '@/lib/errors/app-error';
 import type { Caller } from '@/lib/auth/scope';
 import { ZJournalEntry, ZMoodEntry, type Conflict } from '@/lib/contract/schemas';
 import { adminDb } from '@/lib/firebase/admin';

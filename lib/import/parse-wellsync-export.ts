@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, validationError } from '@/lib/api/errors';
+import { AppError, validationError } from '@/lib/errors/app-error';
 import {
   ZConflict,
   ZDevice,

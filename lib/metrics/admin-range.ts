@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { isValidDayKey } from '@/lib/time/zoned';
 import { addDays, daysBetween, type DayKey } from './utc-days';
 

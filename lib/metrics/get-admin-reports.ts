@@ -1,5 +1,5 @@
 import 'server-only';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { assertAdmin, type AdminScope } from '@/lib/auth/scope';
 import { getEnv } from '@/lib/config/env';
 import type { AdminRange } from './admin-range';

@@ -5,7 +5,7 @@ import { ZRunRollupRequest } from '@/lib/metrics/admin-requests';
 import { checkCronSecret } from '@/lib/metrics/check-cron-secret';
 import { runRollup } from '@/lib/metrics/run-rollup';
 import { randomUUID } from 'node:crypto';
-import { validationError } from '@/lib/api/errors';
+import { validationError } from '@/lib/errors/app-error';
 
 export const maxDuration = 300;
 

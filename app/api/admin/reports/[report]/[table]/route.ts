@@ -1,5 +1,5 @@
 // One table of an admin report as a CSV download, for the same date range the page shows.
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { withAdmin } from '@/lib/api/guard';
 import { resolveRange } from '@/lib/metrics/admin-range';
 import { ZGetReportQuery, ZGetReportTableRequest } from '@/lib/metrics/admin-requests';
