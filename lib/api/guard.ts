@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { assertAdmin, type AdminScope, type Caller } from '@/lib/auth/scope';
 import { sessionCookieName, verifySession } from '@/lib/auth/session';
 import { getEnv } from '@/lib/config/env';
-import { appendAuditEntry } from '@/lib/metrics/append-audit-entry';
+import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
 import { AppError, validationError } from '@/lib/errors/app-error';
 import { errorResponse } from './errors';
 import { checkOrigin, isMutation } from './origin';

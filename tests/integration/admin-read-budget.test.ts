@@ -3,7 +3,7 @@ import { withReadMeter } from '@/lib/firebase/metered';
 import { presetRange, resolveRange } from '@/lib/metrics/admin-range';
 import { getAdminOverview } from '@/lib/metrics/get-admin-overview';
 import { getAdoptionReport, getCostReport, getReliabilityReport } from '@/lib/metrics/get-admin-reports';
-import { listAuditLog } from '@/lib/metrics/list-audit-log';
+import { listAuditLog } from '@/lib/audit/list-audit-log';
 import { seedFleet } from '@/lib/seed/seed-fleet';
 import { useIsolatedProject } from '../helpers/isolated-project';
 

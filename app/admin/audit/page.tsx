@@ -4,7 +4,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { auditTable } from '@/lib/metrics/audit-table';
-import { listAuditLog } from '@/lib/metrics/list-audit-log';
+import { listAuditLog } from '@/lib/audit/list-audit-log';
 import { viewAdminPage } from '@/lib/metrics/view-admin-page';
 
 export const metadata: Metadata = { title: 'Audit log' };

@@ -3,7 +3,7 @@ import { withAdmin } from '@/lib/api/guard';
 import { ZListAuditLogRequest } from '@/lib/metrics/admin-requests';
 import { auditTable } from '@/lib/metrics/audit-table';
 import { csvResponse } from '@/lib/metrics/csv-response';
-import { listAuditLog } from '@/lib/metrics/list-audit-log';
+import { listAuditLog } from '@/lib/audit/list-audit-log';
 
 export const GET = withAdmin(
   async ({ caller, query }) => {
