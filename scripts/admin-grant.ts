@@ -5,7 +5,7 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { AppError } from '@/lib/errors/app-error';
-import { setAdminClaim } from '@/lib/auth/set-admin-claim';
+import { setAdminClaim } from '@/lib/admin/set-admin-claim';
 
 const { values, positionals } = parseArgs({
   options: { revoke: { type: 'boolean', default: false } },
