@@ -20,7 +20,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           // tests/security holds the attacks, written as tests: hostile input needs no emulator, stolen sessions do.
-          include: ['{app,components,lib,scripts}/**/*.test.{ts,tsx}', 'tests/security/input/**/*.test.ts'],
+          // tests/architecture reads the source itself (the direction of imports).
+          include: [
+            '{app,components,lib,scripts}/**/*.test.{ts,tsx}',
+            'tests/security/input/**/*.test.ts',
+            'tests/architecture/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

@@ -4,8 +4,8 @@
 // FIREBASE_PROJECT_ID with Application Default Credentials (see README, "Running against a real Firebase project").
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { AppError } from '@/lib/api/errors';
-import { setAdminClaim } from '@/lib/auth/set-admin-claim';
+import { AppError } from '@/lib/errors/app-error';
+import { setAdminClaim } from '@/lib/admin/set-admin-claim';
 
 const { values, positionals } = parseArgs({
   options: { revoke: { type: 'boolean', default: false } },

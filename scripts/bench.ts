@@ -141,23 +141,23 @@ async function startServer(): Promise<string> {
 // index: with 300,000 other users' sync events, one user's 50-event query took 488 ms instead of 37 ms
 // (docs/benchmarks.md, "Fleet size"). Measured after the fleet, a user's pages would time the emulator's scan.
 async function measurePerUser() {
-  step('1. seeding the heavy user');
+  step('seeding the heavy user');
   const heavy = await seedHeavyUser(nowMs, onProgress);
-  step('4. export: wellsync, a raw stream(), firestore-export-import, firestore-backfire');
+  step('export: wellsync, a raw stream(), firestore-export-import, firestore-backfire');
   const exports = await measureExport(HEAVY_USER.uid, plan.rounds, (round, r) =>
     console.log(
       `  round ${round}/${plan.rounds}: ${r.tool} ${'ms' in r ? `${r.documents} documents in ${(r.ms / 1000).toFixed(1)} s` : `failed: ${r.error}`}`,
     ),
   );
-  step("1. seeding the load test's 50 users");
+  step("seeding the load test's 50 users");
   const load = await seedLoadUsers(nowMs, 50, onProgress);
   stopBars();
 
   const baseUrl = await server();
-  step('3. portal pages of the heavy user');
+  step('portal pages of the heavy user');
   const heavyCookie = await signInOverHttp(baseUrl, emulators.authHost, HEAVY_USER);
   const portal = await measurePages(baseUrl, heavyCookie, portalPages(HEAVY_USER, 'anxious'), plan.pageViews);
-  step('7. load: 50 signed-in sessions browsing the portal');
+  step('load: 50 signed-in sessions browsing the portal');
   const userCookies = await Promise.all(load.accounts.map((user) => signInOverHttp(baseUrl, emulators.authHost, user)));
   const userLoad = await runLoad(
     '50 users: journal, search, mood, devices, sync settings',
@@ -166,11 +166,11 @@ async function measurePerUser() {
     ['/journal', '/journal?q=walk', '/mood', '/mood?range=1y', '/devices', '/settings/sync'],
     plan.loadSeconds,
   );
-  step("4. import: the heavy user's export into empty accounts");
+  step("import: the heavy user's export into empty accounts");
   const imports = await measureImport(HEAVY_USER.uid, plan.rounds);
-  step('4. import: preview a 10,000-row Daylio CSV (issue 16: under 2 s)');
+  step('import: preview a 10,000-row Daylio CSV (issue 16: under 2 s)');
   const daylioPreview = await measureDaylioPreview(plan.rounds);
-  step('6. sync: merging a 100,000-character entry, and the share of simulated conflicts merged (issue 14)');
+  step('sync: merging a 100,000-character entry, and the share of simulated conflicts merged (issue 14)');
   // In memory (scripts/bench-merge.ts runs this step alone): the share is the protocol's, not the emulator's.
   const mergeDb = new MemoryFirestore();
   const merge = {
@@ -182,14 +182,14 @@ async function measurePerUser() {
       nowMs,
     }),
   };
-  step('6. sync: device → web propagation, simulator push throughput');
+  step('sync: device → web propagation, simulator push throughput');
   const propagation = await measurePropagation(plan.propagation);
   const push = await measurePush({ users: plan.pushUsers, days: plan.pushDays, seed: 1 });
 
-  step('1. seeding a 100,000-document user');
+  step('seeding a 100,000-document user');
   const large = await seedLargeUser(nowMs, onProgress);
   stopBars();
-  step('4. export memory: a 100,000-document user');
+  step('export memory: a 100,000-document user');
   const exportMemory = await measureExportMemory(LARGE_USER.uid, mode === 'quick' ? 1 : 2, [
     'wellsync',
     'firestore-export-import',
@@ -209,7 +209,7 @@ async function measurePerUser() {
 }
 
 async function measureFleet() {
-  step(`1. seeding a ${plan.users.toLocaleString('en-US')}-user fleet`);
+  step(`seeding a ${plan.users.toLocaleString('en-US')}-user fleet`);
   const fleet = await seedBenchFleet({ nowMs, users: plan.users, telemetryDays: plan.telemetryDays, onProgress });
   stopBars();
   const baseUrl = await server();
@@ -225,14 +225,14 @@ async function measureFleet() {
   }));
   for (const account of admins) await ensureAuthUser({ account });
   const adminCookies = await Promise.all(admins.map((admin) => signInOverHttp(baseUrl, emulators.authHost, admin)));
-  step('2. admin pages at fleet scale');
+  step('admin pages at fleet scale');
   const adminScope = { uid: admins[0]!.uid, isAdmin: true as const };
   const admin = await measurePages(baseUrl, adminCookies[0]!, adminPages(adminScope, Date.now()), plan.pageViews);
-  step('5. rollup at fleet scale: full, and incremental after new syncs');
+  step('rollup at fleet scale: full, and incremental after new syncs');
   const rollup = await measureRollup(ROLLUP_ROUNDS, (round) =>
     measurePush({ users: 2, days: 1, seed: 100 + round }).then(() => undefined),
   );
-  step('7. load: 5 admins browsing at fleet scale');
+  step('load: 5 admins browsing at fleet scale');
   const adminLoad = await runLoad(
     '5 admins: overview, adoption, cost, reliability',
     baseUrl,

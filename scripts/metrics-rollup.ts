@@ -3,7 +3,7 @@
 //   npm run metrics:rollup -- --full       rebuilds every day within retention (after a price change, say)
 //   npm run metrics:rollup -- --snapshot   also takes the fleet snapshot and measures storage now
 import { parseArgs } from 'node:util';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { progressBar, type ProgressBar } from '@/lib/dev/progress-bar';
 import { runRollup } from '@/lib/metrics/run-rollup';
 

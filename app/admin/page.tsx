@@ -3,8 +3,8 @@ import { FreshnessNotice } from '@/components/admin/freshness-notice';
 import { StatCard } from '@/components/admin/stat-card';
 import { PageHeader } from '@/components/ui/page-header';
 import { formatMetric } from '@/lib/metrics/format-metric';
-import { getAdminOverview } from '@/lib/metrics/get-admin-overview';
-import { viewAdminPage } from '@/lib/metrics/view-admin-page';
+import { getAdminOverview } from '@/lib/admin/get-admin-overview';
+import { viewAdminPage } from '@/lib/admin/view-admin-page';
 
 export const metadata: Metadata = { title: 'Overview' };
 

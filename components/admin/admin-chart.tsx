@@ -14,7 +14,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { ColumnKind } from '@/lib/metrics/admin-table';
+import type { ColumnKind } from '@/lib/admin/admin-table';
 import { formatMetric } from '@/lib/metrics/format-metric';
 
 import type { ChartSeries } from './chart-series';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
-import { RANGE_PRESETS, type AdminRange } from '@/lib/metrics/admin-range';
+import { RANGE_PRESETS, type AdminRange } from '@/lib/admin/admin-range';
 
 const LABELS: Record<(typeof RANGE_PRESETS)[number], string> = {
   '7d': '7 days',

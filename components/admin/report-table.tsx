@@ -1,4 +1,4 @@
-import type { AdminTable } from '@/lib/metrics/admin-table';
+import type { AdminTable } from '@/lib/admin/admin-table';
 import { formatMetric } from '@/lib/metrics/format-metric';
 import { cn } from '@/components/ui/cn';
 import { ScrollRegion } from '@/components/ui/scroll-region';

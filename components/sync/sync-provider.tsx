@@ -7,6 +7,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { useFirebaseConfig } from '@/components/app-providers';
 import { apiFetch, SESSION_ENDED_EVENT } from '@/lib/api/client-fetch';
 import { WEB_DEVICE_CLAIM } from '@/lib/contract/claims';
+import { ENTRY_COLLECTIONS as LISTEN } from '@/lib/contract/paths';
 import { clientAuth, clientDb } from '@/lib/firebase/client';
 import {
   eraseLocalReplicas,
@@ -65,7 +66,6 @@ export function useOptionalSync(): SyncApi | null {
   return useContext(SyncContext);
 }
 
-const LISTEN: SyncCollection[] = ['journal_entries', 'mood_entries'];
 const PERIODIC_SYNC_MS = 60_000;
 const RETRY_FIRST_MS = 1_000;
 

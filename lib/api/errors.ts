@@ -1,6 +1,7 @@
-import type { z } from 'zod';
+import { AppError, BusyError, type ErrorCode, type FieldIssue, RateLimitedError } from '@/lib/errors/app-error';
+import { isBackendUnavailable } from '@/lib/errors/is-backend-unavailable';
 
-/** The closed set of error codes, each with its one HTTP status. */
+/** Each error code's one HTTP status: the mapper from AppError to a response. */
 export const ERROR_STATUS = {
   'bad-request': 400,
   unauthenticated: 401,
@@ -15,60 +16,12 @@ export const ERROR_STATUS = {
   'rate-limited': 429,
   internal: 500,
   unavailable: 503,
-} as const;
-
-export type ErrorCode = keyof typeof ERROR_STATUS;
+} as const satisfies Record<ErrorCode, number>;
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; requestId: string; issues?: FieldIssue[] } };
-export type FieldIssue = { path: string; message: string };
-
-/** An error whose message is written for the user and is safe to show them. */
-export class AppError extends Error {
-  override name = 'AppError';
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly issues?: FieldIssue[],
-  ) {
-    super(message);
-  }
-
-  get status(): number {
-    return ERROR_STATUS[this.code];
-  }
-}
-
-export function validationError(error: z.ZodError, what: string): AppError {
-  const issues = error.issues.slice(0, 20).map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-  const first = issues[0];
-  const hint = first ? ` ${first.path ? `${first.path}: ` : ''}${first.message}` : '';
-  return new AppError('validation', `The ${what} is not valid.${hint}`, issues);
-}
-
-/** gRPC status codes Firestore and Auth use when the backend cannot be reached in time. */
-const UNAVAILABLE_GRPC = new Set([4, 14]);
-const UNAVAILABLE_NAMES = new Set([
-  'unavailable',
-  'deadline-exceeded',
-  'auth/network-request-failed',
-  'app/network-error',
-]);
 
 /** A transaction that kept losing to concurrent ones on the same documents, after the SDK's own retries. */
 const GRPC_ABORTED = 10;
-
-/** A stream the server cut off (it stopped or restarted mid-call) surfaces as INTERNAL, but is a transport failure. */
-const GRPC_INTERNAL = 13;
-const CUT_STREAM = /RST_STREAM|Call ended without gRPC status/;
-
-export function isBackendUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === GRPC_INTERNAL) return CUT_STREAM.test(String((error as { message?: unknown }).message));
-  if (typeof code === 'number') return UNAVAILABLE_GRPC.has(code);
-  if (typeof code === 'string')
-    return UNAVAILABLE_NAMES.has(code) || code.endsWith('/unavailable') || code === 'ECONNREFUSED';
-  return false;
-}
 
 /**
  * Turns any thrown value into the one error shape clients see. Only AppError messages are shown;
@@ -95,26 +48,6 @@ export function toAppError(error: unknown, requestId: string): AppError {
   return new AppError('internal', `Something went wrong on our side. Nothing was changed. Reference: ${requestId}`);
 }
 
-/** A 429 that tells the client when to come back. */
-export class RateLimitedError extends AppError {
-  constructor(
-    message: string,
-    readonly retryAfterSeconds: number,
-  ) {
-    super('rate-limited', message);
-  }
-}
-
-/** A 503 for work the server is too busy to take now, with when to try again. */
-export class BusyError extends AppError {
-  constructor(
-    message: string,
-    readonly retryAfterSeconds: number,
-  ) {
-    super('unavailable', message);
-  }
-}
-
 export function errorResponse(error: unknown, requestId: string, headers?: Record<string, string>): Response {
   const appError = toAppError(error, requestId);
   if (appError instanceof RateLimitedError || appError instanceof BusyError)
@@ -127,5 +60,8 @@ export function errorResponse(error: unknown, requestId: string, headers?: Recor
       ...(appError.issues ? { issues: appError.issues } : {}),
     },
   };
-  return Response.json(body, { status: appError.status, headers: { 'Cache-Control': 'no-store', ...headers } });
+  return Response.json(body, {
+    status: ERROR_STATUS[appError.code],
+    headers: { 'Cache-Control': 'no-store', ...headers },
+  });
 }

@@ -5,8 +5,10 @@ import type { z } from 'zod';
 import { assertAdmin, type AdminScope, type Caller } from '@/lib/auth/scope';
 import { sessionCookieName, verifySession } from '@/lib/auth/session';
 import { getEnv } from '@/lib/config/env';
-import { appendAuditEntry } from '@/lib/metrics/append-audit-entry';
-import { AppError, errorResponse, validationError } from './errors';
+import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
+import { AppError, validationError } from '@/lib/errors/app-error';
+import { checkCronSecret } from './check-cron-secret';
+import { errorResponse } from './errors';
 import { checkOrigin, isMutation } from './origin';
 import { clientAddress, enforceRateLimit, type RateLimit } from './rate-limit';
 import { readJsonBody } from './read-body';
@@ -79,6 +81,20 @@ export function withAdmin<B = undefined, Q = undefined, P = undefined>(
 }
 
 /**
+ * Scheduled jobs: the scheduler's bearer secret (check-cron-secret.ts), no session. No Origin check, since a
+ * scheduler is no browser and sends none, and no JSON body is read: the job takes its options from the query.
+ */
+export function withCron<Q = undefined>(
+  handler: (ctx: GuardedContext<undefined, Q, undefined>) => Promise<Result>,
+  options: Pick<GuardOptions<undefined, Q, undefined>, 'query'> = {},
+): RouteHandler {
+  const authorize = async (req: NextRequest) => checkCronSecret(req);
+  return guarded<undefined, Q, undefined, void>({ ...options, rawBody: true }, authorize, async (ctx) => handler(ctx), {
+    checksOrigin: false,
+  });
+}
+
+/**
  * The order matters: Origin, then who is calling, then the input. Checking the caller before parsing means a
  * visitor learns nothing about an endpoint's parameters (an admin route answers 401 or 404, never 422).
  */
@@ -86,11 +102,12 @@ function guarded<B, Q, P, C>(
   options: GuardOptions<B, Q, P>,
   authorize: (req: NextRequest, requestId: string) => Promise<C>,
   run: (ctx: GuardedContext<B, Q, P>, caller: C) => Promise<Result>,
+  { checksOrigin = true }: { checksOrigin?: boolean } = {},
 ): RouteHandler {
   return async (req, routeCtx) => {
     const requestId = randomUUID();
     try {
-      if (isMutation(req.method)) checkOrigin(req);
+      if (checksOrigin && isMutation(req.method)) checkOrigin(req);
       const caller = await authorize(req, requestId);
       if (options.rateLimit) {
         const uid = (caller as { uid?: string } | null)?.uid;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getEnv } from '@/lib/config/env';
-import { AppError } from './errors';
+import { AppError } from '@/lib/errors/app-error';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -4,7 +4,7 @@ import { FieldValue, Timestamp } from 'firebase-admin/firestore';
 import { getEnv } from '@/lib/config/env';
 import { adminDb } from '@/lib/firebase/admin';
 import { readDoc } from '@/lib/firebase/metered';
-import { RateLimitedError } from './errors';
+import { RateLimitedError } from '@/lib/errors/app-error';
 
 /** How often an expensive or sensitive endpoint may be called, per user (or per client address before sign-in). */
 export type RateLimit = { name: string; limit: number; windowSeconds: number; by: 'user' | 'ip' };

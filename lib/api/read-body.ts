@@ -1,5 +1,5 @@
 import 'server-only';
-import { AppError } from './errors';
+import { AppError } from '@/lib/errors/app-error';
 
 /** Reads a request body, refusing it as soon as it passes `maxBytes` (a Content-Length header can lie). */
 export async function readBodyBytes(req: Request, maxBytes: number): Promise<Uint8Array> {

@@ -12,7 +12,8 @@ import { ZJournalEdit } from '@/lib/journal/journal-edit';
 import { ZJournalQuery } from '@/lib/journal/journal-query';
 import { ZMoodEdit } from '@/lib/mood/mood-edit';
 import { ZUpdateSyncSettingsRequest } from '@/lib/sync-settings/update-sync-settings';
-import { validationError } from './errors';
+import { validationError } from '@/lib/errors/app-error';
+import { ERROR_STATUS } from './errors';
 
 const CASES_PER_SCHEMA = 1_000;
 
@@ -148,7 +149,7 @@ describe('request schemas under fuzzing', () => {
           } else {
             refused += 1;
             const error = validationError(result.error, 'request');
-            expect(error.status).toBe(422);
+            expect(ERROR_STATUS[error.code]).toBe(422);
             // "The request is not valid. <field>: <what is wrong>", never the bare sentence.
             expect(error.message).toMatch(/^The request is not valid\. \S/);
           }

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { DecodedIdToken } from 'firebase-admin/auth';
-import { AppError, type ErrorCode } from '@/lib/api/errors';
+import { AppError, type ErrorCode } from '@/lib/errors/app-error';
 
 export const PASSWORD_SIGN_IN_REQUIRED = 'Sign in with your password to continue.';
 

@@ -1,4 +1,4 @@
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 
 /**
  * Who a data function works for. Every query in lib/ is built from one of these, never from an optional uid

@@ -1,6 +1,6 @@
 import 'server-only';
 import { FieldValue, type Timestamp } from 'firebase-admin/firestore';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { getEnv } from '@/lib/config/env';
 import { registerWebDevice, webDeviceIdFor } from '@/lib/devices/register-web-device';
 import { revokeWebDevices } from '@/lib/devices/revoke-web-devices';

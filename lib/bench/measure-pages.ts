@@ -1,8 +1,8 @@
 import 'server-only';
 import type { AdminScope, UserScope } from '@/lib/auth/scope';
 import { withReadMeter } from '@/lib/firebase/metered';
-import { presetRange } from '@/lib/metrics/admin-range';
-import { getAdoptionReport, getCostReport, getReliabilityReport } from '@/lib/metrics/get-admin-reports';
+import { presetRange } from '@/lib/admin/admin-range';
+import { getAdoptionReport, getCostReport, getReliabilityReport } from '@/lib/admin/get-admin-reports';
 import { utcDay } from '@/lib/metrics/utc-days';
 import { listJournalEntries } from '@/lib/journal/list-journal-entries';
 import { listJournalTags } from '@/lib/journal/list-journal-tags';

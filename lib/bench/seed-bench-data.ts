@@ -4,7 +4,7 @@ import { userCollection } from '@/lib/firebase/refs';
 import { HEAVY_USER, type DemoAccount } from '@/lib/seed/demo-accounts';
 import { generateHistory, type UserHistory } from '@/lib/seed/generate-history';
 import { seedFleet } from '@/lib/seed/seed-fleet';
-import { historyWrites, planHeavyUser, writeHistoryInBulk } from '@/lib/seed/seed-heavy-user';
+import { historyWrites, planHeavyUser, writeHistoryInBulk } from '@/lib/seed/plan-heavy-user';
 import { ensureAuthUser } from '@/lib/seed/write-history';
 import { BENCH_MARKER } from './export-tools';
 

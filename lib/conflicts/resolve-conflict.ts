@@ -1,7 +1,7 @@
 import 'server-only';
 import { FieldValue } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { AppError, validationError } from '@/lib/api/errors';
+import { AppError, validationError } from '@/lib/errors/app-error';
 import type { Caller } from '@/lib/auth/scope';
 import { CONFLICTS } from '@/lib/contract/paths';
 import { type CONFLICT_RESOLUTIONS, ZConflict } from '@/lib/contract/schemas';

@@ -1,12 +1,11 @@
 import 'server-only';
-import { FieldValue, Timestamp, type Transaction } from 'firebase-admin/firestore';
-import { validationError } from '@/lib/api/errors';
+import { Timestamp, type Transaction } from 'firebase-admin/firestore';
+import { validationError } from '@/lib/errors/app-error';
 import type { Caller } from '@/lib/auth/scope';
 import { ZJournalEntry, ZMoodEntry, type Conflict } from '@/lib/contract/schemas';
-import { adminDb } from '@/lib/firebase/admin';
-import { countReads } from '@/lib/firebase/metered';
 import { formatRev, initialClock, receive, tick } from '@/lib/sync/hlc';
-import { pushWithin, type ServerValues, type TransactionPort } from '@/lib/sync/transaction-steps';
+import { adminServerValues, adminTransactionPort } from '@/lib/sync/admin-cloud';
+import { pushWithin } from '@/lib/sync/transaction-steps';
 import type { EntryVersion, PushResult } from '@/lib/sync/types';
 
 /** The content fields of each collection: what restoring a version copies from it. */
@@ -18,10 +17,6 @@ export const CONTENT = {
 const VERSION = {
   journal_entries: ZJournalEntry.omit({ syncedAt: true }).strict(),
   mood_entries: ZMoodEntry.omit({ syncedAt: true }).strict(),
-};
-const values: ServerValues = {
-  serverTimestamp: () => FieldValue.serverTimestamp(),
-  timestamp: (ms) => Timestamp.fromMillis(ms),
 };
 
 /** A version's content fields, as restoring it writes them. */
@@ -42,7 +37,6 @@ export async function writeResolvedVersion(
   current: EntryVersion | undefined,
   content: Record<string, unknown>,
 ): Promise<PushResult['decision']> {
-  const db = adminDb();
   const now = Date.now();
   const clock = tick(receive(initialClock(caller.deviceId), current?.rev ?? conflict.rev, now), now);
   const { syncedAt: _syncedAt, ...basis } = (current ?? conflict.data) as Record<string, unknown>;
@@ -56,13 +50,8 @@ export async function writeResolvedVersion(
   };
   const checked = VERSION[conflict.collection].safeParse(version);
   if (!checked.success) throw validationError(checked.error, 'resolved entry');
-  const port: TransactionPort = {
-    get: async (path) => {
-      countReads(1);
-      return (await tx.get(db.doc(path))).data() ?? null;
-    },
-    set: (path, data) => void tx.set(db.doc(path), data),
-  };
   const edit = checked.data as EntryVersion;
-  return (await pushWithin(port, values, caller.uid, conflict.collection, conflict.docId, edit)).decision;
+  return (
+    await pushWithin(adminTransactionPort(tx), adminServerValues, caller.uid, conflict.collection, conflict.docId, edit)
+  ).decision;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ENTRY_COLLECTIONS } from './paths';
 import { ZTimestamp, ZTimestampOrNull } from './timestamp';
 
 /**
@@ -121,7 +122,7 @@ export const ZSyncEvent = z.object({
 export const CONFLICT_RESOLUTIONS = ['kept-winner', 'restored', 'merged'] as const;
 
 export const ZConflict = z.object({
-  collection: z.enum(['journal_entries', 'mood_entries']),
+  collection: z.enum(ENTRY_COLLECTIONS),
   docId: z.string().min(1).max(1500),
   rev: ZRev,
   deviceId: ZDeviceId,

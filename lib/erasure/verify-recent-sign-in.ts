@@ -1,5 +1,5 @@
 import 'server-only';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { assertPasswordSignIn } from '@/lib/auth/password-sign-in';
 import { RECENT_SIGN_IN_SECONDS } from '@/lib/auth/session';
 import type { Caller } from '@/lib/auth/scope';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import type { UserScope } from '@/lib/auth/scope';
 import { readDoc } from '@/lib/firebase/metered';
 import { deleteStoredFiles } from '@/lib/stored-files/delete-stored-files';

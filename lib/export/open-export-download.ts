@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Readable } from 'node:stream';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import type { UserScope } from '@/lib/auth/scope';
 import { readDoc } from '@/lib/firebase/metered';
 import { readStoredFile } from '@/lib/stored-files/read-stored-file';

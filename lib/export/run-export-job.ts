@@ -1,6 +1,7 @@
 import 'server-only';
 import { Timestamp } from 'firebase-admin/firestore';
-import { AppError, isBackendUnavailable } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
+import { isBackendUnavailable } from '@/lib/errors/is-backend-unavailable';
 import type { UserScope } from '@/lib/auth/scope';
 import { adminAuth } from '@/lib/firebase/admin';
 import { assertNoErasureLease, assertNotErasing } from '@/lib/jobs/erasure-lease';

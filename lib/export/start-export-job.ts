@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { Timestamp } from 'firebase-admin/firestore';
 import { v7 as uuidv7 } from 'uuid';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import type { UserScope } from '@/lib/auth/scope';
 import { adminDb } from '@/lib/firebase/admin';
 import { countReads, readDoc } from '@/lib/firebase/metered';

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { CollectionReference, DocumentReference } from 'firebase-admin/firestore';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { assertUserScope, type UserScope } from '@/lib/auth/scope';
 import { DEVICES, SETTINGS, SYNC_SETTINGS_DOC, USERS } from '@/lib/contract/paths';
 import { adminDb } from './admin';

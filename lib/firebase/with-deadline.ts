@@ -1,4 +1,4 @@
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 
 /**
  * Firestore's SDK retries a call to an unreachable backend for a long time (reads for about a minute, writes for

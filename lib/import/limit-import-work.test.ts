@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BusyError } from '@/lib/api/errors';
+import { BusyError } from '@/lib/errors/app-error';
 import { createImportWorkLimiter } from './limit-import-work';
 
 function deferred() {
@@ -22,7 +22,7 @@ describe('createImportWorkLimiter', () => {
     };
     const accepted = [0, 1, 2, 3].map((i) => run(work(i)));
     await expect(run(work(0))).rejects.toSatisfy(
-      (error) => error instanceof BusyError && error.status === 503 && error.retryAfterSeconds === 7,
+      (error) => error instanceof BusyError && error.code === 'unavailable' && error.retryAfterSeconds === 7,
     );
     await Promise.resolve();
     expect(active).toBe(2);

@@ -1,6 +1,6 @@
 import 'server-only';
 import pLimit from 'p-limit';
-import { BusyError } from '@/lib/api/errors';
+import { BusyError } from '@/lib/errors/app-error';
 
 /**
  * Each upload being read and checked can hold a few hundred MB (the file, its unpacked members, the plan), so one

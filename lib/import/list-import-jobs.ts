@@ -1,5 +1,5 @@
 import 'server-only';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import type { UserScope } from '@/lib/auth/scope';
 import { readDoc, runQuery } from '@/lib/firebase/metered';
 import { userCollection } from '@/lib/firebase/refs';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { IMPORT_LIMITS } from './import-limits';
 import type { ImportPlan, PlannedEntry } from './import-plan';
 import { nothingUsable, ReportBuilder } from './import-report';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { daylioCheckInEntries, daylioNoteBody, LONG_NOTE_LIMIT } from './daylio-check-in';
 import { htmlToText } from './html-to-text';
 import { IMPORT_LIMITS } from './import-limits';

@@ -1,4 +1,4 @@
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { isValidDayKey, zonedInstant } from '@/lib/time/zoned';
 import { daylioCheckInEntries, daylioNoteBody, LONG_NOTE_LIMIT, splitActivities } from './daylio-check-in';
 import { moodKey, resolveMoodLevels, type MoodMap } from './daylio-moods';

@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeZip } from '@/tests/helpers/zip-fixtures';
-import { AppError } from '@/lib/api/errors';
+import { ERROR_STATUS } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { EXPORT_FORMAT } from '@/lib/export/export-readme';
 import { planSize } from './import-plan';
 import { parseImportFile } from './parse-import-file';
@@ -88,8 +89,8 @@ async function expectPlanOrUserError(bytes: Buffer): Promise<'plan' | 'refused'>
     return 'plan';
   } catch (error) {
     expect(error, String((error as Error).stack)).toBeInstanceOf(AppError);
-    expect((error as AppError).status).toBeGreaterThanOrEqual(400);
-    expect((error as AppError).status).toBeLessThan(500);
+    expect(ERROR_STATUS[(error as AppError).code]).toBeGreaterThanOrEqual(400);
+    expect(ERROR_STATUS[(error as AppError).code]).toBeLessThan(500);
     expect((error as AppError).message.length).toBeGreaterThan(10);
     return 'refused';
   }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { IMPORT_LIMITS, type ImportLimits } from './import-limits';
 import { planSize, type ImportPlan } from './import-plan';
 import type { MoodMap } from './daylio-moods';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AppError, validationError } from '@/lib/api/errors';
+import { ENTRY_COLLECTIONS } from '@/lib/contract/paths';
+import { AppError, validationError } from '@/lib/errors/app-error';
 import {
   ZConflict,
   ZDevice,
@@ -91,7 +92,7 @@ export function parseWellsyncExport(raw: unknown, maxDocuments: number = IMPORT_
       docs.push({ kind, path: `${key}/${doc.id}`, data: checked(key, doc.data, `${key}.${i}.data`, doc.id) });
     }
   }
-  for (const collection of ['journal_entries', 'mood_entries'] as const) {
+  for (const collection of ENTRY_COLLECTIONS) {
     for (const [i, doc] of (file[collection] ?? []).entries()) {
       const { syncedAt: _dropped, ...version } = checked(collection, doc.data, `${collection}.${i}.data`, doc.id);
       entries.push({

@@ -1,4 +1,4 @@
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 
 /**
  * No export nests deeper than this (Firestore's 20 levels, each perhaps wrapped in a `$map`, inside the file's own

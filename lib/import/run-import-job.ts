@@ -1,7 +1,8 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { Timestamp, type Timestamp as TimestampType } from 'firebase-admin/firestore';
-import { AppError, isBackendUnavailable } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
+import { isBackendUnavailable } from '@/lib/errors/is-backend-unavailable';
 import type { UserScope } from '@/lib/auth/scope';
 import { adminDb } from '@/lib/firebase/admin';
 import { countReads, readDoc } from '@/lib/firebase/metered';

@@ -1,5 +1,5 @@
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { formatBytes } from '@/lib/api/read-body';
 import { IMPORT_LIMITS } from './import-limits';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { Timestamp, type DocumentReference, type Transaction } from 'firebase-admin/firestore';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { assertUserScope, type UserScope } from '@/lib/auth/scope';
 import { adminAuth, adminDb } from '@/lib/firebase/admin';
 import { countReads } from '@/lib/firebase/metered';

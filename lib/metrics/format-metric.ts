@@ -1,4 +1,4 @@
-import type { ColumnKind } from './admin-table';
+import type { ColumnKind } from '@/lib/admin/admin-table';
 
 /** How admin pages write numbers. Pure, so client charts and server tables read the same. */
 export function formatMetric(value: string | number | null | undefined, kind: ColumnKind): string {

@@ -4,11 +4,10 @@ import { adminDb } from '@/lib/firebase/admin';
 
 /**
  * Where the dashboard keeps what it computes (docs/admin-analytics.md, "Rollups"). Everything under `metrics/`
- * is written by the server only and readable by admins (firestore.rules); `audit_log/` and `internal/` are the
- * server's alone.
+ * is written by the server only and readable by admins (firestore.rules); `internal/` is the server's alone
+ * (the audit log's collection is in lib/audit/audit-refs.ts).
  */
 export const METRICS = 'metrics';
-export const AUDIT_LOG = 'audit_log';
 
 const rollups = () => adminDb().collection(METRICS).doc('rollups');
 
@@ -24,6 +23,5 @@ export const userMonthsCollection = (): CollectionReference =>
   adminDb().collection(METRICS).doc('usage').collection('user_months');
 export const userMonthRef = (pid: string, month: string): DocumentReference =>
   userMonthsCollection().doc(`${pid}_${month}`);
-export const auditLogCollection = (): CollectionReference => adminDb().collection(AUDIT_LOG);
 /** The HMAC key behind pseudonymous ids: outside `metrics/`, so admins (who read `metrics/**`) never see it. */
 export const pseudonymKeyRef = (): DocumentReference => adminDb().collection('internal').doc('metrics-pseudonym-key');

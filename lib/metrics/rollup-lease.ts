@@ -1,6 +1,6 @@
 import 'server-only';
 import { withDeadline } from '@/lib/firebase/with-deadline';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { adminDb } from '@/lib/firebase/admin';
 import { countReads } from '@/lib/firebase/metered';
 import { rollupStateRef } from './metrics-refs';

@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { BulkWriter } from 'firebase-admin/firestore';
 import pLimit from 'p-limit';
+import { z } from 'zod';
 import { getEnv } from '@/lib/config/env';
 import { adminDb } from '@/lib/firebase/admin';
 import { withReadMeter } from '@/lib/firebase/metered';
@@ -18,6 +19,14 @@ import { readRollupState } from './rollup-state';
 import { ROLLUP_VERSION, type RollupState, type RunSummary } from './rollup-types';
 import { takeFleetSnapshot } from './take-fleet-snapshot';
 import { addDays, eachDay, monthOf, utcDay, type DayKey } from './utc-days';
+
+/** The cron route's query: `?full=1` rebuilds every day within retention. */
+export const ZRunRollupRequest = z.object({
+  full: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
+});
 
 /** Days re-checked for late events on an incremental run; older late arrivals wait for a `--full` rebuild. */
 export const DEFAULT_HORIZON_DAYS = 14;

@@ -7,7 +7,7 @@ import { STORAGE_VIEWS } from '@/lib/sync-settings/storage-views';
 import { simulateFleet, type FleetOptions, type SimulatedAccount } from '@/lib/simulator/simulate-fleet';
 import { DEMO_ACCOUNTS, DEMO_USER, HEAVY_USER, SECOND_USER, type DemoAccount } from './demo-accounts';
 import { FLEET_USERS, seedFleet } from './seed-fleet';
-import { planHeavyUser, historyWrites, writeHistoryInBulk } from './seed-heavy-user';
+import { planHeavyUser, historyWrites, writeHistoryInBulk } from './plan-heavy-user';
 import { deleteUserData, ensureAuthUser } from './write-history';
 
 const DERIVED_VIEWS: DerivedViewSpec<unknown>[] = [journalSearchView, moodView, ...Object.values(STORAGE_VIEWS)];

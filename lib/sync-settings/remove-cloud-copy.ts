@@ -1,5 +1,5 @@
 import 'server-only';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import type { UserScope } from '@/lib/auth/scope';
 import { CONFLICTS, COLLECTION_OF_TYPE, type SyncType } from '@/lib/contract/paths';
 import { resetDerivedView } from '@/lib/derived-views/derived-view';

@@ -16,12 +16,14 @@ import {
 } from './transaction-steps';
 import type { CloudVersion, SyncCloud } from './types';
 
-const values: ServerValues = {
+/** firebase-admin's server values, for the protocol's transaction steps. */
+export const adminServerValues: ServerValues = {
   serverTimestamp: () => FieldValue.serverTimestamp(),
   timestamp: (ms) => Timestamp.fromMillis(ms),
 };
 
-function port(tx: Transaction): TransactionPort {
+/** The protocol's transaction steps over a firebase-admin transaction, each read metered. */
+export function adminTransactionPort(tx: Transaction): TransactionPort {
   const db = adminDb();
   return {
     get: async (path) => {
@@ -61,7 +63,9 @@ export function adminCloud(scope: UserScope): SyncCloud {
       return snapshot.exists ? { revoked: snapshot.get('revokedAt') != null } : null;
     },
     pushEntry: (collection, id, version, merge) =>
-      adminDb().runTransaction((tx) => pushWithin(port(tx), values, uid, collection, id, version, merge)),
+      adminDb().runTransaction((tx) =>
+        pushWithin(adminTransactionPort(tx), adminServerValues, uid, collection, id, version, merge),
+      ),
     async pullPage(collection, after, limit) {
       let query: Query = userCollection(scope, collection)
         .orderBy('syncedAt')
@@ -79,7 +83,7 @@ export function adminCloud(scope: UserScope): SyncCloud {
       };
     },
     recordAttempt: (device, attempt, pending, registered) =>
-      recordAttemptInBatch(batchPort, values, uid, device, attempt, pending, registered),
+      recordAttemptInBatch(batchPort, adminServerValues, uid, device, attempt, pending, registered),
     timestamp: (ms) => Timestamp.fromMillis(ms),
   };
 }

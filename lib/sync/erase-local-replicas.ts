@@ -1,4 +1,4 @@
-import type { SyncCollection } from './types';
+import { ENTRY_COLLECTIONS } from '@/lib/contract/paths';
 
 /**
  * Where a session's health data is erased from this browser (docs/sync.md, "When a session ends"). Every
@@ -39,14 +39,12 @@ export type ErasedReplicas = {
 
 export const NOTHING_ERASED: ErasedReplicas = { erased: 0, unsyncedChanges: 0, unreadable: 0, failed: 0 };
 
-const COLLECTIONS: SyncCollection[] = ['journal_entries', 'mood_entries'];
-
 /** Counts queued edits in a saved LocalState without decoding it: the shape may be from an older release. */
 export function countUnsyncedChanges(raw: unknown): number {
   const docs = (raw as { docs?: Record<string, unknown> } | null)?.docs;
   if (!docs || typeof docs !== 'object') return 0;
   let count = 0;
-  for (const collection of COLLECTIONS) {
+  for (const collection of ENTRY_COLLECTIONS) {
     const entries = docs[collection];
     if (!entries || typeof entries !== 'object') continue;
     for (const doc of Object.values(entries as Record<string, unknown>)) {

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
-import { COLLECTION_OF_TYPE } from '@/lib/contract/paths';
-import { ZJournalEntry, ZMoodEntry } from '@/lib/contract/schemas';
+import { COLLECTION_OF_TYPE, ENTRY_COLLECTIONS } from '@/lib/contract/paths';
+import { SYNC_ERROR_CODES, ZJournalEntry, ZMoodEntry } from '@/lib/contract/schemas';
 import { isWithinTelemetryBounds } from '@/lib/contract/telemetry-bounds';
 import { compareRevs, formatRev, initialClock, parseRev, receive, tick, type Hlc } from './hlc';
 import { firestoreCode } from './transaction-steps';
@@ -72,7 +72,6 @@ export type SyncClientOptions = {
   canMerge?: boolean;
 };
 
-const COLLECTIONS: SyncCollection[] = ['journal_entries', 'mood_entries'];
 /** A local version must be one the security rules accept: an invalid one would block the outbox for good. */
 const LOCAL_VERSION: Record<SyncCollection, z.ZodType> = {
   journal_entries: ZJournalEntry.omit({ syncedAt: true }).strict(),
@@ -164,7 +163,7 @@ export class SyncClient {
   }
 
   pendingCount(): number {
-    return COLLECTIONS.reduce(
+    return ENTRY_COLLECTIONS.reduce(
       (n, c) => n + Object.values(this.state.docs[c]).reduce((m, doc) => m + doc.pending.length, 0),
       0,
     );
@@ -262,7 +261,7 @@ export class SyncClient {
         // Cloud sync is off: nothing is pushed or pulled, and there is no attempt to report.
         return this.report('disabled', null, counts, this.options.now() - startedAtMs);
       }
-      const enabled = COLLECTIONS.filter((collection) => {
+      const enabled = ENTRY_COLLECTIONS.filter((collection) => {
         const type = (Object.keys(COLLECTION_OF_TYPE) as (keyof typeof COLLECTION_OF_TYPE)[]).find(
           (t) => COLLECTION_OF_TYPE[t] === collection,
         )!;
@@ -444,13 +443,8 @@ function pruneBases(doc: LocalDoc) {
   else delete doc.bases;
 }
 
-const KNOWN = new Set([
-  'unavailable',
-  'deadline-exceeded',
-  'permission-denied',
-  'resource-exhausted',
-  'device-revoked',
-]);
+// 'internal' is in the vocabulary too, and is also what anything unknown becomes.
+const KNOWN = new Set<string>(SYNC_ERROR_CODES);
 
 /** Maps an error from any SDK onto the contract's errorCode vocabulary. */
 export function errorCodeOf(error: unknown): string {

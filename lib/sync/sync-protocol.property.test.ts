@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { clone, MemoryFirestore, memoryCloud, MemoryTimestamp, type Fault } from '@/tests/helpers/memory-cloud';
 import { mergeEntry, same } from './merge/merge-entry';
 import { emptyLocalState, SyncClient, visibleVersion, type LocalState } from './sync-client';
+import { ENTRY_COLLECTIONS } from '@/lib/contract/paths';
 import type { EntryVersion, SyncCollection } from './types';
 
 /**
@@ -20,7 +21,6 @@ const DEVICES = ['ios-a', 'android-b', 'ios-c', 'web-d'] as const;
 /** android-b runs a release from before automatic merging. */
 const CAN_MERGE = [true, false, true, true];
 const DOC_IDS = ['e1', 'e2', 'e3'];
-const COLLECTIONS: SyncCollection[] = ['journal_entries', 'mood_entries'];
 const UID = 'u1';
 
 type Op =
@@ -112,7 +112,7 @@ async function play({ skews, ops }: { skews: number[]; ops: Op[] }) {
   const clients = await Promise.all(DEVICES.map((_, i) => open(i)));
   // Two of the three entries exist everywhere before the schedule starts, so edits of one entry on two devices
   // (what merging is for) are common; the third is created during it, so two devices may create it at once.
-  for (const collection of COLLECTIONS) {
+  for (const collection of ENTRY_COLLECTIONS) {
     for (const id of DOC_IDS.slice(0, 2)) {
       const version = await clients[0]!.edit(
         collection,
@@ -130,7 +130,7 @@ async function play({ skews, ops }: { skews: number[]; ops: Op[] }) {
     switch (step.kind) {
       case 'edit':
       case 'delete': {
-        const collection = COLLECTIONS[step.collection]!;
+        const collection = ENTRY_COLLECTIONS[step.collection]!;
         const id = DOC_IDS[step.doc]!;
         const client = clients[step.device]!;
         // What the user saw is what they changed: if it was their own unpushed edit, replacing it is theirs to do.
@@ -160,7 +160,7 @@ async function play({ skews, ops }: { skews: number[]; ops: Op[] }) {
       case 'listen':
         // A snapshot listener delivers the cloud's current documents without a push first.
         if (networks[step.device]!.offline) break;
-        for (const collection of COLLECTIONS) {
+        for (const collection of ENTRY_COLLECTIONS) {
           for (const id of DOC_IDS) {
             const cloud = db.docs.get(`users/${UID}/${collection}/${id}`);
             if (cloud) await clients[step.device]!.receive(collection, id, clone(cloud) as never);
@@ -189,7 +189,7 @@ async function play({ skews, ops }: { skews: number[]; ops: Op[] }) {
     new Set(conflicts.filter((c) => c.collection === collection && c.docId === id).map((c) => c.rev as string));
   expect(new Set(conflicts.map((c) => `${c.collection}/${c.docId}/${c.rev}`)).size).toBe(conflicts.length);
 
-  for (const collection of COLLECTIONS) {
+  for (const collection of ENTRY_COLLECTIONS) {
     for (const id of DOC_IDS) {
       const path = `users/${UID}/${collection}/${id}`;
       const cloud = db.docs.get(path);
@@ -227,7 +227,7 @@ async function play({ skews, ops }: { skews: number[]; ops: Op[] }) {
   for (const client of clients) expect(client.pendingCount()).toBe(0);
   // With nothing pending, no base is kept (a body can be 100,000 characters).
   for (const disk of disks)
-    for (const collection of COLLECTIONS)
+    for (const collection of ENTRY_COLLECTIONS)
       expect(Object.values(disk.state.docs[collection]).filter((d) => d.bases)).toEqual([]);
 }
 

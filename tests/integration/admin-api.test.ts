@@ -10,7 +10,7 @@ import { GET as reportTable } from '@/app/api/admin/reports/[report]/[table]/rou
 import { GET as report } from '@/app/api/admin/reports/[report]/route';
 import { GET as cronGet, POST as cronPost } from '@/app/api/cron/rollup/route';
 import { verifySession } from '@/lib/auth/session';
-import { setAdminClaim } from '@/lib/auth/set-admin-claim';
+import { setAdminClaim } from '@/lib/admin/set-admin-claim';
 import { CONFLICTS, DEVICES, MOOD_ENTRIES } from '@/lib/contract/paths';
 import { adminAuth, adminDb } from '@/lib/firebase/admin';
 import { deviceRef, syncSettingsRef, userCollection } from '@/lib/firebase/refs';
@@ -227,11 +227,10 @@ describe('privacy: no journal or mood content in any admin response', () => {
 describe('the scheduled rollup route', () => {
   const secret = process.env.CRON_SECRET!;
   const cron = (init: { auth?: string; query?: string; method?: 'GET' | 'POST' } = {}) => {
-    const req = new Request(`http://localhost:3000/api/cron/rollup${init.query ?? ''}`, {
-      method: init.method ?? 'GET',
-      headers: init.auth ? { authorization: init.auth } : {},
-    });
-    return (init.method === 'POST' ? cronPost : cronGet)(req);
+    // withCron reads the query from a NextRequest, as Next passes it; a scheduler sends no Origin.
+    const req = request(`/api/cron/rollup${init.query ?? ''}`, { method: init.method ?? 'GET', origin: null });
+    if (init.auth) req.headers.set('authorization', init.auth);
+    return (init.method === 'POST' ? cronPost : cronGet)(req, routeContext({}));
   };
 
   it('refuses a missing or wrong secret', async () => {

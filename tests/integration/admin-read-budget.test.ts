@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withReadMeter } from '@/lib/firebase/metered';
-import { presetRange, resolveRange } from '@/lib/metrics/admin-range';
-import { getAdminOverview } from '@/lib/metrics/get-admin-overview';
-import { getAdoptionReport, getCostReport, getReliabilityReport } from '@/lib/metrics/get-admin-reports';
-import { listAuditLog } from '@/lib/metrics/list-audit-log';
+import { presetRange, resolveRange } from '@/lib/admin/admin-range';
+import { getAdminOverview } from '@/lib/admin/get-admin-overview';
+import { getAdoptionReport, getCostReport, getReliabilityReport } from '@/lib/admin/get-admin-reports';
+import { listAuditLog } from '@/lib/audit/list-audit-log';
 import { seedFleet } from '@/lib/seed/seed-fleet';
 import { useIsolatedProject } from '../helpers/isolated-project';
 

@@ -5,7 +5,7 @@ import { runExportJob } from '@/lib/export/run-export-job';
 import { startExportJob } from '@/lib/export/start-export-job';
 import { EXPORT_TYPES } from '@/lib/export/export-types';
 import { adminAuth, adminDb } from '@/lib/firebase/admin';
-import { appendAuditEntry } from '@/lib/metrics/append-audit-entry';
+import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
 import { runRollup } from '@/lib/metrics/run-rollup';
 import { getMoodHistory } from '@/lib/mood/get-mood-history';
 import { searchJournal } from '@/lib/journal/search-journal';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adminDb } from '@/lib/firebase/admin';
-import { appendAuditEntry } from '@/lib/metrics/append-audit-entry';
+import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
 import { pseudonymFor } from '@/lib/metrics/pseudonymous-id';
 import { tryAcquireLease, releaseLease } from '@/lib/metrics/rollup-lease';
 import { runRollup } from '@/lib/metrics/run-rollup';

@@ -3,9 +3,9 @@ import { ReportTable } from '@/components/admin/report-table';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { auditTable } from '@/lib/metrics/audit-table';
-import { listAuditLog } from '@/lib/metrics/list-audit-log';
-import { viewAdminPage } from '@/lib/metrics/view-admin-page';
+import { auditTable } from '@/lib/admin/audit-table';
+import { listAuditLog } from '@/lib/audit/list-audit-log';
+import { viewAdminPage } from '@/lib/admin/view-admin-page';
 
 export const metadata: Metadata = { title: 'Audit log' };
 

@@ -10,7 +10,7 @@ import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { getEnv } from '@/lib/config/env';
 import { formatMetric } from '@/lib/metrics/format-metric';
-import { loadReportPage } from '@/lib/metrics/load-report-page';
+import { loadReportPage } from '@/lib/admin/load-report-page';
 
 export const metadata: Metadata = { title: 'Cost' };
 

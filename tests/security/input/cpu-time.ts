@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { AppError } from '@/lib/api/errors';
+import { ERROR_STATUS } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 
 /** The CPU budget issue 13 sets for any import of up to 1 MB. */
 export const CPU_BOUND_MS = 100;
@@ -37,8 +38,8 @@ export async function expectPlanOrRefusal(run: () => unknown): Promise<'plan' | 
     return 'plan';
   } catch (error) {
     expect(error, String((error as Error)?.stack)).toBeInstanceOf(AppError);
-    expect((error as AppError).status).toBeGreaterThanOrEqual(400);
-    expect((error as AppError).status).toBeLessThan(500);
+    expect(ERROR_STATUS[(error as AppError).code]).toBeGreaterThanOrEqual(400);
+    expect(ERROR_STATUS[(error as AppError).code]).toBeLessThan(500);
     return 'refused';
   }
 }

@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { spreadsheetSafe } from '@/lib/csv/spreadsheet-safe';
 import { csvRow, exportFileOf } from '@/lib/export/export-files';
-import { tableToCsv } from '@/lib/metrics/table-to-csv';
+import { tableToCsv } from '@/lib/admin/table-to-csv';
 
 const OWASP_PAYLOADS = [
   "-2+3+cmd|' /C calc'!A0",

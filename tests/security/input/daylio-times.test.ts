@@ -1,7 +1,7 @@
 // Issue 13, hole 2: Daylio's local times were turned into instants by adding minutes to the start of the day, an
 // hour wrong on DST-change days, and impossible dates and times were accepted (2024-02-31 became 2 March).
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { parseDaylioCsv } from '@/lib/import/parse-daylio-csv';
 
 const HEADER = 'full_date,date,weekday,time,mood,activities,note_title,note';

@@ -4,7 +4,8 @@
 // parse time: createImportJob parses the whole file before it previews, stores or writes anything.
 import { Timestamp } from 'firebase-admin/firestore';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@/lib/api/errors';
+import { ERROR_STATUS } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { EXPORT_FORMAT } from '@/lib/export/export-readme';
 import { decodeFields, decodeValue, TypedJsonError } from '@/lib/export/typed-json';
 import { parseImportFile } from '@/lib/import/parse-import-file';
@@ -44,7 +45,7 @@ describe('a wellsync export with keys wellsync does not know is refused, naming 
     ['isAdmin', 'journal_entries', ',"isAdmin":true'],
   ] as const)('%s in %s', async (key, section, extra) => {
     const error = await refusal(exportWith(section, extra));
-    expect(error.status).toBe(422);
+    expect(ERROR_STATUS[error.code]).toBe(422);
     const name = key.split(' ')[0]!;
     expect(error.message).toContain(`${section}.0.data`);
     expect(error.message).toContain(`"${name}"`);
@@ -57,7 +58,7 @@ describe('a wellsync export with keys wellsync does not know is refused, naming 
       `{"format":${JSON.stringify(EXPORT_FORMAT)},"conflicts":[{"id":"c-1","data":{"collection":"journal_entries","docId":"e-1","rev":"1760000000000:0001:ios-a","deviceId":"ios-a","data":{"__proto__":{"x":1}},"detectedAt":${ts},"resolvedAt":null}}]}`,
     );
     const error = await refusal(file);
-    expect(error.status).toBe(422);
+    expect(ERROR_STATUS[error.code]).toBe(422);
     expect(error.message).toContain('conflicts.0.data');
     expect(error.message).toContain('__proto__');
   });
@@ -67,7 +68,7 @@ describe('a wellsync export with keys wellsync does not know is refused, naming 
       `{"format":${JSON.stringify(EXPORT_FORMAT)},"journal_entries":[{"id":"e-1","data":{${JOURNAL}},"__proto__":{"id":"other"}}]}`,
     );
     const error = await refusal(file);
-    expect(error.status).toBe(422);
+    expect(ERROR_STATUS[error.code]).toBe(422);
     expect(error.message).toContain('__proto__');
   });
 });

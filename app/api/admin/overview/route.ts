@@ -1,5 +1,5 @@
 // The five success metrics against their targets (the /admin summary) as JSON.
 import { withAdmin } from '@/lib/api/guard';
-import { getAdminOverview } from '@/lib/metrics/get-admin-overview';
+import { getAdminOverview } from '@/lib/admin/get-admin-overview';
 
 export const GET = withAdmin(async ({ caller }) => getAdminOverview(caller));

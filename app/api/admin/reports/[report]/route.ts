@@ -1,8 +1,8 @@
 // An admin report as JSON (adoption, cost or reliability) for a date range: rollups only, never content.
 import { withAdmin } from '@/lib/api/guard';
-import { resolveRange } from '@/lib/metrics/admin-range';
-import { ZGetReportQuery, ZGetReportRequest } from '@/lib/metrics/admin-requests';
-import { getReport } from '@/lib/metrics/get-admin-reports';
+import { resolveRange } from '@/lib/admin/admin-range';
+import { ZGetReportQuery, ZGetReportRequest } from '@/lib/admin/admin-requests';
+import { getReport } from '@/lib/admin/get-admin-reports';
 import { utcDay } from '@/lib/metrics/utc-days';
 
 export const GET = withAdmin(

@@ -1,5 +1,5 @@
 // One export: its status and progress, or delete it (and its archive) early.
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { withUser } from '@/lib/api/guard';
 import { deleteExportJob } from '@/lib/export/delete-export-job';
 import { getExportJob } from '@/lib/export/list-export-jobs';

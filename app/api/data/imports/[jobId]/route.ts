@@ -1,5 +1,5 @@
 // One import: its dry run and progress, or discard it (its uploaded file is deleted).
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { withUser } from '@/lib/api/guard';
 import { deleteImportJob, getImportJob } from '@/lib/import/list-import-jobs';
 import { ZJobParams } from '@/lib/jobs/job-id';

@@ -1,10 +1,10 @@
 // One table of an admin report as a CSV download, for the same date range the page shows.
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { withAdmin } from '@/lib/api/guard';
-import { resolveRange } from '@/lib/metrics/admin-range';
-import { ZGetReportQuery, ZGetReportTableRequest } from '@/lib/metrics/admin-requests';
-import { csvResponse } from '@/lib/metrics/csv-response';
-import { getReport } from '@/lib/metrics/get-admin-reports';
+import { resolveRange } from '@/lib/admin/admin-range';
+import { ZGetReportQuery, ZGetReportTableRequest } from '@/lib/admin/admin-requests';
+import { csvResponse } from '@/lib/admin/csv-response';
+import { getReport } from '@/lib/admin/get-admin-reports';
 import { utcDay } from '@/lib/metrics/utc-days';
 
 export const GET = withAdmin(

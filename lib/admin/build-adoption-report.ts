@@ -1,10 +1,10 @@
 import { PLATFORMS } from '@/lib/contract/schemas';
 import type { AdminRange } from './admin-range';
 import type { AdminTable } from './admin-table';
-import { MIN_GROUP_USERS } from './k-anonymity';
-import type { Freshness, Rollups } from './read-rollups';
-import type { FleetSnapshot } from './rollup-types';
-import { eachDay } from './utc-days';
+import { MIN_GROUP_USERS } from '@/lib/metrics/k-anonymity';
+import type { Freshness, Rollups } from '@/lib/metrics/read-rollups';
+import type { FleetSnapshot } from '@/lib/metrics/rollup-types';
+import { eachDay } from '@/lib/metrics/utc-days';
 
 /** A chart row: the day, and a value per series (null where a group is too small to show). */
 export type SeriesRow = { day: string; [series: string]: string | number | null };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { FieldValue } from 'firebase-admin/firestore';
-import { auditLogCollection } from './metrics-refs';
+import { auditLogCollection } from './audit-refs';
 
 /**
  * The admin audit log (docs/admin-analytics.md, "Audit log"): every admin page view and admin API call, and every

@@ -1,15 +1,15 @@
 import 'server-only';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { assertAdmin, type AdminScope } from '@/lib/auth/scope';
 import { getEnv } from '@/lib/config/env';
 import type { AdminRange } from './admin-range';
 import { buildAdoptionReport, type AdoptionReport } from './build-adoption-report';
 import { buildCostReport, type CostReport } from './build-cost-report';
 import { buildReliabilityReport, type ReliabilityReport } from './build-reliability-report';
-import { freshnessOf, readRollups } from './read-rollups';
+import { freshnessOf, readRollups } from '@/lib/metrics/read-rollups';
 import { isReportName, REPORT_NAMES } from './report-names';
-import { SLO_WINDOW_DAYS } from './slo';
-import { addDays, eachMonth, utcDay } from './utc-days';
+import { SLO_WINDOW_DAYS } from '@/lib/metrics/slo';
+import { addDays, eachMonth, utcDay } from '@/lib/metrics/utc-days';
 
 /**
  * The admin pages' data: each reads a few rollup documents in one batch (the state, one per month of the range,

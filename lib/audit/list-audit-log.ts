@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { assertAdmin, type AdminScope } from '@/lib/auth/scope';
 import { runQuery } from '@/lib/firebase/metered';
 import { AUDIT_ACTIONS } from './append-audit-entry';
-import { auditLogCollection } from './metrics-refs';
+import { auditLogCollection } from './audit-refs';
 
 export const AUDIT_PAGE_SIZE = 50;
 

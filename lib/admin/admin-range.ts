@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { isValidDayKey } from '@/lib/time/zoned';
-import { addDays, daysBetween, type DayKey } from './utc-days';
+import { addDays, daysBetween, type DayKey } from '@/lib/metrics/utc-days';
 
 /** The date range every admin page and API takes: a preset, or `from`/`to` (UTC days, both included). */
 export const RANGE_PRESETS = ['7d', '30d', '90d', '180d', '365d'] as const;

@@ -1,7 +1,7 @@
 import 'server-only';
-import { AppError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors/app-error';
 import { adminAuth } from '@/lib/firebase/admin';
-import { appendAuditEntry, type AuditActor } from '@/lib/metrics/append-audit-entry';
+import { appendAuditEntry, type AuditActor } from '@/lib/audit/append-audit-entry';
 
 export type AdminClaimChange = { uid: string; email: string; admin: boolean; sessionsEnded: boolean };
 

@@ -1,12 +1,12 @@
 import 'server-only';
 import { assertAdmin, type AdminScope } from '@/lib/auth/scope';
 import { presetRange } from './admin-range';
-import { COST_TARGET_USD } from './estimate-cost';
+import { COST_TARGET_USD } from '@/lib/metrics/estimate-cost';
 import { getAdoptionReport, getCostReport, getReliabilityReport } from './get-admin-reports';
-import { LATENCY_TARGET_MS } from './latency-histogram';
-import type { Freshness } from './read-rollups';
-import { SUCCESS_SLO } from './slo';
-import { utcDay } from './utc-days';
+import { LATENCY_TARGET_MS } from '@/lib/metrics/latency-histogram';
+import type { Freshness } from '@/lib/metrics/read-rollups';
+import { SUCCESS_SLO } from '@/lib/metrics/slo';
+import { utcDay } from '@/lib/metrics/utc-days';
 
 export type TargetStatus = 'met' | 'missed' | 'unknown' | 'neutral';
 export type OverviewMetric = {

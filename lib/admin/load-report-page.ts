@@ -7,7 +7,7 @@ import type { ReliabilityReport } from './build-reliability-report';
 import { csvHref } from './csv-href';
 import { getAdoptionReport, getCostReport, getReliabilityReport } from './get-admin-reports';
 import type { ReportName } from './report-names';
-import { utcDay } from './utc-days';
+import { utcDay } from '@/lib/metrics/utc-days';
 import { viewAdminPage } from './view-admin-page';
 
 type Reports = { adoption: AdoptionReport; cost: CostReport; reliability: ReliabilityReport };

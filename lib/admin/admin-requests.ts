@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZAdminRangeQuery } from './admin-range';
 
 /** Request schemas of the admin API (app/api/admin). */
-// A well-formed name that is no report is a missing resource (404, lib/metrics/get-admin-reports.ts), not bad input.
+// A well-formed name that is no report is a missing resource (404, lib/admin/get-admin-reports.ts), not bad input.
 export const ZGetReportRequest = z.object({
   report: z.string().regex(/^[a-z0-9-]{1,40}$/, 'Expected a report name such as adoption'),
 });
@@ -13,10 +13,4 @@ export const ZGetReportQuery = ZAdminRangeQuery;
 export const ZListAuditLogRequest = z.object({
   cursor: z.string().max(100).optional(),
   format: z.enum(['json', 'csv']).default('json'),
-});
-export const ZRunRollupRequest = z.object({
-  full: z
-    .enum(['0', '1', 'true', 'false'])
-    .optional()
-    .transform((v) => v === '1' || v === 'true'),
 });

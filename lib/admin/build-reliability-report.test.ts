@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateDay, type RollupEvent } from './aggregate-sync-events';
+import { aggregateDay, type RollupEvent } from '@/lib/metrics/aggregate-sync-events';
 import { presetRange } from './admin-range';
 import { buildReliabilityReport, isFlaggedRelease } from './build-reliability-report';
-import type { Rollups } from './read-rollups';
-import { EMPTY_STATE } from './rollup-state';
+import type { Rollups } from '@/lib/metrics/read-rollups';
+import { EMPTY_STATE } from '@/lib/metrics/rollup-state';
 
 const event = (pid: string, over: Partial<RollupEvent> = {}): RollupEvent => ({
   pid,
@@ -101,7 +101,7 @@ describe('reliability report', () => {
   });
 
   it('reads rollups written before merges were counted as 0 merged', async () => {
-    const { ZDayRollup } = await import('./rollup-types');
+    const { ZDayRollup } = await import('@/lib/metrics/rollup-types');
     const { merged: _merged, ...older } = aggregateDay([event('p1', { conflicts: 1 })]).day;
     expect(ZDayRollup.parse(older)).toMatchObject({ conflicts: 1, merged: 0 });
   });

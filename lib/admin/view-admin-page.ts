@@ -1,7 +1,7 @@
 import 'server-only';
 import { requireAdmin } from '@/lib/auth/current-user';
 import type { AdminScope, Caller } from '@/lib/auth/scope';
-import { appendAuditEntry } from './append-audit-entry';
+import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
 
 /**
  * For admin pages: the verified admin (non-admins get the 404 page, visitors the sign-in page), with the view

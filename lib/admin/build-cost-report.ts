@@ -1,10 +1,10 @@
 import type { AdminRange } from './admin-range';
 import type { AdminTable } from './admin-table';
-import { COST_TARGET_USD, estimateCost, type FirestorePrices } from './estimate-cost';
-import { isDeepStrictEqualPrices } from './same-prices';
-import type { Freshness, Rollups } from './read-rollups';
-import type { CostMonthDoc } from './rollup-types';
-import { eachDay, eachMonth } from './utc-days';
+import { COST_TARGET_USD, estimateCost, type FirestorePrices } from '@/lib/metrics/estimate-cost';
+import { isDeepStrictEqualPrices } from '@/lib/metrics/same-prices';
+import type { Freshness, Rollups } from '@/lib/metrics/read-rollups';
+import type { CostMonthDoc } from '@/lib/metrics/rollup-types';
+import { eachDay, eachMonth } from '@/lib/metrics/utc-days';
 
 export type CostReport = {
   range: AdminRange;

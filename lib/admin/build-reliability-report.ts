@@ -1,12 +1,18 @@
-import { addCounts, emptyCounts } from './aggregate-sync-events';
+import { addCounts, emptyCounts } from '@/lib/metrics/aggregate-sync-events';
 import type { AdminRange } from './admin-range';
 import type { AdminTable } from './admin-table';
-import { isGroupVisible, rangeUserFloor, type GroupPresence } from './k-anonymity';
-import { histogramBars, histogramQuantile, LATENCY_TARGET_MS, mergeHistograms, shareWithin } from './latency-histogram';
-import type { Freshness, Rollups } from './read-rollups';
-import type { Counts, DayRollup, GroupRollup, Histogram } from './rollup-types';
-import { BURN_WINDOWS, burnRate, errorBudget, SLO_WINDOW_DAYS, successRate, SUCCESS_SLO } from './slo';
-import { addDays, eachDay, utcDay } from './utc-days';
+import { isGroupVisible, rangeUserFloor, type GroupPresence } from '@/lib/metrics/k-anonymity';
+import {
+  histogramBars,
+  histogramQuantile,
+  LATENCY_TARGET_MS,
+  mergeHistograms,
+  shareWithin,
+} from '@/lib/metrics/latency-histogram';
+import type { Freshness, Rollups } from '@/lib/metrics/read-rollups';
+import type { Counts, DayRollup, GroupRollup, Histogram } from '@/lib/metrics/rollup-types';
+import { BURN_WINDOWS, burnRate, errorBudget, SLO_WINDOW_DAYS, successRate, SUCCESS_SLO } from '@/lib/metrics/slo';
+import { addDays, eachDay, utcDay } from '@/lib/metrics/utc-days';
 
 export type LatencySummary = { p50: number | null; p95: number | null; p99: number | null; within5s: number | null };
 export type GroupRow = {
