@@ -102,7 +102,13 @@ async function refreshView<R>(
         staleChunkIds: meta.staleChunkIds,
       })
     ) {
-      return mergeChunks(chunks);
+      // Registered as the view of the meta just committed, so the next unchanged read returns this same Map.
+      const kept = chunks.filter((chunk) => chunk.records.size > 0);
+      return mergedView(
+        metaRef.path,
+        kept.map((chunk) => chunk.ref),
+        kept.map((chunk) => chunk.records),
+      );
     }
     // Another request refreshed the view first: start again from its result.
   }
