@@ -3,7 +3,7 @@
 // `--skip-build` reuses the last `npm run build`; `--users N` sets the fleet size. Nothing here is a test: figures are reported, goals marked met or missed.
 // `--resume` continues a run that failed: each of the two phases (per-user, then fleet) keeps its results in
 // CHECKPOINT when it ends, and a resumed run of the same mode and fleet size skips the phases found there.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderBenchReport } from '@/lib/bench/bench-report';
@@ -128,13 +128,18 @@ async function startServer(): Promise<string> {
   const port = await findFreePort();
   const usageFile = path.resolve('.wellsync/bench-server-usage.json');
   mkdirSync(path.dirname(usageFile), { recursive: true });
+  rmSync(usageFile, { force: true }); // a previous run's file must not pass for this server's probe
   const next = await startProcess('next', process.execPath, ['.next/standalone/server.js'], {
     env: { ...env, PORT: String(port), HOSTNAME: '127.0.0.1', WELLSYNC_BENCH_USAGE_FILE: usageFile },
     readyWhen: /Ready in/,
     timeoutMs: 60_000,
     echo: true,
   }); // its log explains any failed view
-  cpuProbe = { serverPid: next.child.pid!, emulatorGroups: Object.values(emulators.processGroups), usageFile };
+  cpuProbe = {
+    serverPid: next.child.pid!,
+    emulatorGroups: Object.values(emulators.processGroups),
+    usageFile, // written by the server's probe; a build without one is never signalled (lib/bench/process-cpu.ts)
+  };
   // The bench's own batch work (seeding, the adoption replay, rollups) reads collection-group pages, which the
   // emulator scans whole: at fleet scale a page outlasts the 10 s a page view may wait. The server keeps 10 s.
   process.env.WELLSYNC_READ_DEADLINE_MS = '120000';

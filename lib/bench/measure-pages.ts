@@ -35,7 +35,12 @@ export type PageResult = {
 };
 
 /** Where measurePages finds the processes whose CPU it reports; without it, only times and reads. */
-export type CpuProbe = { serverPid: number; emulatorGroups: number[]; usageFile: string };
+export type CpuProbe = {
+  serverPid: number;
+  emulatorGroups: number[];
+  /** Written by the server's usage probe; calls are not counted when it is absent (a build older than it). */
+  usageFile: string;
+};
 
 async function sampleUsage(probe: CpuProbe) {
   const emulators = probe.emulatorGroups.map(processGroupCpuMs);

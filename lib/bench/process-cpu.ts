@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 
 /** Linux's clock tick (`getconf CLK_TCK`), 100 on every kernel these machines run. */
 const MS_PER_TICK = 10;
@@ -26,19 +26,23 @@ export function processGroupCpuMs(pgid: number): number | null {
   return ticks * MS_PER_TICK;
 }
 
-/** Asks the server for its usage (lib/bench/usage-probe.ts): a signal, then the file it writes. */
+/**
+ * Asks the server for its usage (lib/bench/usage-probe.ts): a signal, then the file it rewrites. The probe writes
+ * the file when it is installed; without the file the server has no probe (an older build), and a SIGUSR2 would
+ * end it, so it is not signalled and the answer is null.
+ */
 export async function readServerUsage(pid: number, file: string): Promise<{ firestoreCalls: number } | null> {
-  rmSync(file, { force: true });
+  if (!existsSync(file)) return null;
+  const before = statSync(file).mtimeMs;
   const asked = Date.now();
   process.kill(pid, 'SIGUSR2');
   while (Date.now() - asked < 2_000) {
     await new Promise((resolve) => setTimeout(resolve, 10));
-    if (existsSync(file)) {
-      try {
-        return JSON.parse(readFileSync(file, 'utf8')) as { firestoreCalls: number };
-      } catch {
-        // Caught mid-write: try again.
-      }
+    if (statSync(file).mtimeMs === before) continue;
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as { firestoreCalls: number };
+    } catch {
+      // Caught mid-write: try again.
     }
   }
   return null;
