@@ -3,7 +3,7 @@
 // `--skip-build` reuses the last `npm run build`; `--users N` sets the fleet size. Nothing here is a test: figures are reported, goals marked met or missed.
 // `--resume` continues a run that failed: each of the two phases (per-user, then fleet) keeps its results in
 // CHECKPOINT when it ends, and a resumed run of the same mode and fleet size skips the phases found there.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderBenchReport } from '@/lib/bench/bench-report';
@@ -12,7 +12,7 @@ import { measureExport, measureExportMemory } from '@/lib/bench/measure-export';
 import { measureDaylioPreview } from '@/lib/bench/measure-daylio-preview';
 import { measureImport } from '@/lib/bench/measure-import';
 import { measureMergeShare, measureMergeTime } from '@/lib/bench/measure-merge';
-import { adminPages, measurePages, portalPages } from '@/lib/bench/measure-pages';
+import { adminPages, measurePages, portalPages, type CpuProbe } from '@/lib/bench/measure-pages';
 import { measureRollup } from '@/lib/bench/measure-rollup';
 import { measurePropagation, measurePush } from '@/lib/bench/measure-sync';
 import { runLoad } from '@/lib/bench/run-load';
@@ -121,15 +121,25 @@ const stopBars = () => {
 // The production server, started on first use: after the per-user seeding, or in the fleet phase of a resumed run.
 let serverUrl: Promise<string> | undefined;
 const server = () => (serverUrl ??= startServer());
+// Where the server's and the emulators' CPU is read (lib/bench/process-cpu.ts), once the server runs.
+let cpuProbe: CpuProbe | undefined;
 async function startServer(): Promise<string> {
   step('starting the production server');
   const port = await findFreePort();
-  await startProcess('next', process.execPath, ['.next/standalone/server.js'], {
-    env: { ...env, PORT: String(port), HOSTNAME: '127.0.0.1' },
+  const usageFile = path.resolve('.wellsync/bench-server-usage.json');
+  mkdirSync(path.dirname(usageFile), { recursive: true });
+  rmSync(usageFile, { force: true }); // a previous run's file must not pass for this server's probe
+  const next = await startProcess('next', process.execPath, ['.next/standalone/server.js'], {
+    env: { ...env, PORT: String(port), HOSTNAME: '127.0.0.1', WELLSYNC_BENCH_USAGE_FILE: usageFile },
     readyWhen: /Ready in/,
     timeoutMs: 60_000,
     echo: true,
   }); // its log explains any failed view
+  cpuProbe = {
+    serverPid: next.child.pid!,
+    emulatorGroups: Object.values(emulators.processGroups),
+    usageFile, // written by the server's probe; a build without one is never signalled (lib/bench/process-cpu.ts)
+  };
   // The bench's own batch work (seeding, the adoption replay, rollups) reads collection-group pages, which the
   // emulator scans whole: at fleet scale a page outlasts the 10 s a page view may wait. The server keeps 10 s.
   process.env.WELLSYNC_READ_DEADLINE_MS = '120000';
@@ -156,7 +166,7 @@ async function measurePerUser() {
   const baseUrl = await server();
   step('portal pages of the heavy user');
   const heavyCookie = await signInOverHttp(baseUrl, emulators.authHost, HEAVY_USER);
-  const portal = await measurePages(baseUrl, heavyCookie, portalPages(HEAVY_USER, 'anxious'), plan.pageViews);
+  const portal = await measurePages(baseUrl, heavyCookie, portalPages(HEAVY_USER, 'anxious'), plan.pageViews, cpuProbe);
   step('load: 50 signed-in sessions browsing the portal');
   const userCookies = await Promise.all(load.accounts.map((user) => signInOverHttp(baseUrl, emulators.authHost, user)));
   const userLoad = await runLoad(
@@ -165,6 +175,7 @@ async function measurePerUser() {
     userCookies,
     ['/journal', '/journal?q=walk', '/mood', '/mood?range=1y', '/devices', '/settings/sync'],
     plan.loadSeconds,
+    cpuProbe,
   );
   step("import: the heavy user's export into empty accounts");
   const imports = await measureImport(HEAVY_USER.uid, plan.rounds);
@@ -227,7 +238,13 @@ async function measureFleet() {
   const adminCookies = await Promise.all(admins.map((admin) => signInOverHttp(baseUrl, emulators.authHost, admin)));
   step('admin pages at fleet scale');
   const adminScope = { uid: admins[0]!.uid, isAdmin: true as const };
-  const admin = await measurePages(baseUrl, adminCookies[0]!, adminPages(adminScope, Date.now()), plan.pageViews);
+  const admin = await measurePages(
+    baseUrl,
+    adminCookies[0]!,
+    adminPages(adminScope, Date.now()),
+    plan.pageViews,
+    cpuProbe,
+  );
   step('rollup at fleet scale: full, and incremental after new syncs');
   const rollup = await measureRollup(ROLLUP_ROUNDS, (round) =>
     measurePush({ users: 2, days: 1, seed: 100 + round }).then(() => undefined),
@@ -239,6 +256,7 @@ async function measureFleet() {
     adminCookies,
     ['/admin', '/admin/adoption', '/admin/cost', '/admin/reliability'],
     plan.loadSeconds,
+    cpuProbe,
   );
   return { fleet, admin, rollup, adminLoad };
 }

@@ -10,7 +10,7 @@ export function JournalFilters({
   errors,
 }: {
   query: Partial<JournalQuery>;
-  tags: { tag: string; count: number }[];
+  tags: readonly { tag: string; count: number }[];
   errors: Record<string, string>;
 }) {
   const hasFilters = Boolean(query.q || query.tag || query.from || query.to);

@@ -10,6 +10,11 @@ const page = (label: string, reads: number, p95: number) => ({
   coldReads: reads,
   serverMs: s(p95 / 2, p95),
 });
+const measured = (p: ReturnType<typeof page>, serverCpuMs: number, firestoreCalls: number) => ({
+  ...p,
+  perView: { serverCpuMs, emulatorCpuMs: 10, firestoreCalls },
+});
+const floor = { ...measured(page('signin', 0, 20), 20, 0), path: '/signin' };
 
 function results(overrides: Partial<BenchResults> = {}): BenchResults {
   const tool = (name: 'raw' | 'wellsync' | 'firestore-export-import' | 'firestore-backfire', seconds: number) => ({
@@ -39,7 +44,7 @@ function results(overrides: Partial<BenchResults> = {}): BenchResults {
       large: { documents: 100_000, seconds: 60 },
     },
     admin: [page('adoption', 40, 120), page('cost', 30, 150)],
-    portal: [page('journal', 20, 80)],
+    portal: [floor, measured(page('journal', 20, 80), 25, 3)],
     exports: {
       tools: [
         tool('raw', 2),
@@ -114,7 +119,7 @@ describe('renderBenchReport', () => {
         propagation: { samples: 30, editToWebMs: s(200, 1500) },
         load: [{ ...results().load[0]!, warmUpFailures: 1, firstWarmUpFailure: 'GET /mood answered 500' }],
         seed: { ...results().seed, fleetUsers: 1000, syncEvents: 51_000 },
-        portal: [page('journal', 20, 250)],
+        portal: [floor, measured(page('journal', 20, 250), 60, 6)],
         exportMemory: {
           documents: 100_000,
           tools: [{ tool: 'wellsync', seconds: s(20), maxRssMb: s(300), rssGrowthMb: s(120, 160) }],
@@ -127,7 +132,9 @@ describe('renderBenchReport', () => {
       'fleet',
       'admin pages ≤',
       'admin pages p95',
-      "heavy user's pages",
+      "heavy user's pages p95",
+      "heavy user's pages: server CPU",
+      "heavy user's pages ≤",
       'export ≥ 0.7',
       'export ≥ 2',
       'export of a',
@@ -137,6 +144,15 @@ describe('renderBenchReport', () => {
     ])
       expect(goalRow(report, goal), goal).toContain('**missed**');
     expect(goalRow(report, 'export ≥ 2')).toContain('no peer finished');
+    expect(goalRow(report, "heavy user's pages: server CPU")).toContain('3.00×');
+  });
+
+  it('puts CPU and Firestore calls per view beside each page, with the ratio to the sign-in page', () => {
+    const report = renderBenchReport(results(), '');
+    expect(report).toMatch(/\| `\/journal` \| 20 \| 20 \| 3\.00 \| 25\.0 \| 1\.25× \| 10\.0 \|/);
+    expect(
+      goalRow(renderBenchReport(results({ portal: [page('journal', 20, 80)] }), ''), "heavy user's pages ≤"),
+    ).toContain('not measured');
   });
 
   it('marks the merge goal from the share among releases that can merge, and says when it was not measured', () => {

@@ -1,5 +1,7 @@
 import autocannon from 'autocannon';
 import { timedGet } from './http-session';
+import { processGroupCpuMs } from './process-cpu';
+import type { CpuProbe } from './measure-pages';
 import { summarize, type Summary } from './summarize-samples';
 
 export type LoadResult = {
@@ -14,7 +16,17 @@ export type LoadResult = {
   errors: number;
   non2xx: number;
   latencyMs: Summary;
+  /** CPU per completed view over the timed run (ms): the server's, and the emulators' together. */
+  perView?: { serverCpuMs: number | null; emulatorCpuMs: number | null };
 };
+
+function cpuNow(probe: CpuProbe) {
+  const emulators = probe.emulatorGroups.map(processGroupCpuMs);
+  return {
+    server: processGroupCpuMs(probe.serverPid),
+    emulators: emulators.some((ms) => ms === null) ? null : emulators.reduce<number>((a, b) => a + b!, 0),
+  };
+}
 
 /**
  * Signed-in browsing on loopback, after one warm-up view of every page per session: one connection per session, each cycling through `paths` with its own cookie,
@@ -26,6 +38,7 @@ export async function runLoad(
   cookies: string[],
   paths: string[],
   seconds: number,
+  probe?: CpuProbe,
 ): Promise<LoadResult> {
   // Each session views every page once first, as a returning user has: derived views are built, routes compiled.
   // These views are all cold at once, the hardest moment for the server: a failure among them is an error too.
@@ -38,6 +51,7 @@ export async function runLoad(
   );
   let session = 0;
   const times: number[] = [];
+  const before = probe && cpuNow(probe);
   const result = await autocannon({
     url: baseUrl,
     connections: cookies.length,
@@ -49,6 +63,10 @@ export async function runLoad(
       client.on('response', (_status: number, _bytes: number, responseTime: number) => times.push(responseTime));
     },
   });
+  const after = probe && cpuNow(probe);
+  const views = Math.max(1, result.requests.total);
+  const perView = (a: number | null | undefined, b: number | null | undefined) =>
+    a == null || b == null ? null : (b - a) / views;
   return {
     label,
     sessions: cookies.length,
@@ -60,5 +78,12 @@ export async function runLoad(
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     latencyMs: summarize(times),
+    perView:
+      before && after
+        ? {
+            serverCpuMs: perView(before.server, after.server),
+            emulatorCpuMs: perView(before.emulators, after.emulators),
+          }
+        : undefined,
   };
 }

@@ -25,6 +25,8 @@ export type RunningEmulators = {
   /** The variables firebase-admin, the seed and Next read to find the emulators. */
   env: Record<string, string>;
   hasPersistedData: boolean;
+  /** Each emulator's process group, by name (`firestore`, `auth`, or `emulators` for firebase-tools running both): the bench reads their CPU. */
+  processGroups: Record<string, number>;
   stop: () => Promise<void>;
 };
 
@@ -83,6 +85,9 @@ export async function startEmulators(options: EmulatorOptions): Promise<RunningE
     firestoreHost,
     authHost,
     hasPersistedData,
+    processGroups: Object.fromEntries(
+      processes.map((p) => [processes.length === 1 ? 'emulators' : p.name, p.child.pid ?? -1]),
+    ),
     env: {
       FIREBASE_PROJECT_ID: options.projectId,
       GCLOUD_PROJECT: options.projectId,

@@ -24,7 +24,18 @@ export function countReads(reads: number) {
   if (meter) meter.reads += reads;
 }
 
-const count = countReads;
+/**
+ * Read calls (RPCs) made by this process, whatever the meter: the bench asks a running server for it through
+ * lib/bench/usage-probe.ts to report Firestore calls per page view. On globalThis, so every bundle of the server
+ * shares one count.
+ */
+const calls = globalThis as typeof globalThis & { __wellsyncFirestoreCalls?: number };
+export const firestoreCallCount = () => calls.__wellsyncFirestoreCalls ?? 0;
+
+function count(reads: number) {
+  calls.__wellsyncFirestoreCalls = firestoreCallCount() + 1;
+  countReads(reads);
+}
 
 export async function readDoc(ref: DocumentReference): Promise<DocumentSnapshot> {
   const snapshot = await withDeadline(ref.get(), 'reading', readDeadlineMs());

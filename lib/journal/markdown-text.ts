@@ -13,8 +13,37 @@ const BLOCKS = new Set([
   'break',
 ]);
 
+/**
+ * Parsed bodies, keyed by the body itself: a journal page shows the same twenty entries view after view, and parsing
+ * them was the largest single cost of rendering it (docs/benchmarks.md, "Profile"). The key is the content, so an
+ * edited entry is simply a new key; nothing is ever stale. Bounded by characters kept.
+ */
+const MAX_CACHED_CHARS = 8_000_000;
+const parsed = new Map<string, string>();
+let cachedChars = 0;
+
 /** The words of a Markdown body without its syntax: for excerpts and the search index. */
 export function markdownToText(markdown: string): string {
+  const known = parsed.get(markdown);
+  if (known !== undefined) {
+    parsed.delete(markdown);
+    parsed.set(markdown, known); // most recently used last
+    return known;
+  }
+  const text = parseMarkdownText(markdown);
+  if (markdown.length + text.length <= MAX_CACHED_CHARS / 8) {
+    parsed.set(markdown, text);
+    cachedChars += markdown.length + text.length;
+    for (const [body, kept] of parsed) {
+      if (cachedChars <= MAX_CACHED_CHARS) break;
+      parsed.delete(body);
+      cachedChars -= body.length + kept.length;
+    }
+  }
+  return text;
+}
+
+function parseMarkdownText(markdown: string): string {
   const parts: string[] = [];
   const walk = (node: MdNode) => {
     if (node.type === 'html') return; // raw HTML is never shown, so it is not searched either

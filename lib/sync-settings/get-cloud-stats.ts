@@ -24,7 +24,7 @@ export async function getCloudStats(scope: UserScope, nowMs = Date.now()): Promi
     readDoc(userRef(scope)),
     recentOperations(scope, nowMs),
   ]);
-  const sum = (records: Map<string, { b: number }>): TypeStats => ({
+  const sum = (records: ReadonlyMap<string, { b: number }>): TypeStats => ({
     docs: records.size,
     bytes: [...records.values()].reduce((n, r) => n + r.b, 0),
   });

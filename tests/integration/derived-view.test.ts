@@ -7,9 +7,10 @@ import {
   type DerivedViewSpec,
 } from '@/lib/derived-views/derived-view';
 import { userCollection, userRef } from '@/lib/firebase/refs';
+import { listJournalTags } from '@/lib/journal/list-journal-tags';
 import { getMoodHistory } from '@/lib/mood/get-mood-history';
 import { useIsolatedProject } from '../helpers/isolated-project';
-import { putMoodEntry } from '../helpers/users';
+import { putJournalEntry, putMoodEntry } from '../helpers/users';
 
 beforeAll(async () => {
   await useIsolatedProject();
@@ -59,6 +60,39 @@ describe('derived views', () => {
       .doc(id)
       .update({ deletedAt: new Date(), syncedAt: FieldValue.serverTimestamp() });
     expect((await readDerivedView(user, spec())).has(id)).toBe(false);
+  });
+});
+
+// Issue 15: what is computed from a view is memoized by the view's Map, which stays the same only while nothing changed.
+describe('memoized by the view', () => {
+  it('serves the same Map while unchanged, and a new one as soon as a document syncs', async () => {
+    const user = { uid: 'memo-user' };
+    await putMoodEntry(user, { recordedAtMs: Date.UTC(2025, 0, 1), score: 2 });
+    const first = await readDerivedView(user, spec());
+    expect(await readDerivedView(user, spec())).toBe(first);
+    const id = await putMoodEntry(user, { recordedAtMs: Date.UTC(2025, 0, 2), score: 4 });
+    const next = await readDerivedView(user, spec());
+    expect(next).not.toBe(first);
+    expect(next.has(id)).toBe(true);
+    expect(first.has(id)).toBe(false); // a Map handed out earlier is never changed
+  });
+
+  it('recomputes tags and mood statistics on the first view after a change, not before', async () => {
+    const user = { uid: 'memo-stats-user' };
+    await putJournalEntry(user, { title: 'one', tags: ['calm'] });
+    const tags = await listJournalTags(user);
+    expect(await listJournalTags(user)).toBe(tags);
+    await putJournalEntry(user, { title: 'two', tags: ['walk'] });
+    expect((await listJournalTags(user)).map((t) => t.tag).sort()).toEqual(['calm', 'walk']);
+
+    const now = Date.parse('2025-06-10T12:00:00Z');
+    await putMoodEntry(user, { recordedAtMs: Date.parse('2025-06-01T12:00:00Z'), score: 1 });
+    const before = await getMoodHistory(user, { range: '30d', now });
+    expect((await getMoodHistory(user, { range: '30d', now })).series).toBe(before.series);
+    await putMoodEntry(user, { recordedAtMs: Date.parse('2025-06-02T12:00:00Z'), score: 5 });
+    const after = await getMoodHistory(user, { range: '30d', now });
+    expect(after.summary.checkIns).toBe(2);
+    expect(before.summary.checkIns).toBe(1);
   });
 });
 

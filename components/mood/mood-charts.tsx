@@ -1,0 +1,25 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import type { ComponentProps } from 'react';
+import type { MoodBarChart as EagerBarChart } from './bar-chart';
+
+// Recharts draws nothing useful on the server (ResponsiveContainer has no size there; the charts appear after
+// hydration either way), yet rendering them cost the mood page about a third of its server CPU (docs/benchmarks.md,
+// "Profile"). They render in the browser only; each ChartFrame's text summary is still server-rendered.
+const LazyTrendChart = dynamic(() => import('./mood-trend-chart').then((m) => m.MoodTrendChart), {
+  ssr: false,
+  loading: () => <div className="h-72 w-full" />,
+});
+const LazyBarChart = dynamic(() => import('./bar-chart').then((m) => m.MoodBarChart), { ssr: false });
+
+export const MoodTrendChart = LazyTrendChart;
+
+/** Holds the chart's height while it loads, so the page does not jump. */
+export function MoodBarChart(props: ComponentProps<typeof EagerBarChart>) {
+  return (
+    <div style={{ minHeight: props.height ?? 256 }}>
+      <LazyBarChart {...props} />
+    </div>
+  );
+}
