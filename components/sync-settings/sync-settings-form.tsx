@@ -9,7 +9,9 @@ import { Dialog } from '@/components/ui/dialog';
 import { Notice } from '@/components/ui/notice';
 import { apiFetch } from '@/lib/api/client-fetch';
 import type { FirestorePrices } from '@/lib/metrics/estimate-cost';
+import { readNdjson } from '@/lib/ndjson/read-ndjson';
 import { previewSyncChange, type CloudStats, type SyncChoice } from '@/lib/sync-settings/preview-sync-change';
+import { ZRemovalLine } from '@/lib/sync-settings/removal-lines';
 
 const TYPES = [
   { key: 'journal', label: 'Journal', unit: 'entries' },
@@ -244,22 +246,12 @@ function RemoveCloudCopy({
         const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
         throw new Error(body?.error?.message ?? `Removing failed (${response.status}).`);
       }
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        buffer += value;
-        const lines = buffer.split('\n');
-        buffer = lines.pop() ?? '';
-        for (const line of lines.filter(Boolean)) {
-          const message = JSON.parse(line) as Progress & { done?: boolean; error?: { message: string } };
-          if (message.error) throw new Error(message.error.message);
-          if (message.done) {
-            setResult({ deleted: message.deleted });
-            onRemoved();
-          } else setProgress(message);
-        }
+      for await (const line of readNdjson(response.body, ZRemovalLine)) {
+        if (line.type === 'error') throw new Error(line.message);
+        if (line.type === 'done') {
+          setResult({ deleted: line.deleted });
+          onRemoved();
+        } else setProgress(line);
       }
       router.refresh();
     } catch (caught) {
