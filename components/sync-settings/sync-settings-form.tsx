@@ -8,6 +8,7 @@ import { Card } from '@/components/ui/card';
 import { Dialog } from '@/components/ui/dialog';
 import { Notice } from '@/components/ui/notice';
 import { apiFetch } from '@/lib/api/client-fetch';
+import { formatBytes, formatUsd } from '@/lib/format/format-quantities';
 import type { FirestorePrices } from '@/lib/metrics/estimate-cost';
 import { readNdjson } from '@/lib/ndjson/read-ndjson';
 import { previewSyncChange, type CloudStats, type SyncChoice } from '@/lib/sync-settings/preview-sync-change';
@@ -19,10 +20,6 @@ const TYPES = [
   { key: 'profile', label: 'Profile (name and time zone)', unit: 'profile' },
 ] as const;
 type TypeKey = (typeof TYPES)[number]['key'];
-
-const money = (usd: number) => (usd < 0.01 ? `$${usd.toFixed(4)}` : `$${usd.toFixed(2)}`);
-const size = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /**
  * What syncs: cloud sync and each type. Changing it shows, before it is saved, what the cloud holds of each type and
@@ -91,7 +88,7 @@ export function SyncSettingsForm({
                   id={`sync-${type.key}`}
                   label={type.label}
                   status={describeSyncSwitch(draft.enabled, { kind: 'type', on: draft.collections[type.key] })}
-                  hint={`${row.docs.toLocaleString('en')} ${row.docs === 1 && type.key !== 'profile' ? type.unit.replace(/s$/, '') : type.unit} in the cloud · ${size(row.bytes)} · storage ${money(row.storageCostMonth)} a month`}
+                  hint={`${row.docs.toLocaleString('en')} ${row.docs === 1 && type.key !== 'profile' ? type.unit.replace(/s$/, '') : type.unit} in the cloud · ${formatBytes(row.bytes)} · storage ${formatUsd(row.storageCostMonth)} a month`}
                   checked={draft.collections[type.key]}
                   onChange={(on) => setDraft({ ...draft, collections: { ...draft.collections, [type.key]: on } })}
                 />
@@ -100,11 +97,11 @@ export function SyncSettingsForm({
           </fieldset>
         </div>
         <p className="mt-4 text-sm text-muted">
-          Estimated monthly cost of your data: <strong className="text-fg">{money(preview.monthlyCostNow)}</strong>
+          Estimated monthly cost of your data: <strong className="text-fg">{formatUsd(preview.monthlyCostNow)}</strong>
           {changed && (
             <>
               {' '}
-              → <strong className="text-fg">{money(preview.monthlyCostAfter)}</strong> after this change
+              → <strong className="text-fg">{formatUsd(preview.monthlyCostAfter)}</strong> after this change
             </>
           )}
           .
@@ -130,14 +127,14 @@ export function SyncSettingsForm({
                 <strong>{TYPES.find((x) => x.key === t.type)!.label}</strong>:{' '}
                 {t.syncingAfter
                   ? 'your phones will send and receive it again.'
-                  : `your phones stop syncing it. The ${t.docs.toLocaleString('en')} stored in the cloud (${size(t.bytes)}) stay until you remove them.`}
+                  : `your phones stop syncing it. The ${t.docs.toLocaleString('en')} stored in the cloud (${formatBytes(t.bytes)}) stay until you remove them.`}
               </li>
             ))}
         </ul>
         <p className="mt-3 text-sm text-muted">
-          Estimated monthly cost: {money(preview.monthlyCostNow)} → {money(preview.monthlyCostAfter)}. Storage is priced
-          by Firestore&rsquo;s storage-size rules; sync operations are your last 30 days, shared between types by their
-          number of documents.
+          Estimated monthly cost: {formatUsd(preview.monthlyCostNow)} → {formatUsd(preview.monthlyCostAfter)}. Storage
+          is priced by Firestore&rsquo;s storage-size rules; sync operations are your last 30 days, shared between types
+          by their number of documents.
         </p>
         {error && (
           <Notice tone="error" className="mt-3">
@@ -265,8 +262,8 @@ function RemoveCloudCopy({
         {label}: remove the cloud copy
       </h2>
       <p className="mt-1 text-sm text-muted" hidden={Boolean(result)}>
-        {label} no longer syncs, but {docs.toLocaleString('en')} {docs === 1 ? 'document' : 'documents'} ({size(bytes)})
-        are still stored in the cloud. Removing them leaves your phones&rsquo; copies alone.
+        {label} no longer syncs, but {docs.toLocaleString('en')} {docs === 1 ? 'document' : 'documents'} (
+        {formatBytes(bytes)}) are still stored in the cloud. Removing them leaves your phones&rsquo; copies alone.
       </p>
       {progress && !result && !error && (
         <div className="mt-3">
