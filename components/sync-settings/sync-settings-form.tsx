@@ -3,6 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { describeSyncSwitch } from '@/components/sync-settings/describe-sync-switch';
+import { RemoveCloudCopy } from '@/components/sync-settings/remove-cloud-copy';
+import { Toggle } from '@/components/sync-settings/toggle';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Dialog } from '@/components/ui/dialog';
@@ -10,9 +12,7 @@ import { Notice } from '@/components/ui/notice';
 import { apiFetch } from '@/lib/api/client-fetch';
 import { formatBytes, formatUsd } from '@/lib/format/format-quantities';
 import type { FirestorePrices } from '@/lib/metrics/estimate-cost';
-import { readNdjson } from '@/lib/ndjson/read-ndjson';
 import { previewSyncChange, type CloudStats, type SyncChoice } from '@/lib/sync-settings/preview-sync-change';
-import { ZRemovalLine } from '@/lib/sync-settings/removal-lines';
 
 const TYPES = [
   { key: 'journal', label: 'Journal', unit: 'entries' },
@@ -162,158 +162,5 @@ export function SyncSettingsForm({
         />
       ))}
     </div>
-  );
-}
-
-function Toggle({
-  id,
-  label,
-  status,
-  hint,
-  checked,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  status: string;
-  hint?: string;
-  checked: boolean;
-  onChange: (on: boolean) => void;
-}) {
-  return (
-    <div className="flex items-start justify-between gap-4">
-      <div>
-        <label htmlFor={id} className="font-medium">
-          {label}
-        </label>
-        <p id={`${id}-status`} className="text-sm">
-          {status}
-        </p>
-        {hint && (
-          <p id={`${id}-hint`} className="text-sm text-muted">
-            {hint}
-          </p>
-        )}
-      </div>
-      <input
-        id={id}
-        type="checkbox"
-        role="switch"
-        aria-describedby={hint ? `${id}-status ${id}-hint` : `${id}-status`}
-        checked={checked}
-        onChange={(e) => onChange(e.target.checked)}
-        className="mt-1 h-5 w-9 cursor-pointer accent-[var(--accent)]"
-      />
-    </div>
-  );
-}
-
-type Progress = { deleted: number; total: number };
-
-/** Removes a switched-off type's cloud copy, after confirmation, reading the route's progress lines as they come. */
-function RemoveCloudCopy({
-  type,
-  label,
-  docs,
-  bytes,
-  onRemoved,
-}: {
-  type: TypeKey;
-  label: string;
-  docs: number;
-  bytes: number;
-  onRemoved: () => void;
-}) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [result, setResult] = useState<{ deleted: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  async function remove() {
-    setError(null);
-    setProgress({ deleted: 0, total: docs });
-    try {
-      const response = await fetch('/api/sync-settings/remove-cloud-copy', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ type }),
-      });
-      if (!response.ok || !response.body) {
-        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        throw new Error(body?.error?.message ?? `Removing failed (${response.status}).`);
-      }
-      for await (const line of readNdjson(response.body, ZRemovalLine)) {
-        if (line.type === 'error') throw new Error(line.message);
-        if (line.type === 'done') {
-          setResult({ deleted: line.deleted });
-          onRemoved();
-        } else setProgress(line);
-      }
-      router.refresh();
-    } catch (caught) {
-      setError((caught as Error).message);
-    }
-  }
-
-  return (
-    <Card aria-labelledby={`remove-${type}`}>
-      <h2 id={`remove-${type}`} className="text-base font-semibold">
-        {label}: remove the cloud copy
-      </h2>
-      <p className="mt-1 text-sm text-muted" hidden={Boolean(result)}>
-        {label} no longer syncs, but {docs.toLocaleString('en')} {docs === 1 ? 'document' : 'documents'} (
-        {formatBytes(bytes)}) are still stored in the cloud. Removing them leaves your phones&rsquo; copies alone.
-      </p>
-      {progress && !result && !error && (
-        <div className="mt-3">
-          <progress
-            className="w-full"
-            max={Math.max(1, progress.total)}
-            value={progress.deleted}
-            aria-label={`Removing ${label}`}
-          />
-          <p className="text-sm text-muted" role="status">
-            Removed {progress.deleted.toLocaleString('en')} of {progress.total.toLocaleString('en')}…
-          </p>
-        </div>
-      )}
-      {result && (
-        <Notice tone="success" className="mt-3" title="Removed">
-          {result.deleted.toLocaleString('en')} {result.deleted === 1 ? 'document was' : 'documents were'} removed from
-          the cloud.
-        </Notice>
-      )}
-      {error && (
-        <Notice tone="error" className="mt-3">
-          {error}
-        </Notice>
-      )}
-      {!result && (
-        <Button variant="danger" className="mt-3" onClick={() => setOpen(true)} disabled={Boolean(progress) && !error}>
-          Remove cloud copy
-        </Button>
-      )}
-      <Dialog open={open} onClose={() => setOpen(false)} title={`Remove the cloud copy of ${label.toLowerCase()}?`}>
-        <p className="text-sm text-muted">
-          {docs.toLocaleString('en')} documents will be deleted from the cloud, with the conflicts that hold versions of
-          them. Export your data first if you want a copy. This cannot be undone.
-        </p>
-        <div className="mt-5 flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => setOpen(false)}>
-            Cancel
-          </Button>
-          <Button
-            variant="danger"
-            onClick={() => {
-              setOpen(false);
-              void remove();
-            }}
-          >
-            Remove
-          </Button>
-        </div>
-      </Dialog>
-    </Card>
   );
 }
