@@ -3,14 +3,10 @@
 import { signInWithEmailAndPassword, signOut } from 'firebase/auth';
 import { ApiError } from '@/lib/api/client-fetch';
 import type { ErrorBody } from '@/lib/api/errors';
-import type { ErasureReceipt } from '@/lib/erasure/erasure-receipt';
+import { ZErasureLine, type ErasureReceipt } from '@/lib/erasure/erasure-receipt';
 import { clientAuth } from '@/lib/firebase/client';
 import type { PublicFirebaseConfig } from '@/lib/firebase/public-config';
-
-type Line =
-  | { type: 'progress'; deleted: number; total: number }
-  | { type: 'receipt'; receipt: ErasureReceipt }
-  | { type: 'error'; message: string };
+import { readNdjson } from '@/lib/ndjson/read-ndjson';
 
 const AUTH_MESSAGES: Record<string, string> = {
   'auth/invalid-credential': 'That password is not right.',
@@ -60,20 +56,10 @@ export async function eraseAccount(
       error?.message ?? `Erasure failed (${response.status}).`,
     );
   }
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffered = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    buffered += value;
-    const lines = buffered.split('\n');
-    buffered = lines.pop() ?? '';
-    for (const text of lines.filter(Boolean)) {
-      const line = JSON.parse(text) as Line;
-      if (line.type === 'progress') onProgress(line.deleted, line.total);
-      if (line.type === 'receipt') return line.receipt;
-      if (line.type === 'error') throw new ApiError(500, 'internal', line.message);
-    }
+  for await (const line of readNdjson(response.body, ZErasureLine)) {
+    if (line.type === 'progress') onProgress(line.deleted, line.total);
+    if (line.type === 'done') return line.receipt;
+    if (line.type === 'error') throw new ApiError(500, 'internal', line.message);
   }
   throw new ApiError(
     0,

@@ -5,8 +5,8 @@ import { Notice } from '@/components/ui/notice';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import type { ExportJobView } from '@/lib/export/export-job';
 import { TYPE_LABELS } from '@/lib/export/export-types';
-import { formatFileSize } from './format-bytes';
 import { useExportAction } from './use-export-jobs';
+import { formatBytes } from '@/lib/format/format-quantities';
 
 const when = (ms: number) => new Date(ms).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -38,7 +38,7 @@ export function ExportJobCard({ job, onDownload }: { job: ExportJobView; onDownl
             onClick={onDownload}
             className="inline-flex items-center justify-center rounded-lg bg-accent px-4 py-2 text-sm font-medium text-accent-fg hover:bg-accent-hover"
           >
-            Download ZIP{job.bytes !== null ? ` (${formatFileSize(job.bytes)})` : ''}
+            Download ZIP{job.bytes !== null ? ` (${formatBytes(job.bytes)})` : ''}
           </a>
           <span className="text-xs text-muted">
             {Object.values(job.counts ?? {})

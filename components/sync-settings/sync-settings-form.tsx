@@ -3,11 +3,14 @@
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { describeSyncSwitch } from '@/components/sync-settings/describe-sync-switch';
+import { RemoveCloudCopy } from '@/components/sync-settings/remove-cloud-copy';
+import { Toggle } from '@/components/sync-settings/toggle';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Dialog } from '@/components/ui/dialog';
 import { Notice } from '@/components/ui/notice';
 import { apiFetch } from '@/lib/api/client-fetch';
+import { formatBytes, formatUsd } from '@/lib/format/format-quantities';
 import type { FirestorePrices } from '@/lib/metrics/estimate-cost';
 import { previewSyncChange, type CloudStats, type SyncChoice } from '@/lib/sync-settings/preview-sync-change';
 
@@ -17,10 +20,6 @@ const TYPES = [
   { key: 'profile', label: 'Profile (name and time zone)', unit: 'profile' },
 ] as const;
 type TypeKey = (typeof TYPES)[number]['key'];
-
-const money = (usd: number) => (usd < 0.01 ? `$${usd.toFixed(4)}` : `$${usd.toFixed(2)}`);
-const size = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /**
  * What syncs: cloud sync and each type. Changing it shows, before it is saved, what the cloud holds of each type and
@@ -89,7 +88,7 @@ export function SyncSettingsForm({
                   id={`sync-${type.key}`}
                   label={type.label}
                   status={describeSyncSwitch(draft.enabled, { kind: 'type', on: draft.collections[type.key] })}
-                  hint={`${row.docs.toLocaleString('en')} ${row.docs === 1 && type.key !== 'profile' ? type.unit.replace(/s$/, '') : type.unit} in the cloud · ${size(row.bytes)} · storage ${money(row.storageCostMonth)} a month`}
+                  hint={`${row.docs.toLocaleString('en')} ${row.docs === 1 && type.key !== 'profile' ? type.unit.replace(/s$/, '') : type.unit} in the cloud · ${formatBytes(row.bytes)} · storage ${formatUsd(row.storageCostMonth)} a month`}
                   checked={draft.collections[type.key]}
                   onChange={(on) => setDraft({ ...draft, collections: { ...draft.collections, [type.key]: on } })}
                 />
@@ -98,11 +97,11 @@ export function SyncSettingsForm({
           </fieldset>
         </div>
         <p className="mt-4 text-sm text-muted">
-          Estimated monthly cost of your data: <strong className="text-fg">{money(preview.monthlyCostNow)}</strong>
+          Estimated monthly cost of your data: <strong className="text-fg">{formatUsd(preview.monthlyCostNow)}</strong>
           {changed && (
             <>
               {' '}
-              → <strong className="text-fg">{money(preview.monthlyCostAfter)}</strong> after this change
+              → <strong className="text-fg">{formatUsd(preview.monthlyCostAfter)}</strong> after this change
             </>
           )}
           .
@@ -128,14 +127,14 @@ export function SyncSettingsForm({
                 <strong>{TYPES.find((x) => x.key === t.type)!.label}</strong>:{' '}
                 {t.syncingAfter
                   ? 'your phones will send and receive it again.'
-                  : `your phones stop syncing it. The ${t.docs.toLocaleString('en')} stored in the cloud (${size(t.bytes)}) stay until you remove them.`}
+                  : `your phones stop syncing it. The ${t.docs.toLocaleString('en')} stored in the cloud (${formatBytes(t.bytes)}) stay until you remove them.`}
               </li>
             ))}
         </ul>
         <p className="mt-3 text-sm text-muted">
-          Estimated monthly cost: {money(preview.monthlyCostNow)} → {money(preview.monthlyCostAfter)}. Storage is priced
-          by Firestore&rsquo;s storage-size rules; sync operations are your last 30 days, shared between types by their
-          number of documents.
+          Estimated monthly cost: {formatUsd(preview.monthlyCostNow)} → {formatUsd(preview.monthlyCostAfter)}. Storage
+          is priced by Firestore&rsquo;s storage-size rules; sync operations are your last 30 days, shared between types
+          by their number of documents.
         </p>
         {error && (
           <Notice tone="error" className="mt-3">
@@ -163,168 +162,5 @@ export function SyncSettingsForm({
         />
       ))}
     </div>
-  );
-}
-
-function Toggle({
-  id,
-  label,
-  status,
-  hint,
-  checked,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  status: string;
-  hint?: string;
-  checked: boolean;
-  onChange: (on: boolean) => void;
-}) {
-  return (
-    <div className="flex items-start justify-between gap-4">
-      <div>
-        <label htmlFor={id} className="font-medium">
-          {label}
-        </label>
-        <p id={`${id}-status`} className="text-sm">
-          {status}
-        </p>
-        {hint && (
-          <p id={`${id}-hint`} className="text-sm text-muted">
-            {hint}
-          </p>
-        )}
-      </div>
-      <input
-        id={id}
-        type="checkbox"
-        role="switch"
-        aria-describedby={hint ? `${id}-status ${id}-hint` : `${id}-status`}
-        checked={checked}
-        onChange={(e) => onChange(e.target.checked)}
-        className="mt-1 h-5 w-9 cursor-pointer accent-[var(--accent)]"
-      />
-    </div>
-  );
-}
-
-type Progress = { deleted: number; total: number };
-
-/** Removes a switched-off type's cloud copy, after confirmation, reading the route's progress lines as they come. */
-function RemoveCloudCopy({
-  type,
-  label,
-  docs,
-  bytes,
-  onRemoved,
-}: {
-  type: TypeKey;
-  label: string;
-  docs: number;
-  bytes: number;
-  onRemoved: () => void;
-}) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [result, setResult] = useState<{ deleted: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  async function remove() {
-    setError(null);
-    setProgress({ deleted: 0, total: docs });
-    try {
-      const response = await fetch('/api/sync-settings/remove-cloud-copy', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ type }),
-      });
-      if (!response.ok || !response.body) {
-        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        throw new Error(body?.error?.message ?? `Removing failed (${response.status}).`);
-      }
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        buffer += value;
-        const lines = buffer.split('\n');
-        buffer = lines.pop() ?? '';
-        for (const line of lines.filter(Boolean)) {
-          const message = JSON.parse(line) as Progress & { done?: boolean; error?: { message: string } };
-          if (message.error) throw new Error(message.error.message);
-          if (message.done) {
-            setResult({ deleted: message.deleted });
-            onRemoved();
-          } else setProgress(message);
-        }
-      }
-      router.refresh();
-    } catch (caught) {
-      setError((caught as Error).message);
-    }
-  }
-
-  return (
-    <Card aria-labelledby={`remove-${type}`}>
-      <h2 id={`remove-${type}`} className="text-base font-semibold">
-        {label}: remove the cloud copy
-      </h2>
-      <p className="mt-1 text-sm text-muted" hidden={Boolean(result)}>
-        {label} no longer syncs, but {docs.toLocaleString('en')} {docs === 1 ? 'document' : 'documents'} ({size(bytes)})
-        are still stored in the cloud. Removing them leaves your phones&rsquo; copies alone.
-      </p>
-      {progress && !result && !error && (
-        <div className="mt-3">
-          <progress
-            className="w-full"
-            max={Math.max(1, progress.total)}
-            value={progress.deleted}
-            aria-label={`Removing ${label}`}
-          />
-          <p className="text-sm text-muted" role="status">
-            Removed {progress.deleted.toLocaleString('en')} of {progress.total.toLocaleString('en')}…
-          </p>
-        </div>
-      )}
-      {result && (
-        <Notice tone="success" className="mt-3" title="Removed">
-          {result.deleted.toLocaleString('en')} {result.deleted === 1 ? 'document was' : 'documents were'} removed from
-          the cloud.
-        </Notice>
-      )}
-      {error && (
-        <Notice tone="error" className="mt-3">
-          {error}
-        </Notice>
-      )}
-      {!result && (
-        <Button variant="danger" className="mt-3" onClick={() => setOpen(true)} disabled={Boolean(progress) && !error}>
-          Remove cloud copy
-        </Button>
-      )}
-      <Dialog open={open} onClose={() => setOpen(false)} title={`Remove the cloud copy of ${label.toLowerCase()}?`}>
-        <p className="text-sm text-muted">
-          {docs.toLocaleString('en')} documents will be deleted from the cloud, with the conflicts that hold versions of
-          them. Export your data first if you want a copy. This cannot be undone.
-        </p>
-        <div className="mt-5 flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => setOpen(false)}>
-            Cancel
-          </Button>
-          <Button
-            variant="danger"
-            onClick={() => {
-              setOpen(false);
-              void remove();
-            }}
-          >
-            Remove
-          </Button>
-        </div>
-      </Dialog>
-    </Card>
   );
 }

@@ -1,13 +1,11 @@
 'use client';
 
-import { signInWithCustomToken, signOut } from 'firebase/auth';
-import { collection, doc, enableNetwork, onSnapshot, query, Timestamp, where } from 'firebase/firestore';
+import { signOut } from 'firebase/auth';
+import { enableNetwork, Timestamp } from 'firebase/firestore';
 import { useRouter } from 'next/navigation';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useFirebaseConfig } from '@/components/app-providers';
-import { apiFetch, SESSION_ENDED_EVENT } from '@/lib/api/client-fetch';
-import { WEB_DEVICE_CLAIM } from '@/lib/contract/claims';
-import { ENTRY_COLLECTIONS as LISTEN } from '@/lib/contract/paths';
+import { apiFetch } from '@/lib/api/client-fetch';
 import { clientAuth, clientDb } from '@/lib/firebase/client';
 import {
   eraseLocalReplicas,
@@ -21,6 +19,12 @@ import { SyncClient, type SyncReport } from '@/lib/sync/sync-client';
 import type { CloudVersion, EntryVersion, SyncCollection } from '@/lib/sync/types';
 import { webCloud } from '@/lib/sync/web-cloud';
 import { fromWire, type WireVersion } from '@/lib/sync/wire';
+import { listenToCloud } from './listen-to-cloud';
+import { afterSync } from './retry-schedule';
+import { signInBrowserDevice } from './sign-in-browser-device';
+import { useBrowserEvents } from './use-browser-events';
+import { usePeriodicSync } from './use-periodic-sync';
+import { useRetryAfterFailure } from './use-retry-after-failure';
 
 export type SyncState = {
   ready: boolean;
@@ -66,9 +70,6 @@ export function useOptionalSync(): SyncApi | null {
   return useContext(SyncContext);
 }
 
-const PERIODIC_SYNC_MS = 60_000;
-const RETRY_FIRST_MS = 1_000;
-
 /**
  * The browser as a sync client (docs/sync.md, "The web is a device"). It signs the browser's Firebase SDK in
  * from the session cookie, opens the reference SyncClient with an IndexedDB outbox, syncs on start, after each
@@ -104,7 +105,6 @@ export function SyncProvider({
     erasedOnStart: null,
   });
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const retryDelay = useRef(RETRY_FIRST_MS);
 
   const refreshSoon = useCallback(() => {
     if (refreshTimer.current) clearTimeout(refreshTimer.current);
@@ -148,25 +148,16 @@ export function SyncProvider({
       online: navigator.onLine,
     }));
 
-    if (report.revoked) void endSession('revoked');
-    else if (report.pushed > 0) refreshSoon();
+    const next = afterSync(report);
+    if (next === 'end-session') void endSession('revoked');
+    else if (next === 'refresh') refreshSoon();
     return report;
   }, [refreshSoon, endSession]);
 
-  // A failed attempt is retried soon, backing off, rather than waiting for the next minute.
-  useEffect(() => {
-    const report = state.lastReport;
-    if (report?.status === 'ok') retryDelay.current = RETRY_FIRST_MS;
-    if (!report || report.status !== 'error' || report.revoked || !state.online) return;
-    const delay = retryDelay.current;
-    retryDelay.current = Math.min(delay * 2, PERIODIC_SYNC_MS);
-    const timer = setTimeout(() => void syncNow(), delay);
-    return () => clearTimeout(timer);
-  }, [state.lastReport, state.online, syncNow]);
+  useRetryAfterFailure(state.lastReport, state.online, syncNow);
 
   useEffect(() => {
     let cancelled = false;
-    const unsubscribes: (() => void)[] = [];
     // Replicas of this browser's earlier sessions can never be pushed: erase them, and say so if that lost edits.
     void eraseLocalReplicas(indexedDbReplicas(), { keep: replicaName(uid, deviceId) })
       .then((erased) => {
@@ -174,16 +165,9 @@ export function SyncProvider({
           setState((s) => ({ ...s, erasedOnStart: erased }));
       })
       .catch(() => undefined);
+    let stopListening = () => {};
     (async () => {
-      const auth = clientAuth(config);
-      // The SDK must hold this session's own token, bound to its web device, so revoking or signing out this
-      // browser also ends its Firestore access (firestore.rules). The password sign-in the sign-in form (or the
-      // erasure step-up) left behind is not bound, so it is swapped too.
-      const claims = auth.currentUser?.uid === uid ? (await auth.currentUser.getIdTokenResult()).claims : null;
-      if (claims?.[WEB_DEVICE_CLAIM] !== deviceId) {
-        const { token } = await apiFetch<{ token: string }>('/api/auth/firebase-token');
-        await signInWithCustomToken(auth, token);
-      }
+      await signInBrowserDevice(config, uid, deviceId);
       const db = clientDb(config);
       const client = await SyncClient.open({
         device: { id: deviceId, platform: 'web', appVersion, name: deviceName },
@@ -195,53 +179,34 @@ export function SyncProvider({
       clientRef.current = client;
       setState((s) => ({ ...s, ready: true, pending: client.pendingCount(), online: navigator.onLine }));
 
-      // Changes committed after this page was rendered (with a margin for clock differences).
-      const since = Timestamp.fromMillis(renderedAt - 5_000);
-      for (const name of LISTEN) {
-        unsubscribes.push(
-          onSnapshot(query(collection(db, 'users', uid, name), where('syncedAt', '>', since)), (snapshot) => {
-            const changes = snapshot
-              .docChanges()
-              .filter((change) => change.type !== 'removed' && !change.doc.metadata.hasPendingWrites);
-            if (changes.length === 0) return;
-            void Promise.all(
-              changes.map((change) => client.receive(name, change.doc.id, change.doc.data() as CloudVersion)),
-            ).then(refreshSoon);
-          }),
-        );
-      }
-      unsubscribes.push(
-        onSnapshot(doc(db, 'users', uid, 'devices', deviceId), (snapshot) => {
-          if (snapshot.get('revokedAt') != null) void endSession('revoked');
-        }),
-      );
+      stopListening = listenToCloud(db, {
+        uid,
+        deviceId,
+        // Changes committed after this page was rendered (with a margin for clock differences).
+        since: Timestamp.fromMillis(renderedAt - 5_000),
+        client,
+        onReceived: refreshSoon,
+        onRevoked: () => void endSession('revoked'),
+      });
       await syncNow();
     })().catch((error: unknown) => {
       if (!cancelled) setState((s) => ({ ...s, problem: (error as Error).message || 'Sync could not start.' }));
     });
-
-    const onOnline = () => {
-      setState((s) => ({ ...s, online: true }));
-      // Tell the SDK now rather than waiting for its own reconnect backoff.
-      void enableNetwork(clientDb(config)).finally(() => void syncNow());
-    };
-    const onOffline = () => setState((s) => ({ ...s, online: false }));
-    const onSessionEnded = () => void endSession('expired');
-    window.addEventListener('online', onOnline);
-    window.addEventListener('offline', onOffline);
-    window.addEventListener(SESSION_ENDED_EVENT, onSessionEnded);
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void syncNow();
-    }, PERIODIC_SYNC_MS);
     return () => {
       cancelled = true;
-      unsubscribes.forEach((unsubscribe) => unsubscribe());
-      window.removeEventListener('online', onOnline);
-      window.removeEventListener('offline', onOffline);
-      window.removeEventListener(SESSION_ENDED_EVENT, onSessionEnded);
-      clearInterval(timer);
+      stopListening();
     };
   }, [config, uid, deviceId, deviceName, appVersion, renderedAt, syncNow, refreshSoon, endSession]);
+
+  const onOnline = useCallback(() => {
+    setState((s) => ({ ...s, online: true }));
+    // Tell the SDK now rather than waiting for its own reconnect backoff.
+    void enableNetwork(clientDb(config)).finally(() => void syncNow());
+  }, [config, syncNow]);
+  const onOffline = useCallback(() => setState((s) => ({ ...s, online: false })), []);
+  const onSessionEnded = useCallback(() => void endSession('expired'), [endSession]);
+  useBrowserEvents({ onOnline, onOffline, onSessionEnded });
+  usePeriodicSync(syncNow);
 
   const api = useMemo<SyncApi>(() => {
     const ready = () => {

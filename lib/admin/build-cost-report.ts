@@ -1,3 +1,4 @@
+import { formatUsd } from '@/lib/format/format-quantities';
 import type { AdminRange } from './admin-range';
 import type { AdminTable } from './admin-table';
 import { COST_TARGET_USD, estimateCost, type FirestorePrices } from '@/lib/metrics/estimate-cost';
@@ -29,9 +30,8 @@ export type CostReport = {
 };
 
 function binLabel(upTo: number, previous: number | undefined): string {
-  const usd = (v: number) => (v < 0.01 ? `$${v.toFixed(3)}` : `$${v.toFixed(2)}`);
-  if (upTo >= 1000) return `> ${usd(previous ?? 0)}`;
-  return `≤ ${usd(upTo)}`;
+  if (upTo >= 1000) return `> ${formatUsd(previous ?? 0)}`;
+  return `≤ ${formatUsd(upTo)}`;
 }
 
 export function buildCostReport(

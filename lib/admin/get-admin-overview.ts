@@ -1,5 +1,6 @@
 import 'server-only';
 import { assertAdmin, type AdminScope } from '@/lib/auth/scope';
+import { formatUsd } from '@/lib/format/format-quantities';
 import { presetRange } from './admin-range';
 import { COST_TARGET_USD } from '@/lib/metrics/estimate-cost';
 import { getAdoptionReport, getCostReport, getReliabilityReport } from './get-admin-reports';
@@ -92,7 +93,7 @@ export async function getAdminOverview(scope: AdminScope, nowMs = Date.now()): P
         label: 'Monthly cost per syncing user, p95',
         value: costP95,
         kind: 'usd',
-        target: `under $${COST_TARGET_USD.toFixed(2)}`,
+        target: `under ${formatUsd(COST_TARGET_USD)}`,
         status: status(costP95, (v) => v < COST_TARGET_USD),
         href: '/admin/cost',
         detail: cost.month

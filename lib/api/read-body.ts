@@ -1,5 +1,6 @@
 import 'server-only';
 import { AppError } from '@/lib/errors/app-error';
+import { formatBytes } from '@/lib/format/format-quantities';
 
 /** Reads a request body, refusing it as soon as it passes `maxBytes` (a Content-Length header can lie). */
 export async function readBodyBytes(req: Request, maxBytes: number): Promise<Uint8Array> {
@@ -47,10 +48,4 @@ function tooLarge(maxBytes: number): AppError {
     'payload-too-large',
     `The request is larger than the ${formatBytes(maxBytes)} this endpoint accepts.`,
   );
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
 }

@@ -9,6 +9,7 @@ import type { PropagationBench, PushBench } from './measure-sync';
 import type { LoadResult } from './run-load';
 import type { SeedReport } from './seed-bench-data';
 import { formatNumber, formatSummary, type Summary } from './summarize-samples';
+import { formatBytes } from '@/lib/format/format-quantities';
 
 export type BenchResults = {
   mode: 'quick' | 'full';
@@ -58,7 +59,8 @@ function mergeGoal(share: MergeShareBench | undefined): string[] {
   const measured = `${(share.mergingShare * 100).toFixed(1)}% of ${share.mergingConflicts} (all releases: ${((share.share ?? 0) * 100).toFixed(1)}%)`;
   return [goal, measured, verdict(share.mergingShare >= GOALS.mergedShare)];
 }
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+// Always MB with one decimal, so the report's sizes compare at a glance.
+const mb = (bytes: number) => formatBytes(bytes, { unit: 'MB', decimals: 1 });
 
 /** docs/benchmarks.md: every figure of one run, with the machine, the versions and whether each goal was met. */
 export function renderBenchReport(r: BenchResults, notes: string): string {

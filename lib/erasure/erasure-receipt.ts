@@ -1,15 +1,20 @@
-import type { LocatedData } from './user-data-locator';
+import { z } from 'zod';
+import { progressLines } from '@/lib/ndjson/progress-lines';
 
 /** The phrase a user types to confirm erasure. */
 export const ERASE_PHRASE = 'erase my data';
 
-export type ErasureReceipt = {
-  id: string;
-  startedAt: string;
-  completedAt: string;
-  items: LocatedData[];
-  total: number;
-};
+export const ZErasureReceipt = z.object({
+  id: z.string(),
+  startedAt: z.string(),
+  completedAt: z.string(),
+  items: z.array(z.object({ path: z.string(), count: z.number(), what: z.string() })),
+  total: z.number(),
+});
+export type ErasureReceipt = z.infer<typeof ZErasureReceipt>;
+
+/** The erasure route's progress lines, ending with the receipt. */
+export const ZErasureLine = progressLines({ receipt: ZErasureReceipt });
 
 /**
  * What wellsync keeps after the account is gone (`erasure_receipts/{id}`): the receipt's id, times and counts,

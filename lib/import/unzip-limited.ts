@@ -1,6 +1,6 @@
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { AppError } from '@/lib/errors/app-error';
-import { formatBytes } from '@/lib/api/read-body';
+import { formatBytes } from '@/lib/format/format-quantities';
 import { IMPORT_LIMITS } from './import-limits';
 
 export type UnzipLimits = {

@@ -1,3 +1,4 @@
+import { formatBytes, formatUsd } from '@/lib/format/format-quantities';
 import type { ColumnKind } from '@/lib/admin/admin-table';
 
 /** How admin pages write numbers. Pure, so client charts and server tables read the same. */
@@ -10,19 +11,10 @@ export function formatMetric(value: string | number | null | undefined, kind: Co
     case 'ms':
       return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`;
     case 'usd':
-      return value === 0
-        ? '$0'
-        : value >= 0.01
-          ? `$${value.toFixed(2)}`
-          : value >= 0.0001
-            ? `$${value.toFixed(4)}`
-            : `$${value.toFixed(6)}`;
+      return formatUsd(value);
     case 'bytes':
-      return value >= 1024 ** 2
-        ? `${(value / 1024 ** 2).toFixed(1)} MB`
-        : value >= 1024
-          ? `${(value / 1024).toFixed(1)} KB`
-          : `${Math.round(value)} B`;
+      // One decimal in every row, so a table's column lines up.
+      return formatBytes(value, { decimals: 1 });
     case 'ratio':
       return value.toFixed(2);
     default:

@@ -13,11 +13,12 @@ const FOUNDATIONS: Record<string, readonly string[]> = {
   time: [],
   config: [],
   csv: [],
+  format: [],
   contract: ['time'],
   firebase: ['config', 'contract', 'errors', 'auth'],
   auth: ['config', 'contract', 'errors', 'firebase'],
   audit: ['auth', 'firebase'],
-  api: ['audit', 'auth', 'config', 'errors', 'firebase'],
+  api: ['audit', 'auth', 'config', 'errors', 'firebase', 'format'],
 };
 
 /**

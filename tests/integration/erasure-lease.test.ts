@@ -82,7 +82,7 @@ describe('erasure lease', () => {
               .split('\n')
               .map((line) => JSON.parse(line))
           : [];
-      const erasedOk = lines.at(-1)?.type === 'receipt';
+      const erasedOk = lines.at(-1)?.type === 'done';
       const outcome = `round ${round}: erasure ${erased.status} ${lines.at(-1)?.type}, export ${exported.status}`;
       expect(erasedOk || exported.status === 202, outcome).toBe(true);
       if (erasedOk && exported.status === 202) {

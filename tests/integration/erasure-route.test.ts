@@ -110,7 +110,7 @@ describe('POST /api/data/erasure', () => {
     // The erasure request itself was counted by its rate limit: that counter is the user's data too, and goes.
     expect(lines[0]).toEqual({ type: 'progress', deleted: 0, total: before.total + 1 });
     const receipt = lines.at(-1);
-    expect(receipt.type).toBe('receipt');
+    expect(receipt.type).toBe('done');
     expect(receipt.receipt.total).toBe(before.total + 1);
     expect(receipt.receipt.items).toEqual(
       expect.arrayContaining([

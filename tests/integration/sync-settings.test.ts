@@ -78,14 +78,14 @@ describe('removing a type\u2019s cloud copy', () => {
       request('/api/sync-settings/remove-cloud-copy', { method: 'POST', cookie, body: { type: 'journal' } }),
       routeContext(),
     );
-    expect(response.headers.get('content-type')).toBe('application/x-ndjson');
+    expect(response.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
     const lines = (await response.text())
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(lines[0]).toEqual({ deleted: 0, total: 651 });
-    expect(lines.at(-2)).toEqual({ deleted: 651, total: 651 });
-    expect(lines.at(-1)).toEqual({ done: true, deleted: 651 });
+    expect(lines[0]).toEqual({ type: 'progress', deleted: 0, total: 651 });
+    expect(lines.at(-2)).toEqual({ type: 'progress', deleted: 651, total: 651 });
+    expect(lines.at(-1)).toEqual({ type: 'done', deleted: 651 });
     expect(lines.length).toBeGreaterThan(4);
     expect((await userCollection(user, JOURNAL_ENTRIES).get()).size).toBe(0);
     expect((await userCollection(user, CONFLICTS).get()).docs.map((d) => d.id)).toEqual(['c2']);
@@ -114,7 +114,7 @@ describe('removing a type\u2019s cloud copy', () => {
         .split('\n')
         .map((l) => JSON.parse(l))
         .at(-1),
-    ).toEqual({ done: true, deleted: 1 });
+    ).toEqual({ type: 'done', deleted: 1 });
     expect((await userRef(user).get()).exists).toBe(false);
   });
 });

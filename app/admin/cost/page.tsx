@@ -9,6 +9,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { getEnv } from '@/lib/config/env';
+import { formatUsd } from '@/lib/format/format-quantities';
 import { formatMetric } from '@/lib/metrics/format-metric';
 import { loadReportPage } from '@/lib/admin/load-report-page';
 
@@ -27,7 +28,7 @@ export default async function CostPage({ searchParams }: PageProps<'/admin/cost'
   } = await loadReportPage('cost', await searchParams);
   const month = report.month;
   const q = month?.quantiles;
-  const target = { value: report.target, label: `$${report.target.toFixed(2)} target` };
+  const target = { value: report.target, label: `${formatUsd(report.target)} target` };
   const prices = getEnv().prices;
   const status = (value: number | undefined) =>
     value === undefined ? 'unknown' : value < report.target ? 'met' : 'missed';

@@ -5,10 +5,11 @@ import { clearedSessionCookie, withUser } from '@/lib/api/guard';
 import { RATE_LIMITS } from '@/lib/api/rate-limit';
 import { toAppError } from '@/lib/api/errors';
 import { eraseUser } from '@/lib/erasure/erase-user';
-import { ERASE_PHRASE } from '@/lib/erasure/erasure-receipt';
+import { ERASE_PHRASE, ZErasureLine } from '@/lib/erasure/erasure-receipt';
 import { takeErasureInventory } from '@/lib/erasure/take-erasure-inventory';
 import { releaseErasureLease, takeErasureLease } from '@/lib/erasure/take-erasure-lease';
 import { verifyRecentSignIn } from '@/lib/erasure/verify-recent-sign-in';
+import { NDJSON_HEADERS, writeNdjson } from '@/lib/ndjson/write-ndjson';
 
 export const GET = withUser(async ({ caller }) => ({ inventory: await takeErasureInventory(caller) }));
 
@@ -34,44 +35,29 @@ export const POST = withUser(
         throw error;
       },
     );
-    const encoder = new TextEncoder();
-    const stream = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        // If the browser goes away, erasure carries on to the end: only the progress lines are lost.
-        let open = true;
-        const send = (line: object) => {
-          if (!open) return;
-          try {
-            controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
-          } catch {
-            open = false;
-          }
-        };
-        let last = 0;
-        try {
-          send({ type: 'progress', deleted: 0, total });
-          const receipt = await eraseUser(caller, (deleted) => {
-            if (deleted - last >= 100 || deleted === total)
-              send({ type: 'progress', deleted: (last = deleted), total });
-          });
-          send({ type: 'receipt', receipt });
-        } catch (error) {
-          // The sessions are already revoked; freeing the lease lets the user sign in again and repeat.
-          await releaseErasureLease(caller);
-          const appError = toAppError(error, requestId);
-          send({
-            type: 'error',
-            message: `${appError.message} Your sessions have ended: sign in again and repeat the erasure to finish it.`,
-          });
-        } finally {
-          if (open) controller.close();
-        }
-      },
+    // If the browser goes away, erasure carries on to the end: only the progress lines are lost.
+    const stream = writeNdjson(ZErasureLine, async (send) => {
+      let last = 0;
+      try {
+        send({ type: 'progress', deleted: 0, total });
+        const receipt = await eraseUser(caller, (deleted) => {
+          if (deleted - last >= 100 || deleted === total) send({ type: 'progress', deleted: (last = deleted), total });
+        });
+        send({ type: 'done', receipt });
+      } catch (error) {
+        // The sessions are already revoked; freeing the lease lets the user sign in again and repeat.
+        await releaseErasureLease(caller);
+        const appError = toAppError(error, requestId);
+        send({
+          type: 'error',
+          code: appError.code,
+          message: `${appError.message} Your sessions have ended: sign in again and repeat the erasure to finish it.`,
+        });
+      }
     });
     return new Response(stream, {
       headers: {
-        'Content-Type': 'application/x-ndjson; charset=utf-8',
-        'Cache-Control': 'no-store',
+        ...NDJSON_HEADERS,
         // The account is being erased: this browser's session ends with it.
         'Set-Cookie': clearedSessionCookie(),
       },

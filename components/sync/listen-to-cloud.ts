@@ -1,0 +1,46 @@
+import { collection, doc, onSnapshot, query, where, type Firestore, type Timestamp } from 'firebase/firestore';
+import { ENTRY_COLLECTIONS } from '@/lib/contract/paths';
+import type { SyncClient } from '@/lib/sync/sync-client';
+import type { CloudVersion } from '@/lib/sync/types';
+
+/**
+ * Listens to the user's collections, so that a phone's push shows up on the open page without a reload, and to
+ * this browser's device document, whose `revokedAt` ends the session. Returns one function that stops them all.
+ */
+export function listenToCloud(
+  db: Firestore,
+  {
+    uid,
+    deviceId,
+    since,
+    client,
+    onReceived,
+    onRevoked,
+  }: {
+    uid: string;
+    deviceId: string;
+    /** Changes committed after this are received; earlier ones were in the rendered page. */
+    since: Timestamp;
+    client: SyncClient;
+    onReceived: () => void;
+    onRevoked: () => void;
+  },
+): () => void {
+  const unsubscribes = ENTRY_COLLECTIONS.map((name) =>
+    onSnapshot(query(collection(db, 'users', uid, name), where('syncedAt', '>', since)), (snapshot) => {
+      const changes = snapshot
+        .docChanges()
+        .filter((change) => change.type !== 'removed' && !change.doc.metadata.hasPendingWrites);
+      if (changes.length === 0) return;
+      void Promise.all(
+        changes.map((change) => client.receive(name, change.doc.id, change.doc.data() as CloudVersion)),
+      ).then(onReceived);
+    }),
+  );
+  unsubscribes.push(
+    onSnapshot(doc(db, 'users', uid, 'devices', deviceId), (snapshot) => {
+      if (snapshot.get('revokedAt') != null) onRevoked();
+    }),
+  );
+  return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
+}
