@@ -1,4 +1,7 @@
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+// A DNS name, an IPv4 address or a bracketed IPv6 one: the page's hostname comes from a Host header anyone can
+// write, and it ends up in the CSP (proxy.ts), where `*`, `;` or `,` would change the policy.
+const HOSTNAME = /^(?:[a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/i;
 
 /**
  * Where the browser should reach an emulator the server knows as `host:port`. The dev stack's emulators listen
@@ -11,6 +14,7 @@ export function emulatorAddress(configured: string, pageHostname: string): { hos
   const separator = configured.lastIndexOf(':');
   const host = configured.slice(0, separator);
   const port = Number(configured.slice(separator + 1));
-  const reachable = LOOPBACK.has(host) && !LOOPBACK.has(pageHostname) && pageHostname !== '' ? pageHostname : host;
+  const reachable =
+    LOOPBACK.has(host) && !LOOPBACK.has(pageHostname) && HOSTNAME.test(pageHostname) ? pageHostname : host;
   return { host: reachable, port };
 }
