@@ -1,5 +1,5 @@
 // `npm run dev`: the whole product on local emulators. Starts the Firestore and Auth emulators, seeds the
-// demo accounts, then runs Next. Ctrl-C stops everything. Options: --persist, --heavy, --no-seed, --local-only.
+// demo accounts, then runs Next. Ctrl-C stops everything. Options: --persist, --heavy, --no-seed, --lan.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -15,16 +15,17 @@ const { values } = parseArgs({
     persist: { type: 'boolean', default: false },
     heavy: { type: 'boolean', default: false },
     'no-seed': { type: 'boolean', default: false },
-    'local-only': { type: 'boolean', default: false },
+    lan: { type: 'boolean', default: false },
   },
 });
 const port = Number(process.env.PORT ?? 3000);
 const firestorePort = Number(process.env.FIRESTORE_PORT ?? 8080);
 const authPort = Number(process.env.AUTH_PORT ?? 9099);
 const projectId = process.env.FIREBASE_PROJECT_ID ?? 'demo-wellsync';
-// `next dev` serves every address of the machine, so the emulators do too: a page opened at the "Network" address
-// reaches them there (lib/firebase/emulator-address.ts). --local-only keeps all three on loopback.
-const listenHost = values['local-only'] ? '127.0.0.1' : '0.0.0.0';
+// Loopback unless --lan: the emulators have no access control (any caller may act as owner), so Next and both
+// emulators reach the network only when asked. With --lan a page opened at the machine's address (the "Network"
+// line, a phone on the Wi-Fi) reaches the emulators there too (lib/firebase/emulator-address.ts).
+const listenHost = values.lan ? '0.0.0.0' : '127.0.0.1';
 
 stopAllOnExit();
 try {
@@ -60,7 +61,7 @@ try {
   const nextBin = path.join(path.dirname(require.resolve('next/package.json')), 'dist/bin/next');
   const next = spawn(
     process.execPath,
-    [nextBin, 'dev', '--port', String(port), ...(values['local-only'] ? ['--hostname', '127.0.0.1'] : [])],
+    [nextBin, 'dev', '--port', String(port), ...(values.lan ? [] : ['--hostname', '127.0.0.1'])],
     {
       stdio: 'inherit',
       env: { ...envWithoutTsx(), ...emulators.env, NEXT_TELEMETRY_DISABLED: '1' },
