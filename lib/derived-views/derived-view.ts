@@ -171,8 +171,12 @@ function mergedView<R>(metaPath: string, refs: ChunkRef[], chunks: ReadonlyMap<s
   if (known) return known as ReadonlyMap<string, R>;
   const all = new Map<string, R>();
   for (const chunk of chunks) for (const [id, record] of chunk) all.set(id, record);
-  // The records are the cached chunks' own objects; only the Map's own entries are counted.
-  merged.set(key, all, all.size * 64);
+  // Counted at the chunks' size: the Map keeps their records alive after the chunk cache lets them go.
+  merged.set(
+    key,
+    all,
+    refs.reduce((bytes, ref) => bytes + ref.bytes, 0),
+  );
   return all;
 }
 
