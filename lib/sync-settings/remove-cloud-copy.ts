@@ -45,17 +45,21 @@ export async function* removeCloudCopy(scope: UserScope, type: SyncType): AsyncG
   const total = (await runCount(userCollection(scope, collection))) + (await runCount(conflicts));
   let deleted = 0;
   yield { deleted, total };
-  for (const query of [userCollection(scope, collection).limit(PAGE), conflicts.limit(PAGE)]) {
-    for (;;) {
-      const page = await runQuery(query);
-      if (page.empty) break;
-      const batch = adminDb().batch();
-      for (const doc of page.docs) batch.delete(doc.ref);
-      await batch.commit();
-      deleted += page.size;
-      yield { deleted, total: Math.max(total, deleted) };
+  try {
+    for (const query of [userCollection(scope, collection).limit(PAGE), conflicts.limit(PAGE)]) {
+      for (;;) {
+        const page = await runQuery(query);
+        if (page.empty) break;
+        const batch = adminDb().batch();
+        for (const doc of page.docs) batch.delete(doc.ref);
+        await batch.commit();
+        deleted += page.size;
+        yield { deleted, total: Math.max(total, deleted) };
+      }
     }
+  } finally {
+    // No pull cursor sees a deletion, so the views built from this collection start again: also when the reader
+    // went away or a page failed part way, or the search index would keep entries that are gone.
+    for (const view of VIEWS[type]) await resetDerivedView(scope, view);
   }
-  // No pull cursor sees a deletion, so the views built from this collection start again.
-  for (const view of VIEWS[type]) await resetDerivedView(scope, view);
 }

@@ -93,6 +93,37 @@ describe('removing a type\u2019s cloud copy', () => {
     expect((await searchJournal(user, 'lighthouse')).total).toBe(0);
   });
 
+  it('a reader that goes away mid-removal still leaves no deleted entry in search', async () => {
+    const user = await createTestUser();
+    const { cookie } = await sessionCookieFor(user);
+    for (let i = 0; i < 650; i += 1) await putJournalEntry(user, { title: `entry ${i}`, body: 'lighthouse' });
+    expect((await searchJournal(user, 'lighthouse')).total).toBe(650);
+    await writeSettings(
+      request('/api/sync-settings', { method: 'PUT', cookie, body: settings(false) }),
+      routeContext(),
+    );
+
+    const response = await removeCopy(
+      request('/api/sync-settings/remove-cloud-copy', { method: 'POST', cookie, body: { type: 'journal' } }),
+      routeContext(),
+    );
+    const reader = response.body!.getReader();
+    let text = '';
+    while (!text.includes('"deleted":300')) text += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+
+    // The removal stops between pages; what is left in the cloud is exactly what search still finds.
+    await expect
+      .poll(
+        async () => [
+          (await userCollection(user, JOURNAL_ENTRIES).get()).size,
+          (await searchJournal(user, 'lighthouse')).total,
+        ],
+        { timeout: 20_000 },
+      )
+      .toSatisfy(([left, found]) => left! < 650 && found === left);
+  });
+
   it('removes the profile when profile sync is off', async () => {
     const user = await createTestUser();
     const { cookie } = await sessionCookieFor(user);
