@@ -4,6 +4,7 @@ import { signInWithEmailAndPassword, signOut } from 'firebase/auth';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useFirebaseConfig } from '@/components/app-providers';
+import { describeNetworkFailure } from '@/components/auth/describe-network-failure';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
@@ -20,13 +21,6 @@ const AUTH_MESSAGES: Record<string, string> = {
   'auth/too-many-requests': 'Too many attempts. Wait a few minutes, then try again.',
   'auth/user-disabled': 'This account has been disabled.',
 };
-
-// Firebase says "network-request-failed" for any request that did not complete: offline, or the sign-in service
-// unreachable (a firewall, a blocking extension, an emulator not listening at this address).
-const networkMessage = () =>
-  navigator.onLine
-    ? 'We could not reach the sign-in service. Check your connection, or try again in a moment.'
-    : 'You appear to be offline. Check your connection and try again.';
 
 /** Email and password sign-in: Firebase Auth in the browser, then the ID token is exchanged for a session cookie. */
 export function SignInForm({
@@ -72,7 +66,7 @@ export function SignInForm({
         caught instanceof ApiError
           ? caught.message
           : code === 'auth/network-request-failed'
-            ? networkMessage()
+            ? describeNetworkFailure(navigator.onLine)
             : (AUTH_MESSAGES[code] ?? 'Sign-in failed. Please try again.'),
       );
       setPending(false);

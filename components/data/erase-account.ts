@@ -1,18 +1,18 @@
 'use client';
 
 import { signInWithEmailAndPassword, signOut } from 'firebase/auth';
+import { describeNetworkFailure } from '@/components/auth/describe-network-failure';
 import { ApiError } from '@/lib/api/client-fetch';
 import type { ErrorBody } from '@/lib/api/errors';
 import { ZErasureLine, type ErasureReceipt } from '@/lib/erasure/erasure-receipt';
 import { clientAuth } from '@/lib/firebase/client';
 import type { PublicFirebaseConfig } from '@/lib/firebase/public-config';
-import { readNdjson } from '@/lib/ndjson/read-ndjson';
+import { NdjsonUnreadable, readNdjson } from '@/lib/ndjson/read-ndjson';
 
 const AUTH_MESSAGES: Record<string, string> = {
   'auth/invalid-credential': 'That password is not right.',
   'auth/wrong-password': 'That password is not right.',
   'auth/too-many-requests': 'Too many attempts. Wait a few minutes, then try again.',
-  'auth/network-request-failed': 'You appear to be offline. Check your connection and try again.',
 };
 
 // The password is confirmed on a Firebase app of its own: the portal's sync client holds the session-bound sign-in,
@@ -35,10 +35,13 @@ export async function eraseAccount(
     const credential = await signInWithEmailAndPassword(clientAuth(config, STEP_UP_APP), email, password);
     idToken = await credential.user.getIdToken();
   } catch (caught) {
+    const code = (caught as { code?: string }).code ?? '';
     throw new ApiError(
       403,
       'forbidden',
-      AUTH_MESSAGES[(caught as { code?: string }).code ?? ''] ?? 'Your password could not be confirmed.',
+      code === 'auth/network-request-failed'
+        ? describeNetworkFailure(navigator.onLine)
+        : (AUTH_MESSAGES[code] ?? 'Your password could not be confirmed.'),
     );
   }
   const response = await fetch('/api/data/erasure', {
@@ -56,10 +59,15 @@ export async function eraseAccount(
       error?.message ?? `Erasure failed (${response.status}).`,
     );
   }
-  for await (const line of readNdjson(response.body, ZErasureLine)) {
-    if (line.type === 'progress') onProgress(line.deleted, line.total);
-    if (line.type === 'done') return line.receipt;
-    if (line.type === 'error') throw new ApiError(500, 'internal', line.message);
+  try {
+    for await (const line of readNdjson(response.body, ZErasureLine)) {
+      if (line.type === 'progress') onProgress(line.deleted, line.total);
+      if (line.type === 'done') return line.receipt;
+      if (line.type === 'error') throw new ApiError(500, 'internal', line.message);
+    }
+  } catch (caught) {
+    // A dropped connection or a line this tab cannot read gets the same advice as a stream that just stopped.
+    if (!(caught instanceof NdjsonUnreadable)) throw caught;
   }
   throw new ApiError(
     0,

@@ -1,5 +1,5 @@
 import type { SyncType } from '@/lib/contract/paths';
-import { readNdjson } from '@/lib/ndjson/read-ndjson';
+import { NdjsonUnreadable, readNdjson } from '@/lib/ndjson/read-ndjson';
 import { ZRemovalLine } from '@/lib/sync-settings/removal-lines';
 
 export type RemovalProgress = { deleted: number; total: number };
@@ -21,10 +21,15 @@ export async function requestCloudCopyRemoval(
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
     throw new Error(body?.error?.message ?? `Removing failed (${response.status}).`);
   }
-  for await (const line of readNdjson(response.body, ZRemovalLine)) {
-    if (line.type === 'error') throw new Error(line.message);
-    if (line.type === 'done') return line.deleted;
-    onProgress({ deleted: line.deleted, total: line.total });
+  try {
+    for await (const line of readNdjson(response.body, ZRemovalLine)) {
+      if (line.type === 'error') throw new Error(line.message);
+      if (line.type === 'done') return line.deleted;
+      onProgress({ deleted: line.deleted, total: line.total });
+    }
+  } catch (caught) {
+    if (!(caught instanceof NdjsonUnreadable)) throw caught;
+    throw new Error('The connection ended before the removal finished. Remove it again to finish.');
   }
   return null;
 }

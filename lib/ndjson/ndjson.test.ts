@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { progressLines } from './progress-lines';
-import { NdjsonLineTooLong, readNdjson } from './read-ndjson';
+import { NdjsonLineTooLong, NdjsonUnreadable, readNdjson } from './read-ndjson';
 import { writeNdjson } from './write-ndjson';
 
 const ZLine = progressLines({ note: z.string() });
@@ -72,6 +72,25 @@ describe('NDJSON progress', () => {
     await expect(readAll(readNdjson(bodyOf([long]), ZLine, { maxLineBytes: 64 }))).rejects.toThrow(NdjsonLineTooLong);
     const endless = Array.from({ length: 10 }, () => new TextEncoder().encode('x'.repeat(10)));
     await expect(readAll(readNdjson(bodyOf(endless), ZLine, { maxLineBytes: 64 }))).rejects.toThrow(NdjsonLineTooLong);
+  });
+
+  it.each([
+    ['a line that is not JSON', '{"type":"progress",\n'],
+    ['a line of an unknown type', '{"type":"receipt","receipt":{}}\n'],
+    ['a line with a field the schema does not know', '{"type":"done","note":"x","extra":1}\n'],
+  ])('reports %s as an unreadable stream, not a parser error', async (_name, text) => {
+    const body = bodyOf([new TextEncoder().encode(text)]);
+    await expect(readAll(readNdjson(body, ZLine))).rejects.toThrow(NdjsonUnreadable);
+  });
+
+  it('reports a connection that drops mid-stream as an unreadable stream', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"type":"progress","deleted":0,"total":1}\n'));
+        controller.error(new TypeError('network error'));
+      },
+    });
+    await expect(readAll(readNdjson(body, ZLine))).rejects.toThrow(NdjsonUnreadable);
   });
 
   it('stops sending once the reader has gone, and lets the producer know', async () => {

@@ -3,7 +3,10 @@ import type { z } from 'zod';
 /** A line longer than this is refused rather than buffered: progress lines are small, receipts a few KB. */
 export const MAX_LINE_BYTES = 1024 * 1024;
 
-export class NdjsonLineTooLong extends Error {
+/** The stream could not be read to its end: the connection dropped, or a line was not one the schema allows. */
+export class NdjsonUnreadable extends Error {}
+
+export class NdjsonLineTooLong extends NdjsonUnreadable {
   constructor(limit: number) {
     super(`A progress line was longer than ${limit} bytes.`);
   }
@@ -30,9 +33,15 @@ export async function* readNdjson<Line extends z.ZodType>(
     if (pendingBytes > maxLineBytes) throw new NdjsonLineTooLong(maxLineBytes);
     if (part.length > 0) pending.push(part);
   };
+  const unreadable = (error: unknown) =>
+    error instanceof NdjsonUnreadable
+      ? error
+      : new NdjsonUnreadable('The progress stream broke off.', { cause: error });
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await reader.read().catch((error: unknown) => {
+        throw unreadable(error);
+      });
       if (done) return;
       let start = 0;
       for (let end = value.indexOf(NEWLINE); end !== -1; end = value.indexOf(NEWLINE, start)) {
@@ -41,7 +50,14 @@ export async function* readNdjson<Line extends z.ZodType>(
         pending = [];
         pendingBytes = 0;
         start = end + 1;
-        if (text.trim() !== '') yield schema.parse(JSON.parse(text));
+        if (text.trim() === '') continue;
+        let line: z.output<Line>;
+        try {
+          line = schema.parse(JSON.parse(text));
+        } catch (error) {
+          throw unreadable(error);
+        }
+        yield line;
       }
       keep(value.subarray(start));
     }
