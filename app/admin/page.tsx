@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { FreshnessNotice } from '@/components/admin/freshness-notice';
 import { StatCard } from '@/components/admin/stat-card';
 import { PageHeader } from '@/components/ui/page-header';
-import { formatMetric } from '@/lib/metrics/format-metric';
+import { formatMetric } from '@/lib/admin/format-metric';
 import { getAdminOverview } from '@/lib/admin/get-admin-overview';
 import { viewAdminPage } from '@/lib/admin/view-admin-page';
 

@@ -15,7 +15,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { ColumnKind } from '@/lib/admin/admin-table';
-import { formatMetric } from '@/lib/metrics/format-metric';
+import { formatMetric } from '@/lib/admin/format-metric';
 
 import type { ChartSeries } from './chart-series';
 type Row = Record<string, string | number | null | boolean>;

@@ -1,5 +1,5 @@
 import type { AdminTable } from '@/lib/admin/admin-table';
-import { formatMetric } from '@/lib/metrics/format-metric';
+import { formatMetric } from '@/lib/admin/format-metric';
 import { cn } from '@/components/ui/cn';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 

@@ -29,12 +29,9 @@ const KNOWN_CYCLES: Record<string, string> = {
   'auth devices firebase':
     'lib/firebase/refs.ts builds every user path from the verified UserScope of lib/auth/scope.ts, lib/auth reads ' +
     'sessions through lib/firebase, and a browser session is a web device (lib/auth/session.ts uses lib/devices)',
-  'admin metrics':
-    'lib/metrics/format-metric.ts (the admin number formatter, left to the formatting half of issue 17) types its ' +
-    'kinds with lib/admin/admin-table.ts',
   'seed simulator':
-    'the demo seed plays simulated phones (lib/simulator/simulate-fleet.ts), which draw from the seed’s ' +
-    'deterministic random numbers (lib/seed/random.ts, which imports nothing and could move to a folder of its own)',
+    'the demo seed plays simulated phones (lib/simulator/simulate-fleet.ts), which write the seed’s journal ' +
+    'content (lib/seed/content.ts) with its deterministic random numbers (lib/seed/random.ts)',
 };
 
 /**

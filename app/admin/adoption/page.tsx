@@ -9,7 +9,7 @@ import { ChartFrame } from '@/components/ui/chart-frame';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
-import { formatMetric } from '@/lib/metrics/format-metric';
+import { formatMetric } from '@/lib/admin/format-metric';
 import { loadReportPage } from '@/lib/admin/load-report-page';
 
 export const metadata: Metadata = { title: 'Adoption' };

@@ -10,7 +10,7 @@ import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { getEnv } from '@/lib/config/env';
 import { formatUsd } from '@/lib/format/format-quantities';
-import { formatMetric } from '@/lib/metrics/format-metric';
+import { formatMetric } from '@/lib/admin/format-metric';
 import { loadReportPage } from '@/lib/admin/load-report-page';
 
 export const metadata: Metadata = { title: 'Cost' };

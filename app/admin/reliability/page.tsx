@@ -8,7 +8,7 @@ import { ChartFrame } from '@/components/ui/chart-frame';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
-import { formatMetric } from '@/lib/metrics/format-metric';
+import { formatMetric } from '@/lib/admin/format-metric';
 import { loadReportPage } from '@/lib/admin/load-report-page';
 import { LATENCY_TARGET_MS } from '@/lib/metrics/latency-histogram';
 import { SUCCESS_SLO } from '@/lib/metrics/slo';

@@ -1,5 +1,5 @@
 import { formatBytes, formatUsd } from '@/lib/format/format-quantities';
-import type { ColumnKind } from '@/lib/admin/admin-table';
+import type { ColumnKind } from './admin-table';
 
 /** How admin pages write numbers. Pure, so client charts and server tables read the same. */
 export function formatMetric(value: string | number | null | undefined, kind: ColumnKind): string {
