@@ -8,6 +8,7 @@ import type { EntryCollection } from '@/lib/contract/paths';
 import { adminApp, adminDb } from '@/lib/firebase/admin';
 import { readDoc, readDocs, runQuery } from '@/lib/firebase/metered';
 import { userCollection } from '@/lib/firebase/refs';
+import { firestoreCode } from '@/lib/errors/firestore-code';
 import { ChunkCache } from './chunk-cache';
 
 /**
@@ -279,9 +280,9 @@ async function commit<R>(
     if (metaSnapshot.exists) await db.doc(metaPath).update(meta, { lastUpdateTime: metaSnapshot.updateTime! });
     else await db.doc(metaPath).create(meta);
   } catch (error) {
-    const code = (error as { code?: number }).code;
-    // 6 ALREADY_EXISTS, 9 FAILED_PRECONDITION: somebody else committed first.
-    if (code !== 6 && code !== 9) throw error;
+    const code = firestoreCode(error);
+    // Somebody else committed first.
+    if (code !== 'already-exists' && code !== 'failed-precondition') throw error;
     await deleteChunks(metaPath, written);
     return false;
   }

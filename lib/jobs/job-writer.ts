@@ -2,6 +2,7 @@ import 'server-only';
 import type { DocumentReference, Timestamp, Transaction } from 'firebase-admin/firestore';
 import { adminDb } from '@/lib/firebase/admin';
 import { countReads } from '@/lib/firebase/metered';
+import { firestoreCode } from '@/lib/errors/firestore-code';
 import { HEARTBEAT_MS } from './job-status';
 import { withDeadline } from '@/lib/firebase/with-deadline';
 
@@ -36,8 +37,8 @@ export class JobWriter {
       );
       this.lastUpdateTime = result.writeTime;
     } catch (error) {
-      // FAILED_PRECONDITION: the job document changed under us, i.e. a newer attempt owns it.
-      if ((error as { code?: unknown }).code === 9) throw new JobSupersededError('superseded');
+      // The job document changed under us: a newer attempt owns it.
+      if (firestoreCode(error) === 'failed-precondition') throw new JobSupersededError('superseded');
       throw error;
     }
   }

@@ -4,7 +4,7 @@ import { COLLECTION_OF_TYPE, ENTRY_COLLECTIONS } from '@/lib/contract/paths';
 import { SYNC_ERROR_CODES, ZJournalEntry, ZMoodEntry } from '@/lib/contract/schemas';
 import { isWithinTelemetryBounds } from '@/lib/contract/telemetry-bounds';
 import { compareRevs, formatRev, initialClock, parseRev, receive, tick, type Hlc } from './hlc';
-import { firestoreCode } from './transaction-steps';
+import { firestoreCode } from '@/lib/errors/firestore-code';
 import {
   SyncError,
   type CloudVersion,

@@ -183,23 +183,6 @@ export async function recordAttemptInBatch(
   await batch.commit([event, { op: 'create', path: devicePath, data: created }]);
 }
 
-/** The status code of a Firestore error from either SDK, as the web SDK spells it. */
-export function firestoreCode(error: unknown): string | null {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'number') return GRPC_NAMES[code] ?? null;
-  return typeof code === 'string' ? code.replace(/^firestore\//, '') : null;
-}
-
-const GRPC_NAMES: Record<number, string> = {
-  4: 'deadline-exceeded',
-  5: 'not-found',
-  6: 'already-exists',
-  7: 'permission-denied',
-  8: 'resource-exhausted',
-  9: 'failed-precondition',
-  14: 'unavailable',
-};
-
 function withoutSyncedAt(version: Record<string, unknown>): EntryVersion {
   const { syncedAt: _syncedAt, ...rest } = version;
   return rest as EntryVersion;
