@@ -118,6 +118,13 @@ export const ZSyncEvent = z.object({
   bytesDown: ZCount,
 });
 
+export type SyncEventDoc = z.infer<typeof ZSyncEvent>;
+/** A `sync_events` document as code holds one in memory: times in milliseconds, no error as null. */
+export type SyncEventRecord = Omit<SyncEventDoc, 'startedAt' | 'errorCode'> & {
+  startedAtMs: number;
+  errorCode: string | null;
+};
+
 /** What a person chooses on the Conflicts page. */
 export const CONFLICT_RESOLUTIONS = ['kept-winner', 'restored', 'merged'] as const;
 

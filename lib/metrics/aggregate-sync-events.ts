@@ -1,6 +1,6 @@
 import { addToHistogram } from './latency-histogram';
 import { membersToKeep } from './k-anonymity';
-import type { SyncAttempt } from '@/lib/sync/types';
+import type { SyncEventRecord } from '@/lib/contract/schemas';
 import type {
   Counts,
   DayRollup,
@@ -16,12 +16,10 @@ import type {
  * latency histograms), its 24 hours (for burn rates), and each user's usage (for the cost model). Pure, so the
  * aggregator and the tests share it; the brute-force check in the property test does not.
  */
-export type RollupEvent = Omit<SyncAttempt, 'id'> & {
+export type RollupEvent = Omit<SyncEventRecord, 'platform'> & {
   /** Pseudonymous user id (lib/metrics/pseudonymous-id.ts). */
   pid: string;
-  deviceId: string;
   platform: string;
-  appVersion: string;
 };
 
 /** A revoked device that keeps trying is refused by design; it does not count against the SLO. */

@@ -51,25 +51,14 @@ function addToDay(day: DayEvents, doc: QueryDocumentSnapshot, pid: (uid: string)
     day.skipped += 1;
     return;
   }
+  const { id: _id, startedAt, errorCode, merged, ...fields } = event;
   day.events.push({
+    ...fields,
     uid,
     pid: pid(uid),
-    deviceId: event.deviceId,
-    platform: event.platform,
-    appVersion: event.appVersion,
-    startedAtMs: event.startedAt.toMillis(),
-    durationMs: event.durationMs,
-    status: event.status,
-    errorCode: event.errorCode ?? null,
-    pushed: event.pushed,
-    pulled: event.pulled,
-    conflicts: event.conflicts,
-    merged: event.merged ?? 0,
-    reads: event.reads,
-    writes: event.writes,
-    deletes: event.deletes,
-    bytesUp: event.bytesUp,
-    bytesDown: event.bytesDown,
+    startedAtMs: startedAt.toMillis(),
+    errorCode: errorCode ?? null,
+    merged: merged ?? 0,
   });
 }
 

@@ -1,28 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Platform } from '@/lib/contract/schemas';
+import type { SyncEventRecord } from '@/lib/contract/schemas';
 import { addDays, dayKeyOf, startOfDay, type DayKey } from '@/lib/time/zoned';
 import type { PlannedDevice } from './generate-history';
 import { createRandom, deriveSeed } from './random';
 
 /** One sync attempt as a device reports it (contract: `sync_events`), in milliseconds. */
-export type PlannedSyncEvent = {
-  id: string;
-  deviceId: string;
-  platform: Platform;
-  appVersion: string;
-  startedAtMs: number;
-  durationMs: number;
-  status: 'ok' | 'error';
-  errorCode: string | null;
-  pushed: number;
-  pulled: number;
-  conflicts: number;
-  reads: number;
-  writes: number;
-  deletes: number;
-  bytesUp: number;
-  bytesDown: number;
-};
+export type PlannedSyncEvent = { id: string } & SyncEventRecord;
 
 /**
  * Release quality by app version: 3.1.0 on Android is the deliberately worse release, so that the

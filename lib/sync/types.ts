@@ -1,5 +1,5 @@
 import type { EntryCollection } from '@/lib/contract/paths';
-import type { Platform } from '@/lib/contract/schemas';
+import type { Platform, SyncEventRecord } from '@/lib/contract/schemas';
 
 /**
  * The sync protocol's view of documents (docs/contract.md, "Push" and "Pull"). Field values are whatever
@@ -50,24 +50,8 @@ export type PullPage = { docs: { id: string; version: CloudVersion }[]; cursor: 
 
 export type SyncSettingsView = { enabled: boolean; collections: { journal: boolean; mood: boolean; profile: boolean } };
 
-/** Telemetry for one sync attempt, before it becomes a `sync_events` document. */
-export type SyncAttempt = {
-  id: string;
-  startedAtMs: number;
-  durationMs: number;
-  status: 'ok' | 'error';
-  errorCode: string | null;
-  pushed: number;
-  pulled: number;
-  conflicts: number;
-  /** Automatic merges; absent from a device that cannot merge (an older release), which means 0. */
-  merged?: number;
-  reads: number;
-  writes: number;
-  deletes: number;
-  bytesUp: number;
-  bytesDown: number;
-};
+/** Telemetry for one sync attempt, before it becomes a `sync_events` document (the device adds who it is). */
+export type SyncAttempt = { id: string } & Omit<SyncEventRecord, 'deviceId' | 'platform' | 'appVersion'>;
 
 /** Thrown by a cloud adapter; `code` uses the contract's errorCode vocabulary. */
 export class SyncError extends Error {
