@@ -22,3 +22,4 @@ export const COLLECTION_OF_TYPE = { journal: JOURNAL_ENTRIES, mood: MOOD_ENTRIES
 export const userPath = (uid: string) => `${USERS}/${uid}`;
 export const syncSettingsPath = (uid: string) => `${USERS}/${uid}/${SETTINGS}/${SYNC_SETTINGS_DOC}`;
 export const collectionPath = (uid: string, collection: string) => `${USERS}/${uid}/${collection}`;
+export const docPath = (uid: string, collection: string, id: string) => `${collectionPath(uid, collection)}/${id}`;

@@ -1,3 +1,13 @@
+import {
+  CONFLICTS,
+  DEVICES,
+  docPath,
+  JOURNAL_ENTRIES,
+  MOOD_ENTRIES,
+  SYNC_EVENTS,
+  syncSettingsPath,
+  userPath,
+} from '@/lib/contract/paths';
 import { storedDocumentBytes, type StoredValue } from './firestore-storage-size';
 
 /**
@@ -98,17 +108,17 @@ const PROFILE = { displayName: 'Alex Rivera', photoURL: null, timezone: 'Europe/
 
 /** Bytes per stored document of each collection, for one user and a payload size. */
 export function bytesPerDocument(uid: string, payloadBytes: number): Record<keyof StorageCounts, number> {
-  const at = (collection: string) => `users/${uid}/${collection}/${ID}`;
+  const at = (collection: string) => docPath(uid, collection, ID);
   const journal = journalFields(payloadBytes);
   return {
     // The two composite indexes on journal_entries (firestore.indexes.json): one entry, plus one per tag.
-    journal_entries: storedDocumentBytes(at('journal_entries'), journal, [
+    journal_entries: storedDocumentBytes(at(JOURNAL_ENTRIES), journal, [
       ['deletedAt', 'createdAt', '__name__'],
       ['tags', 'deletedAt', 'createdAt', '__name__'],
     ]),
-    mood_entries: storedDocumentBytes(at('mood_entries'), moodFields(payloadBytes)),
+    mood_entries: storedDocumentBytes(at(MOOD_ENTRIES), moodFields(payloadBytes)),
     // A conflict holds the losing version whole, and Firestore indexes the subfields of that map too.
-    conflicts: storedDocumentBytes(at('conflicts'), {
+    conflicts: storedDocumentBytes(at(CONFLICTS), {
       collection: 'journal_entries',
       docId: ID,
       rev: REV,
@@ -118,10 +128,10 @@ export function bytesPerDocument(uid: string, payloadBytes: number): Record<keyo
       resolvedAt: null,
       resolution: null,
     }),
-    sync_events: storedDocumentBytes(at('sync_events'), SYNC_EVENT),
-    devices: storedDocumentBytes(`users/${uid}/devices/${DEVICE}`, DEVICE_DOC, [['platform', 'revokedAt']]),
-    profile: storedDocumentBytes(`users/${uid}`, PROFILE),
-    settings: storedDocumentBytes(`users/${uid}/settings/sync`, SETTINGS),
+    sync_events: storedDocumentBytes(at(SYNC_EVENTS), SYNC_EVENT),
+    devices: storedDocumentBytes(docPath(uid, DEVICES, DEVICE), DEVICE_DOC, [['platform', 'revokedAt']]),
+    profile: storedDocumentBytes(userPath(uid), PROFILE),
+    settings: storedDocumentBytes(syncSettingsPath(uid), SETTINGS),
   };
 }
 

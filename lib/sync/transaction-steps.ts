@@ -1,4 +1,4 @@
-import { CONFLICTS, DEVICES, SYNC_EVENTS, USERS } from '@/lib/contract/paths';
+import { CONFLICTS, DEVICES, docPath, SYNC_EVENTS } from '@/lib/contract/paths';
 import { conflictIdFor, decidePush } from './decide-push';
 import { mergeEntry, same } from './merge/merge-entry';
 import type { DeviceIdentity, EntryVersion, MergeContext, PushResult, SyncAttempt, SyncCollection } from './types';
@@ -30,14 +30,14 @@ export async function pushWithin(
   version: EntryVersion,
   merge: MergeContext | null = null,
 ): Promise<PushResult> {
-  const docPath = `${USERS}/${uid}/${collection}/${docId}`;
-  const conflictPath = (id: string) => `${USERS}/${uid}/${CONFLICTS}/${id}`;
+  const entryPath = docPath(uid, collection, docId);
+  const conflictPath = (id: string) => docPath(uid, CONFLICTS, id);
   const local = withoutSyncedAt(version);
-  const cloud = (await tx.get(docPath)) as EntryVersion | null;
+  const cloud = (await tx.get(entryPath)) as EntryVersion | null;
   const decision = decidePush(cloud, local);
   let reads = 1;
   if (decision === 'fast-forward') {
-    tx.set(docPath, { ...local, syncedAt: values.serverTimestamp() });
+    tx.set(entryPath, { ...local, syncedAt: values.serverTimestamp() });
     return { decision, winner: local, conflictId: null, mergedRev: null, reads, writes: 1 };
   }
   const current = withoutSyncedAt(cloud!);
@@ -76,7 +76,7 @@ export async function pushWithin(
       const now = values.serverTimestamp();
       const resolved = { mergedRev: rev, resolvedAt: now, resolution: 'auto-merged' };
       tx.set(conflictPath(conflictId), { ...conflictOf(collection, docId, loser, base, now), ...resolved });
-      tx.set(docPath, { ...merged, syncedAt: now });
+      tx.set(entryPath, { ...merged, syncedAt: now });
       return { decision: 'merged', winner: merged, conflictId, mergedRev: rev, reads, writes: 2 };
     }
   }
@@ -91,7 +91,7 @@ export async function pushWithin(
     writes += 1;
   }
   if (decision === 'local-wins') {
-    tx.set(docPath, { ...local, syncedAt: values.serverTimestamp() });
+    tx.set(entryPath, { ...local, syncedAt: values.serverTimestamp() });
     writes += 1;
   }
   return { decision, winner: decision === 'local-wins' ? local : current, conflictId, mergedRev: null, reads, writes };
@@ -149,11 +149,11 @@ export async function recordAttemptInBatch(
   pendingChanges: number,
   registered: boolean,
 ): Promise<void> {
-  const devicePath = `${USERS}/${uid}/${DEVICES}/${device.id}`;
+  const devicePath = docPath(uid, DEVICES, device.id);
   const { id, startedAtMs, ...counts } = attempt;
   const event: BatchWrite = {
     op: 'set',
-    path: `${USERS}/${uid}/${SYNC_EVENTS}/${id}`,
+    path: docPath(uid, SYNC_EVENTS, id),
     data: {
       deviceId: device.id,
       platform: device.platform,
