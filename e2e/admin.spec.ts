@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { DEMO_ADMIN, DEMO_USER } from '@/lib/seed/demo-accounts';
 import { deviceRef, syncSettingsRef, userCollection } from '@/lib/firebase/refs';
 import { runRollup } from '@/lib/metrics/run-rollup';
-import { addJournalEntry, createTestUser, expect, signIn, test } from './fixtures';
+import { addJournalEntry, createTestUser, expect, pinnedContext, signIn, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const PAGES = ['/admin', '/admin/adoption', '/admin/cost', '/admin/reliability', '/admin/audit'];
@@ -111,83 +111,103 @@ test('a non-admin gets the not-found page at /admin, and a visitor the sign-in p
   }
 });
 
+// A test per page on one signed-in page, as in accessibility.spec.ts: a slow page names itself, and no test walks
+// every admin page against one timeout.
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`admin pages pass axe in ${colorScheme} mode`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme });
-    await signIn(page, DEMO_ADMIN, '/admin');
+  test.describe(`admin pages in ${colorScheme} mode`, () => {
+    test.describe.configure({ mode: 'serial' });
+    let page: Page;
+    test.beforeAll(async ({ browser }) => {
+      page = await (await pinnedContext(browser)).newPage();
+      await page.emulateMedia({ colorScheme });
+      await signIn(page, DEMO_ADMIN, '/admin');
+    });
+    test.afterAll(async () => page.context().close());
+
     for (const path of PAGES) {
-      await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      await page.waitForTimeout(300); // charts draw after hydration
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${path}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+      test(`${path} passes axe`, async () => {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await page.waitForTimeout(300); // charts draw after hydration
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(results.violations.map((v) => `${path}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+      });
     }
   });
 }
 
-test('no admin page shows journal or mood content (canary)', async ({ page }) => {
+test.describe('no admin page shows journal or mood content (canary)', () => {
+  test.describe.configure({ mode: 'serial' });
   const canary = `CANARY-${randomUUID()}`;
-  const user = await createTestUser({ displayName: `${canary} name` });
-  await addJournalEntry(user, { title: canary, body: `secret ${canary}`, tags: [canary] });
-  const now = Date.now();
-  await userCollection(user, 'mood_entries')
-    .doc('m1')
-    .set({
-      score: 1,
-      emotions: [canary],
-      activities: [],
-      note: canary,
-      recordedAt: Timestamp.now(),
-      updatedAt: Timestamp.now(),
-      deletedAt: null,
-      rev: `${now}:0000:ios-c`,
-      baseRev: null,
-      deviceId: 'ios-c',
-      syncedAt: Timestamp.now(),
-    });
-  await deviceRef(user, 'ios-c').set({
-    name: canary,
-    platform: 'ios',
-    model: canary,
-    appVersion: '3.2.1',
-    createdAt: Timestamp.now(),
-    lastSeenAt: Timestamp.now(),
-    lastSyncAt: Timestamp.now(),
-    lastSyncStatus: 'ok',
-    pendingChanges: 0,
-    revokedAt: null,
-  });
-  await syncSettingsRef(user).set({
-    enabled: true,
-    collections: { journal: true, mood: true, profile: true },
-    updatedAt: Timestamp.now(),
-    updatedBy: 'ios-c',
-  });
-  await userCollection(user, 'sync_events')
-    .doc(randomUUID())
-    .set({
-      deviceId: 'ios-c',
+  let page: Page;
+  test.beforeAll(async ({ browser }) => {
+    const user = await createTestUser({ displayName: `${canary} name` });
+    await addJournalEntry(user, { title: canary, body: `secret ${canary}`, tags: [canary] });
+    const now = Date.now();
+    await userCollection(user, 'mood_entries')
+      .doc('m1')
+      .set({
+        score: 1,
+        emotions: [canary],
+        activities: [],
+        note: canary,
+        recordedAt: Timestamp.now(),
+        updatedAt: Timestamp.now(),
+        deletedAt: null,
+        rev: `${now}:0000:ios-c`,
+        baseRev: null,
+        deviceId: 'ios-c',
+        syncedAt: Timestamp.now(),
+      });
+    await deviceRef(user, 'ios-c').set({
+      name: canary,
       platform: 'ios',
+      model: canary,
       appVersion: '3.2.1',
-      startedAt: Timestamp.fromMillis(now - 60_000),
-      durationMs: 420,
-      status: 'ok',
-      errorCode: null,
-      pushed: 3,
-      pulled: 0,
-      conflicts: 0,
-      reads: 5,
-      writes: 5,
-      deletes: 0,
-      bytesUp: 4000,
-      bytesDown: 100,
+      createdAt: Timestamp.now(),
+      lastSeenAt: Timestamp.now(),
+      lastSyncAt: Timestamp.now(),
+      lastSyncStatus: 'ok',
+      pendingChanges: 0,
+      revokedAt: null,
     });
-  await runRollup({ forceSnapshot: true });
+    await syncSettingsRef(user).set({
+      enabled: true,
+      collections: { journal: true, mood: true, profile: true },
+      updatedAt: Timestamp.now(),
+      updatedBy: 'ios-c',
+    });
+    await userCollection(user, 'sync_events')
+      .doc(randomUUID())
+      .set({
+        deviceId: 'ios-c',
+        platform: 'ios',
+        appVersion: '3.2.1',
+        startedAt: Timestamp.fromMillis(now - 60_000),
+        durationMs: 420,
+        status: 'ok',
+        errorCode: null,
+        pushed: 3,
+        pulled: 0,
+        conflicts: 0,
+        reads: 5,
+        writes: 5,
+        deletes: 0,
+        bytesUp: 4000,
+        bytesDown: 100,
+      });
+    await runRollup({ forceSnapshot: true });
 
-  await signIn(page, DEMO_ADMIN, '/admin');
+    page = await (await pinnedContext(browser)).newPage();
+    await signIn(page, DEMO_ADMIN, '/admin');
+  });
+  test.afterAll(async () => page.context().close());
+
   for (const path of [...PAGES, '/admin/adoption?range=7d', '/admin/cost?range=7d', '/admin/reliability?range=7d']) {
-    await page.goto(path);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    expect(await page.content(), path).not.toContain(canary);
+    test(`${path} holds no canary`, async () => {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      expect(await page.content(), path).not.toContain(canary);
+    });
   }
 });
