@@ -92,9 +92,6 @@ export function SyncProvider({
   children: ReactNode;
 }) {
   const config = useFirebaseConfig();
-  // The first render's time only: router.refresh() (after every push or received change) renders the layout again
-  // with a new one, and restarting the client for it would open a second SyncClient on the same replica.
-  const [firstRenderedAt] = useState(renderedAt);
   const router = useRouter();
   const clientRef = useRef<SyncClient | null>(null);
   const leaving = useRef(false);
@@ -186,7 +183,7 @@ export function SyncProvider({
         uid,
         deviceId,
         // Changes committed after this page was rendered (with a margin for clock differences).
-        since: Timestamp.fromMillis(firstRenderedAt - 5_000),
+        since: Timestamp.fromMillis(renderedAt - 5_000),
         client,
         onReceived: refreshSoon,
         onRevoked: () => void endSession('revoked'),
@@ -199,7 +196,7 @@ export function SyncProvider({
       cancelled = true;
       stopListening();
     };
-  }, [config, uid, deviceId, deviceName, appVersion, firstRenderedAt, syncNow, refreshSoon, endSession]);
+  }, [config, uid, deviceId, deviceName, appVersion, renderedAt, syncNow, refreshSoon, endSession]);
 
   const onOnline = useCallback(() => {
     setState((s) => ({ ...s, online: true }));
