@@ -33,7 +33,8 @@ export type RunningEmulators = {
 const HOST = '127.0.0.1';
 
 /** Starts the official Firestore emulator and the Firebase Auth emulator side by side. */
-export async function startEmulators(options: EmulatorOptions): Promise<RunningEmulators> {
+export async function startEmulators(requested: EmulatorOptions): Promise<RunningEmulators> {
+  const options = { ...requested, listenHost: requested.listenHost ?? HOST };
   const launcher = findFirestoreEmulator();
   const firestoreData = options.persistDir ? path.join(options.persistDir, 'firestore') : undefined;
   const toolsData = options.persistDir ? path.join(options.persistDir, 'firebase-tools') : undefined;
@@ -51,7 +52,7 @@ export async function startEmulators(options: EmulatorOptions): Promise<RunningE
     if (launcher.kind === 'jar') {
       const args = [
         '--host',
-        options.listenHost ?? HOST,
+        options.listenHost,
         '--port',
         String(options.firestorePort),
         '--project_id',
@@ -133,7 +134,10 @@ function latestFirestoreExport(dir: string): string | null {
 
 type ToolsPlan = { firestore: boolean; dataDir?: string; java?: string };
 
-async function startFirebaseTools(options: EmulatorOptions, plan: ToolsPlan): Promise<ManagedProcess> {
+async function startFirebaseTools(
+  options: EmulatorOptions & { listenHost: string },
+  plan: ToolsPlan,
+): Promise<ManagedProcess> {
   // firebase-tools insists on a config file; a throwaway one keeps ports configurable and the repo clean.
   const configDir = mkdtempSync(path.join(tmpdir(), 'wellsync-firebase-'));
   const [hubPort, loggingPort] = [await findFreePort(), await findFreePort()];
@@ -141,11 +145,11 @@ async function startFirebaseTools(options: EmulatorOptions, plan: ToolsPlan): Pr
     ui: { enabled: false },
     hub: { host: HOST, port: hubPort },
     logging: { host: HOST, port: loggingPort },
-    auth: { host: options.listenHost ?? HOST, port: options.authPort },
+    auth: { host: options.listenHost, port: options.authPort },
   };
   const config: Record<string, unknown> = { emulators };
   if (plan.firestore) {
-    emulators.firestore = { host: options.listenHost ?? HOST, port: options.firestorePort };
+    emulators.firestore = { host: options.listenHost, port: options.firestorePort };
     config.firestore = { rules: path.resolve(options.rulesPath) };
   }
   writeFileSync(path.join(configDir, 'firebase.json'), JSON.stringify(config, null, 2));
