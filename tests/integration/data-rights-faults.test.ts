@@ -1,15 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningEmulators } from '@/lib/dev/start-emulators';
 
-// Short deadlines for the jobs' database calls, before any module reads them. Staleness is pushed well past the
-// outage: the emulators' stop (saving their data) and restart (loading it) on a busy two-core CI machine, plus the
-// job's backoff of up to 15 s between attempts to record its failure, can pass the default 90 s, and a stale job
-// reads 'interrupted' rather than the 'failed' this file checks the job records itself.
+// Short deadlines for the jobs' database calls, before any module reads them. Staleness is pushed past the outage
+// and the job's backoff of up to 15 s between attempts to record its failure: a stale job reads 'interrupted'
+// rather than the 'failed' this file checks the job records itself.
 vi.hoisted(() => {
   process.env.WELLSYNC_JOB_DEADLINE_MS = '4000';
+  process.env.WELLSYNC_READ_DEADLINE_MS = '3000';
   process.env.WELLSYNC_JOB_STALE_MS = '600000';
 });
 
@@ -22,6 +20,7 @@ import { GET as getImport } from '@/app/api/data/imports/[jobId]/route';
 import { POST as upload } from '@/app/api/data/imports/route';
 import { findFreePort } from '@/lib/dev/free-port';
 import { startEmulators } from '@/lib/dev/start-emulators';
+import { startOutageProxy, type OutageProxy } from '../helpers/outage-proxy';
 import { userCollection } from '@/lib/firebase/refs';
 import { unzipAll } from '../helpers/data-rights';
 import {
@@ -34,34 +33,39 @@ import {
 } from '../helpers/users';
 
 /**
- * Stops the Firestore (and Auth) emulator in the middle of an export and of an import: each must fail clearly,
- * show nothing half-done as done, and complete when retried after the emulators come back with their data.
- * This file runs its own emulators, so stopping them disturbs no other test.
+ * Cuts the app off from Firestore and Auth in the middle of an export and of an import: each must fail clearly,
+ * show nothing half-done as done, and complete when retried once the database is back. This file runs its own
+ * emulators behind relays it can cut (tests/helpers/outage-proxy.ts), so the outage disturbs no other test.
+ * (Stopping the emulators instead, as faults.test.ts does, saves their data while still serving: a job could
+ * finish during the save and its outcome be lost on reload, leaving it 'running' until stale.)
  */
 let emulators: RunningEmulators;
-let ports: { firestorePort: number; authPort: number };
-const persistDir = mkdtempSync(path.join(tmpdir(), 'wellsync-faults-'));
-const start = async () => {
-  emulators = await startEmulators({
-    projectId: 'demo-faults',
-    ...ports,
-    rulesPath: path.resolve('firestore.rules'),
-    persistDir,
-  });
-  Object.assign(process.env, emulators.env);
-};
-/** The Auth emulator does not keep session cookies valid across its own restart (production does): sign in again. */
-const restart = async () => {
-  await start();
-  cookie = (await sessionCookieFor(user)).cookie;
+let relays: OutageProxy[];
+/** Longer than every deadline above, so whatever call a job has in flight gives up (the SDK retries a shorter one). */
+const OUTAGE_MS = 8_000;
+const outage = {
+  start: async () => {
+    await Promise.all(relays.map((relay) => relay.cut()));
+    return new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
+  },
+  end: () => Promise.all(relays.map((relay) => relay.restore())),
 };
 
 let user: TestUser;
 let cookie: string;
 
 beforeAll(async () => {
-  ports = { firestorePort: await findFreePort(), authPort: await findFreePort() };
-  await start();
+  emulators = await startEmulators({
+    projectId: 'demo-faults',
+    firestorePort: await findFreePort(),
+    authPort: await findFreePort(),
+    rulesPath: path.resolve('firestore.rules'),
+  });
+  relays = [await startOutageProxy(emulators.firestoreHost), await startOutageProxy(emulators.authHost)];
+  Object.assign(process.env, emulators.env, {
+    FIRESTORE_EMULATOR_HOST: relays[0]!.host,
+    FIREBASE_AUTH_EMULATOR_HOST: relays[1]!.host,
+  });
   user = await createTestUser();
   cookie = (await sessionCookieFor(user)).cookie;
   // Varied text, as real journals are (the import's zip-bomb check holds archives to a realistic ratio).
@@ -97,16 +101,17 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  await Promise.all((relays ?? []).map((relay) => relay.close()));
   await emulators?.stop();
-  rmSync(persistDir, { recursive: true, force: true });
 });
 
+/** Reads until `until` holds. Just after an outage a read may still answer 503 while the client reconnects: retried. */
 async function poll<T>(read: () => Promise<T>, until: (value: T) => boolean, timeoutMs = 120_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
-    const value = await read();
-    if (until(value)) return value;
-    if (Date.now() > end) throw new Error(`gave up waiting; last value ${JSON.stringify(value).slice(0, 300)}`);
+    const value = await read().catch((error: Error) => error);
+    if (!(value instanceof Error) && until(value)) return value;
+    if (Date.now() > end) throw new Error(`gave up waiting; last value ${String(JSON.stringify(value)).slice(0, 300)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -137,7 +142,7 @@ describe('faults', () => {
         await getExport(request(`/api/data/exports/${started.id}`, { cookie }), routeContext({ jobId: started.id })),
       );
     await poll(readJob, (job) => job.progress.total > 0);
-    await emulators.stop();
+    await outage.start();
 
     // While the database is down the route says so, with a 503 and nothing changed.
     const down = await getExport(
@@ -147,7 +152,7 @@ describe('faults', () => {
     expect(down.status).toBe(503);
     expect((await down.json()).error.message).toMatch(/could not be reached/);
 
-    await restart();
+    await outage.end();
     const failed = await poll(readJob, (job) => job.status !== 'running');
     expect(failed.status).toBe('failed');
     expect(failed.error).toMatch(/database (could not be reached|did not answer).*try again/i);
@@ -216,12 +221,12 @@ describe('faults', () => {
 
     expect((await apply()).status).toBe(202);
     await poll(readJob, (job) => job.progress.done > 0);
-    await emulators.stop();
+    await outage.start();
     expect(
       (await getImport(request(`/api/data/imports/${previewed.id}`, { cookie }), routeContext({ jobId: previewed.id })))
         .status,
     ).toBe(503);
-    await restart();
+    await outage.end();
 
     const failed = await poll(readJob, (job) => job.status !== 'applying');
     expect(failed.status).toBe('failed');
