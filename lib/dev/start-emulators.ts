@@ -134,13 +134,33 @@ function latestFirestoreExport(dir: string): string | null {
 
 type ToolsPlan = { firestore: boolean; dataDir?: string; java?: string };
 
+/**
+ * firebase-tools also binds a hub and a logging port of its own. They are chosen free, but another process (the
+ * JVM starting beside it, a parallel test) can take one before firebase-tools binds it: then it starts again on
+ * fresh ones. A taken Auth or Firestore port is the caller's to fix, so that still fails.
+ */
 async function startFirebaseTools(
   options: EmulatorOptions & { listenHost: string },
   plan: ToolsPlan,
 ): Promise<ManagedProcess> {
+  for (let attempt = 1; ; attempt++) {
+    const internalPorts = [await findFreePort(), await findFreePort()] as const;
+    try {
+      return await startFirebaseToolsOn(options, plan, internalPorts);
+    } catch (error) {
+      const taken = /Port (\d+) is not open/.exec((error as Error).message)?.[1];
+      if (attempt === 3 || !internalPorts.includes(Number(taken))) throw error;
+    }
+  }
+}
+
+async function startFirebaseToolsOn(
+  options: EmulatorOptions & { listenHost: string },
+  plan: ToolsPlan,
+  [hubPort, loggingPort]: readonly [number, number],
+): Promise<ManagedProcess> {
   // firebase-tools insists on a config file; a throwaway one keeps ports configurable and the repo clean.
   const configDir = mkdtempSync(path.join(tmpdir(), 'wellsync-firebase-'));
-  const [hubPort, loggingPort] = [await findFreePort(), await findFreePort()];
   const emulators: Record<string, unknown> = {
     ui: { enabled: false },
     hub: { host: HOST, port: hubPort },
