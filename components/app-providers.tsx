@@ -20,12 +20,15 @@ export function AppProviders({
   firebaseConfig: PublicFirebaseConfig;
   children: ReactNode;
 }) {
+  // Every refresh renders the root layout again and sends an equal but new object: the first is kept, so that what
+  // depends on it (the sync client, which opens once per page) does not start again.
+  const [config] = useState(firebaseConfig);
   const [queryClient] = useState(
     () =>
       new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 } } }),
   );
   return (
-    <FirebaseConfigContext.Provider value={firebaseConfig}>
+    <FirebaseConfigContext.Provider value={config}>
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     </FirebaseConfigContext.Provider>
   );

@@ -4,6 +4,7 @@ import { adminCloud } from '@/lib/sync/admin-cloud';
 import { memoryStore } from '@/lib/sync/stores/memory-store';
 import { SyncClient } from '@/lib/sync/sync-client';
 import { Timestamp } from 'firebase-admin/firestore';
+import type { Page } from '@playwright/test';
 import { createTestUser, expect, signIn, test } from './fixtures';
 
 test('the portal writes journal entries through the sync protocol: create, edit, delete', async ({ page }) => {
@@ -82,8 +83,23 @@ test('a check-in can be added, edited and deleted', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'No check-ins yet' })).toBeVisible();
 });
 
+/** Counts the page's opens of this user's outbox database: each is one SyncClient started on it. */
+async function countOutboxOpens(page: Page, uid: string): Promise<() => Promise<number>> {
+  await page.addInitScript((prefix) => {
+    const counted = window as unknown as { outboxOpens: number };
+    counted.outboxOpens = 0;
+    const open = indexedDB.open.bind(indexedDB);
+    indexedDB.open = (name: string, version?: number) => {
+      if (name.startsWith(prefix)) counted.outboxOpens += 1;
+      return open(name, version);
+    };
+  }, `wellsync-${uid}-`);
+  return () => page.evaluate(() => (window as unknown as { outboxOpens: number }).outboxOpens);
+}
+
 test('a phone\u2019s push appears on the open page without a reload', async ({ page }) => {
   const user = await createTestUser();
+  const outboxOpens = await countOutboxOpens(page, user.uid);
   await signIn(page, user);
   await expect(page.getByRole('heading', { name: 'Your journal is empty' })).toBeVisible();
   await expect(page.getByTestId('sync-status')).toHaveText(/Synced/);
@@ -107,4 +123,13 @@ test('a phone\u2019s push appears on the open page without a reload', async ({ p
 
   await expect(page.getByRole('link', { name: 'Pushed from the phone' })).toBeVisible({ timeout: 10_000 });
   expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('still here');
+
+  // The refresh that showed it, and the web's own save and its refresh, keep the one client the page started with:
+  // a second one on the same outbox could push an edit the first is still pushing.
+  await page.getByRole('link', { name: 'New entry' }).click();
+  await page.getByLabel('Title').fill('Written beside the phone');
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Written beside the phone' })).toBeVisible();
+  await expect(page.getByTestId('sync-status')).toHaveText(/Synced/);
+  expect(await outboxOpens()).toBe(1);
 });

@@ -105,8 +105,13 @@ export function SyncProvider({
     erasedOnStart: null,
   });
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const stopListening = useRef(() => {});
+  // Every refresh renders the layout again with a new `renderedAt`; the client starts once, from the first.
+  const [startedAt] = useState(renderedAt);
 
   const refreshSoon = useCallback(() => {
+    // Leaving (erasure, sign-out): the page's own deletions must not refresh it into the sign-in redirect.
+    if (leaving.current) return;
     if (refreshTimer.current) clearTimeout(refreshTimer.current);
     refreshTimer.current = setTimeout(() => router.refresh(), 250);
   }, [router]);
@@ -165,7 +170,6 @@ export function SyncProvider({
           setState((s) => ({ ...s, erasedOnStart: erased }));
       })
       .catch(() => undefined);
-    let stopListening = () => {};
     (async () => {
       await signInBrowserDevice(config, uid, deviceId);
       const db = clientDb(config);
@@ -179,11 +183,11 @@ export function SyncProvider({
       clientRef.current = client;
       setState((s) => ({ ...s, ready: true, pending: client.pendingCount(), online: navigator.onLine }));
 
-      stopListening = listenToCloud(db, {
+      stopListening.current = listenToCloud(db, {
         uid,
         deviceId,
         // Changes committed after this page was rendered (with a margin for clock differences).
-        since: Timestamp.fromMillis(renderedAt - 5_000),
+        since: Timestamp.fromMillis(startedAt - 5_000),
         client,
         onReceived: refreshSoon,
         onRevoked: () => void endSession('revoked'),
@@ -194,9 +198,9 @@ export function SyncProvider({
     });
     return () => {
       cancelled = true;
-      stopListening();
+      stopListening.current();
     };
-  }, [config, uid, deviceId, deviceName, appVersion, renderedAt, syncNow, refreshSoon, endSession]);
+  }, [config, uid, deviceId, deviceName, appVersion, startedAt, syncNow, refreshSoon, endSession]);
 
   const onOnline = useCallback(() => {
     setState((s) => ({ ...s, online: true }));
@@ -242,6 +246,7 @@ export function SyncProvider({
       pendingFor: (collectionName, id) => clientRef.current?.hasPending(collectionName, id) ?? false,
       forget: async (endOnServer) => {
         leaving.current = true;
+        if (refreshTimer.current) clearTimeout(refreshTimer.current);
         let ended;
         try {
           ended = await endOnServer();
@@ -250,6 +255,7 @@ export function SyncProvider({
           throw error;
         }
         clientRef.current = null;
+        stopListening.current();
         // What cannot be erased now is erased by the sign-in page this leads to.
         await eraseLocalReplicas(indexedDbReplicas()).catch(() => undefined);
         return ended;
