@@ -14,7 +14,11 @@ type Initial = { title: string; body: string; tags: string[]; mood: number | nul
  * Writes a journal entry through the browser's sync client: saved on this device first (so it survives going
  * offline), then pushed with the protocol. The page moves on once the cloud has it.
  */
-export function JournalEditor({ id, base, initial }: { id: string; base: WireVersion | null; initial: Initial }) {
+export function JournalEditor(props: { id: string; base: WireVersion | null; initial: Initial }) {
+  const { base, initial } = props;
+  // A new entry's id is chosen once, when the form opens: a refresh while it is open (a phone's push arriving, a
+  // sync) renders the page with a fresh id, which must not move the save to another entry.
+  const [id] = useState(props.id);
   const router = useRouter();
   const onSynced = useCallback(() => {
     router.push(`/journal/${id}`);
