@@ -28,9 +28,12 @@ export function listenToCloud(
 ): () => void {
   const unsubscribes = ENTRY_COLLECTIONS.map((name) =>
     onSnapshot(query(collection(db, 'users', uid, name), where('syncedAt', '>', since)), (snapshot) => {
+      // What this device already holds (its own pushes, echoed back; on a new page, the last few seconds it
+      // synced) changes nothing on the page: only news refreshes it.
       const changes = snapshot
         .docChanges()
-        .filter((change) => change.type !== 'removed' && !change.doc.metadata.hasPendingWrites);
+        .filter((change) => change.type !== 'removed' && !change.doc.metadata.hasPendingWrites)
+        .filter((change) => client.get(name, change.doc.id)?.rev !== change.doc.get('rev'));
       if (changes.length === 0) return;
       void Promise.all(
         changes.map((change) => client.receive(name, change.doc.id, change.doc.data() as CloudVersion)),
