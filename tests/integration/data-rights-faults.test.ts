@@ -235,9 +235,17 @@ describe('faults', () => {
     const applied = (await userCollection(user, 'mood_entries').count().get()).data().count;
     expect(applied).toBeLessThan(3000);
 
-    expect((await apply()).status).toBe(202);
-    const completed = await poll(readJob, (job) => job.status !== 'applying');
-    expect(completed).toMatchObject({ status: 'completed', progress: { done: 3000, total: 3000 } });
+    // The transactions the cut left open still hold their documents' locks until the database times them out, so
+    // the first Resume may stop again on them (saying so, as above); the user chooses Resume until it completes.
+    const resumes: string[] = [];
+    let completed = failed;
+    while (completed.status === 'failed' && resumes.length < 6) {
+      expect((await apply()).status).toBe(202);
+      completed = await poll(readJob, (job) => job.status !== 'applying');
+      resumes.push(`${completed.status}: ${completed.error ?? ''}`);
+    }
+    if (resumes.length > 1) console.warn(`the import needed ${resumes.length} resumes:\n${resumes.join('\n')}`);
+    expect(completed, resumes.join('\n')).toMatchObject({ status: 'completed', progress: { done: 3000, total: 3000 } });
     expect((await userCollection(user, 'mood_entries').count().get()).data().count).toBe(3000);
   }, 300_000);
 });
