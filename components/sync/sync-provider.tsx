@@ -1,29 +1,21 @@
 'use client';
 
-import { signOut } from 'firebase/auth';
 import { enableNetwork, Timestamp } from 'firebase/firestore';
-import { useRouter } from 'next/navigation';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useFirebaseConfig } from '@/components/app-providers';
-import { apiFetch } from '@/lib/api/client-fetch';
-import { clientAuth, clientDb } from '@/lib/firebase/client';
-import {
-  eraseLocalReplicas,
-  replicaName,
-  type EndedReason,
-  type ErasedReplicas,
-} from '@/lib/sync/erase-local-replicas';
-import { leaveErasedNote } from '@/lib/sync/erased-replicas-note';
-import { indexedDbReplicas, indexedDbStore } from '@/lib/sync/stores/indexeddb-store';
-import { SyncClient, type SyncReport } from '@/lib/sync/sync-client';
+import { clientDb } from '@/lib/firebase/client';
+import { eraseLocalReplicas, type EndedReason, type ErasedReplicas } from '@/lib/sync/erase-local-replicas';
+import { indexedDbReplicas } from '@/lib/sync/stores/indexeddb-store';
+import type { SyncClient, SyncReport } from '@/lib/sync/sync-client';
 import type { CloudVersion, EntryVersion, SyncCollection } from '@/lib/sync/types';
-import { webCloud } from '@/lib/sync/web-cloud';
 import { fromWire, type WireVersion } from '@/lib/sync/wire';
-import { listenToCloud } from './listen-to-cloud';
+import { endSessionAndErase } from './end-session';
 import { afterSync } from './retry-schedule';
-import { signInBrowserDevice } from './sign-in-browser-device';
+import { startSyncClient } from './start-sync-client';
 import { useBrowserEvents } from './use-browser-events';
+import { useEraseEarlierReplicas } from './use-erase-earlier-replicas';
 import { usePeriodicSync } from './use-periodic-sync';
+import { useRefreshSoon } from './use-refresh-soon';
 import { useRetryAfterFailure } from './use-retry-after-failure';
 
 export type SyncState = {
@@ -58,6 +50,8 @@ type SyncApi = SyncState & {
 };
 
 const SyncContext = createContext<SyncApi | null>(null);
+/** How long an edit waits for a client that is still starting before it says so. */
+const START_WAIT_MS = 10_000;
 
 export function useSync(): SyncApi {
   const api = useContext(SyncContext);
@@ -92,7 +86,6 @@ export function SyncProvider({
   children: ReactNode;
 }) {
   const config = useFirebaseConfig();
-  const router = useRouter();
   const clientRef = useRef<SyncClient | null>(null);
   const leaving = useRef(false);
   const [state, setState] = useState<SyncState>({
@@ -104,38 +97,23 @@ export function SyncProvider({
     problem: null,
     erasedOnStart: null,
   });
-  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const stopListening = useRef(() => {});
+  // An edit made while the client is still starting (a quick save right after sign-in) waits for it.
+  const [clientStarted] = useState(() => {
+    let resolve: (client: SyncClient) => void = () => {};
+    const promise = new Promise<SyncClient>((done) => (resolve = done));
+    return { promise, resolve };
+  });
   // Every refresh renders the layout again with a new `renderedAt`; the client starts once, from the first.
   const [startedAt] = useState(renderedAt);
+  const { refreshSoon, cancelRefresh } = useRefreshSoon(leaving);
 
-  const refreshSoon = useCallback(() => {
-    // Leaving (erasure, sign-out): the page's own deletions must not refresh it into the sign-in redirect.
-    if (leaving.current) return;
-    if (refreshTimer.current) clearTimeout(refreshTimer.current);
-    refreshTimer.current = setTimeout(() => router.refresh(), 250);
-  }, [router]);
-
-  /**
-   * The session ended without the user asking (revoked, expired, signed out everywhere): its outbox can never be
-   * pushed now, so it is erased here, and the sign-in page says how many unsynced changes went with it.
-   */
   const endSession = useCallback(
     async (reason: EndedReason) => {
       if (leaving.current) return;
       leaving.current = true;
       clientRef.current = null;
-      await apiFetch('/api/auth/session', { method: 'DELETE' }).catch(() => undefined);
-      await signOut(clientAuth(config)).catch(() => undefined);
-      const erased = await eraseLocalReplicas(indexedDbReplicas()).catch(() => null);
-      try {
-        if (erased) leaveErasedNote(sessionStorage, erased);
-      } catch {
-        // Storage refused: the sign-in page still erases and counts whatever is left.
-      }
-      // A full navigation on purpose: nothing of this session should survive in memory.
-      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-      window.location.assign(`/signin?reason=${reason}`);
+      await endSessionAndErase(config, reason);
     },
     [config],
   );
@@ -161,46 +139,33 @@ export function SyncProvider({
 
   useRetryAfterFailure(state.lastReport, state.online, syncNow);
 
+  const onEarlierLoss = useCallback((erased: ErasedReplicas) => setState((s) => ({ ...s, erasedOnStart: erased })), []);
+  useEraseEarlierReplicas(uid, deviceId, onEarlierLoss);
+
   useEffect(() => {
     let cancelled = false;
-    // Replicas of this browser's earlier sessions can never be pushed: erase them, and say so if that lost edits.
-    void eraseLocalReplicas(indexedDbReplicas(), { keep: replicaName(uid, deviceId) })
-      .then((erased) => {
-        if (!cancelled && (erased.unsyncedChanges || erased.unreadable || erased.failed))
-          setState((s) => ({ ...s, erasedOnStart: erased }));
+    const device = { uid, deviceId, deviceName, appVersion };
+    startSyncClient(config, device, {
+      sinceMillis: startedAt,
+      onReceived: refreshSoon,
+      onRevoked: () => void endSession('revoked'),
+    })
+      .then(async (started) => {
+        stopListening.current = started.stopListening;
+        if (cancelled) return started.stopListening();
+        clientRef.current = started.client;
+        clientStarted.resolve(started.client);
+        setState((s) => ({ ...s, ready: true, pending: started.client.pendingCount(), online: navigator.onLine }));
+        await syncNow();
       })
-      .catch(() => undefined);
-    (async () => {
-      await signInBrowserDevice(config, uid, deviceId);
-      const db = clientDb(config);
-      const client = await SyncClient.open({
-        device: { id: deviceId, platform: 'web', appVersion, name: deviceName },
-        cloud: webCloud(db, uid, { isOnline: () => navigator.onLine }),
-        store: localStore(uid, deviceId),
-        pull: 'listener',
+      .catch((error: unknown) => {
+        if (!cancelled) setState((s) => ({ ...s, problem: (error as Error).message || 'Sync could not start.' }));
       });
-      if (cancelled) return;
-      clientRef.current = client;
-      setState((s) => ({ ...s, ready: true, pending: client.pendingCount(), online: navigator.onLine }));
-
-      stopListening.current = listenToCloud(db, {
-        uid,
-        deviceId,
-        // Changes committed after this page was rendered (with a margin for clock differences).
-        since: Timestamp.fromMillis(startedAt - 5_000),
-        client,
-        onReceived: refreshSoon,
-        onRevoked: () => void endSession('revoked'),
-      });
-      await syncNow();
-    })().catch((error: unknown) => {
-      if (!cancelled) setState((s) => ({ ...s, problem: (error as Error).message || 'Sync could not start.' }));
-    });
     return () => {
       cancelled = true;
       stopListening.current();
     };
-  }, [config, uid, deviceId, deviceName, appVersion, startedAt, syncNow, refreshSoon, endSession]);
+  }, [config, uid, deviceId, deviceName, appVersion, startedAt, syncNow, refreshSoon, endSession, clientStarted]);
 
   const onOnline = useCallback(() => {
     setState((s) => ({ ...s, online: true }));
@@ -213,9 +178,15 @@ export function SyncProvider({
   usePeriodicSync(syncNow);
 
   const api = useMemo<SyncApi>(() => {
-    const ready = () => {
-      if (!clientRef.current) throw new Error('Sync is still starting. Try again in a moment.');
-      return clientRef.current;
+    const ready = async () => {
+      const client =
+        clientRef.current ??
+        (await Promise.race([
+          clientStarted.promise,
+          new Promise<null>((resolve) => setTimeout(resolve, START_WAIT_MS, null)),
+        ]));
+      if (!client || leaving.current) throw new Error('Sync is still starting. Try again in a moment.');
+      return client;
     };
     const adopt = async (client: SyncClient, collectionName: SyncCollection, id: string, base?: WireVersion | null) => {
       // The page's copy is the cloud version the user is looking at; the device adopts it unless it holds newer.
@@ -226,7 +197,7 @@ export function SyncProvider({
     return {
       ...state,
       async edit(collectionName, id, fields, base) {
-        const client = ready();
+        const client = await ready();
         await adopt(client, collectionName, id, base);
         const version = await client.edit(collectionName, id, fields);
         setState((s) => ({ ...s, pending: client.pendingCount() }));
@@ -234,7 +205,7 @@ export function SyncProvider({
         return version;
       },
       async remove(collectionName, id, base) {
-        const client = ready();
+        const client = await ready();
         await adopt(client, collectionName, id, base);
         const version = await client.remove(collectionName, id);
         setState((s) => ({ ...s, pending: client.pendingCount() }));
@@ -246,7 +217,7 @@ export function SyncProvider({
       pendingFor: (collectionName, id) => clientRef.current?.hasPending(collectionName, id) ?? false,
       forget: async (endOnServer) => {
         leaving.current = true;
-        if (refreshTimer.current) clearTimeout(refreshTimer.current);
+        cancelRefresh();
         let ended;
         try {
           ended = await endOnServer();
@@ -261,11 +232,7 @@ export function SyncProvider({
         return ended;
       },
     };
-  }, [state, syncNow]);
+  }, [state, syncNow, cancelRefresh, clientStarted]);
 
   return <SyncContext.Provider value={api}>{children}</SyncContext.Provider>;
-}
-
-function localStore(uid: string, deviceId: string) {
-  return indexedDbStore(replicaName(uid, deviceId), (s, ns) => new Timestamp(s, ns));
 }
