@@ -1,10 +1,7 @@
 import { PHASE_DEVELOPMENT_SERVER } from 'next/constants.js';
 import { listDevOrigins } from './lib/dev/dev-origins.mjs';
 
-/**
- * Headers that do not depend on the request; the per-request CSP nonce, no-store on private pages and HSTS
- * (production only) are set in proxy.ts.
- */
+/** Request-independent only; the CSP nonce, no-store and HSTS are set in proxy.ts. */
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   // Entry ids in URLs are nobody else's business.

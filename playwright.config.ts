@@ -1,10 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { withoutPinnedClock } from './lib/dev/pinned-clock';
 
-/**
- * End-to-end tests on Debian's Chromium against a production build (`next start`), with the emulators
- * that `npm test` started (scripts/test.ts). Playwright never downloads a browser here.
- */
+/** Debian's Chromium against the standalone build; Playwright never downloads a browser here. */
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 

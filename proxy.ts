@@ -1,11 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { emulatorAddress } from '@/lib/firebase/emulator-address';
 
-/**
- * Runs before every page: a per-request CSP nonce, no-store on private pages, and a redirect to sign-in when
- * there is no session cookie at all. It never decides access: every page and route verifies the session
- * itself (CVE-2025-29927 is why).
- */
+/** Never decides access: every page and route verifies the session itself (CVE-2025-29927). */
 const PRIVATE_PREFIXES = ['/journal', '/mood', '/devices', '/settings', '/conflicts', '/data', '/admin'];
 const SESSION_COOKIES = ['__Host-wellsync_session', 'wellsync_session'];
 

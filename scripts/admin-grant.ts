@@ -1,7 +1,6 @@
 // Grants or revokes the admin custom claim. Usage: npm run admin:grant -- <email>
 //                                               npm run admin:grant -- --revoke <email>
-// Runs against the emulators when FIRESTORE_EMULATOR_HOST / FIREBASE_AUTH_EMULATOR_HOST are set, otherwise against
-// FIREBASE_PROJECT_ID with Application Default Credentials (see README, "Running against a real Firebase project").
+// Emulators when their env vars are set, else FIREBASE_PROJECT_ID with ADC (README).
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { AppError } from '@/lib/errors/app-error';

@@ -1,8 +1,4 @@
-// `npm run bench`: measures the whole product at fleet scale against local emulators and writes docs/benchmarks.md.
-// `--quick` (about 15 minutes here: a 1,000-user fleet, 3 rounds) or full (10,000 users and ~500,000 sync events, 5 rounds).
-// `--skip-build` reuses the last `npm run build`; `--users N` sets the fleet size. Nothing here is a test: figures are reported, goals marked met or missed.
-// `--resume` continues a run that failed: each of the two phases (per-user, then fleet) keeps its results in
-// CHECKPOINT when it ends, and a resumed run of the same mode and fleet size skips the phases found there.
+// `npm run bench` writes docs/benchmarks.md. `--quick`, `--skip-build`, `--users N`, `--resume` (per-phase checkpoint).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -146,10 +142,7 @@ async function startServer(): Promise<string> {
   return `http://localhost:${port}`;
 }
 
-// Per-user paths first, while the database holds only those users; the fleet comes last, for the admin side.
-// The emulator answers a query by scanning every document of its collection group, where Firestore reads an
-// index: with 300,000 other users' sync events, one user's 50-event query took 488 ms instead of 37 ms
-// (docs/benchmarks.md, "Fleet size"). Measured after the fleet, a user's pages would time the emulator's scan.
+// Per-user paths first: the emulator scans whole collection groups (docs/benchmarks.md, "Fleet size").
 async function measurePerUser() {
   step('seeding the heavy user');
   const heavy = await seedHeavyUser(nowMs, onProgress);

@@ -1,8 +1,4 @@
-// Finds the demo seed's hardest day for the Conflicts page: the day (at 08:40 UTC) on which the demo user's
-// conflicts carry the longest texts. It replays the seed's own simulation against the in-memory model of the
-// protocol's Firestore slice (tests/helpers/memory-cloud), so it needs no emulator. scripts/test.ts pins the
-// e2e hard-days run to what it found (docs/testing.md).
-// Usage: npx tsx --conditions=react-server scripts/find-hard-days.ts [--from 2026-01-01] [--to 2028-12-31]
+// The seed's hardest day for the Conflicts page, replayed in memory (docs/testing.md). Usage: --from, --to.
 import { parseArgs } from 'node:util';
 import { DEMO_SEED, DEMO_SIMULATION } from '@/lib/seed/seed-demo';
 import { planUserSimulation } from '@/lib/simulator/simulate-fleet';

@@ -1,9 +1,4 @@
-// `npm test`: the whole suite, as CI runs it. Lint and types, then one set of real emulators for
-// unit, integration and rules tests (Vitest), then a production build served to Playwright on Chromium; with
-// --clock, the e2e stack (Auth emulator, seed, server, runner, the browser's Date) is pinned to that instant
-// (docs/testing.md). Flags: --skip-e2e, --skip-static (lint and types), --skip-vitest, --skip-build (reuse
-// .next), --clock ISO (the e2e instant; repeat it to run e2e once per instant), --hard-days (the demo's e2e specs at
-// each of HARD_DAYS); any other arguments go to Playwright (e.g. a spec file).
+// `npm test`, as CI runs it (docs/testing.md). Flags: --skip-{e2e,static,vitest,build}, --clock ISO, --hard-days.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bin, CommandFailed, envWithoutTsx, runCommand, stopAllOnExit } from '@/lib/dev/child-process';
@@ -23,9 +18,7 @@ const { values, positionals } = parseArgs({
   },
 });
 
-// scripts/find-hard-days.ts over 2026-12-01 … 2026-12-14, re-run once the seed made mergeable edits: the demo
-// conflicts' longest texts (379 characters, five conflicts). The result repeats weekly (the seed's phones follow
-// weekdays), so two weeks cover every case.
+// From scripts/find-hard-days.ts over 2026-12-01 … 2026-12-14; it repeats weekly.
 const LONGEST_CONFLICTS_DAY = '2026-12-08T08:40:00Z';
 // Days the demo seed and the portal must survive (docs/testing.md says why each is hard).
 const HARD_DAYS = [

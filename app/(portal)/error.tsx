@@ -2,7 +2,6 @@
 
 import { Button } from '@/components/ui/button';
 
-/** Shown when a portal page fails to load (the server logged the details; the user gets a way forward). */
 export default function PortalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <div role="alert" className="mx-auto flex max-w-lg flex-col items-center gap-4 py-16 text-center">

@@ -2,7 +2,6 @@
 
 import { Button } from '@/components/ui/button';
 
-/** Shown when an admin report fails to load (details are in the server log under the reference). */
 export default function AdminError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <div role="alert" className="mx-auto flex max-w-lg flex-col items-center gap-4 py-16 text-center">

@@ -20,10 +20,7 @@ import { formatMetric } from '@/lib/admin/format-metric';
 import type { ChartSeries } from './chart-series';
 type Row = Record<string, string | number | null | boolean>;
 
-/**
- * The admin pages' one chart: lines or (stacked) bars over a category axis (days, months, buckets, groups), with an
- * optional target line. Values are formatted by kind, so a chart reads the same as its table.
- */
+/** Values are formatted by kind, so a chart reads the same as its table. */
 export function AdminChart({
   data,
   xKey,

@@ -10,10 +10,7 @@ const LABELS: Record<(typeof RANGE_PRESETS)[number], string> = {
   '365d': '1 year',
 };
 
-/**
- * Presets as links and a from/to form that submits with GET: the range lives in the URL, so it can be shared and
- * works without JavaScript. Days are UTC, like the rollups.
- */
+/** GET links and form: the range lives in the URL, shareable and working without JavaScript. Days are UTC. */
 export function DateRangePicker({ path, range, today }: { path: string; range: AdminRange; today: string }) {
   return (
     <div className="mb-6 flex flex-wrap items-end gap-4">

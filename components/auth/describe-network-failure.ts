@@ -1,7 +1,4 @@
-/**
- * Firebase says "network-request-failed" for any request that did not complete: offline, or the sign-in service
- * unreachable (a firewall, a blocking extension, an emulator not listening at this address).
- */
+/** Firebase says "network-request-failed" for offline and for an unreachable service alike. */
 export const describeNetworkFailure = (online: boolean) =>
   online
     ? 'We could not reach the sign-in service. Check your connection, or try again in a moment.'

@@ -5,11 +5,7 @@ import { addErased, eraseLocalReplicas, NOTHING_ERASED, type ErasedReplicas } fr
 import { takeErasedNote } from '@/lib/sync/erased-replicas-note';
 import { indexedDbReplicas } from '@/lib/sync/stores/indexeddb-store';
 
-/**
- * The sign-in page's sweep: every wellsync replica in this browser except `keep` (the live session's own, if
- * any) is erased as the page loads, so a session that expired while no tab was open leaves nothing behind for
- * the next person at this computer. Resolves to what was erased, including what a leaving tab already erased.
- */
+/** So a session that expired with no tab open leaves nothing for the next person at this computer. */
 export function useEraseEndedReplicas(keep: string | null): ErasedReplicas | null {
   const [erased, setErased] = useState<ErasedReplicas | null>(null);
   useEffect(() => {

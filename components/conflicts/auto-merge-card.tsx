@@ -17,14 +17,12 @@ export type AutoMergeView = {
   /** The cloud's version now: the merge, or what was written on top of it since. */
   current: ConflictSide | null;
   setAside: ConflictSide;
-  /** What the set-aside version changed against the version both started from. */
   setAsideChanges: FieldChange[];
   /** Undo towards the other side, previewed; null with `otherRefusal` when it cannot be rebuilt. */
   other: ConflictSide | null;
   otherRefusal: string | null;
 };
 
-/** An automatic merge of the last 30 days: what was combined, and Undo to either side. */
 export function AutoMergeCard({ merge }: { merge: AutoMergeView }) {
   const router = useRouter();
   const [undoing, setUndoing] = useState(false);

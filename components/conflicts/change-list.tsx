@@ -1,10 +1,7 @@
 import type { FieldChange, LineSegment } from '@/lib/conflicts/describe-changes';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 
-/**
- * What one side changed against the version both started from. Changes are marked by the element (<ins>, <del>),
- * a visible "+" or "−" and hidden words for screen readers, and only then by colour, so nothing relies on colour.
- */
+/** Marked by element, a visible "+"/"−" and hidden words before colour, so nothing relies on colour. */
 export function ChangeList({ heading, changes }: { heading: string; changes: FieldChange[] }) {
   return (
     <section aria-label={heading} className="min-w-0 rounded-lg border border-border p-4">

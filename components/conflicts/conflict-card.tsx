@@ -37,7 +37,6 @@ export type ConflictView = {
   mergeRefusal: string | null;
 };
 
-/** One conflict: both versions side by side, and the three ways to settle it. */
 export function ConflictCard({ conflict }: { conflict: ConflictView }) {
   const router = useRouter();
   const [merging, setMerging] = useState(false);

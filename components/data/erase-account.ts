@@ -19,10 +19,7 @@ const AUTH_MESSAGES: Record<string, string> = {
 // and replacing it mid-erasure sent the tab to the sign-in page before the receipt could be shown.
 const STEP_UP_APP = 'step-up';
 
-/**
- * Confirms the password with a fresh Firebase sign-in (the server requires one under five minutes old), then
- * erases the account, reading the server's progress lines until the receipt arrives.
- */
+/** The server requires a password sign-in under five minutes old. */
 export async function eraseAccount(
   config: PublicFirebaseConfig,
   email: string,

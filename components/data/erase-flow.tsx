@@ -19,10 +19,7 @@ import { ExportJobCard } from './export-job-card';
 import { InventoryView } from './inventory-view';
 import { useExportJobs, useStartExport } from './use-export-jobs';
 
-/**
- * Export-then-erase as one guided flow: 1. keep a copy (a full export, downloaded), 2. see everything that will be
- * erased, 3. confirm with the password and the phrase, then watch it happen and keep the receipt.
- */
+/** Keep a copy, see what goes, confirm with password and phrase, keep the receipt. */
 export function EraseFlow({ uid, email }: { uid: string; email: string }) {
   const config = useFirebaseConfig();
   const sync = useOptionalSync();

@@ -9,7 +9,6 @@ import { EXPORT_TYPES, TYPE_LABELS, type ExportType } from '@/lib/export/export-
 import { ExportJobCard } from './export-job-card';
 import { useExportJobs, useStartExport } from './use-export-jobs';
 
-/** The export page: choose what to export, then follow the job and download the ZIP. */
 export function ExportPanel() {
   const jobs = useExportJobs();
   const start = useStartExport();

@@ -2,7 +2,6 @@
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
-/** How many documents wellsync holds of each kind, as horizontal bars. */
 export function HeldDataChart({ data }: { data: { label: string; count: number }[] }) {
   const height = Math.max(140, data.length * 34 + 40);
   return (

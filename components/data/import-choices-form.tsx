@@ -28,15 +28,11 @@ const ZONE_SOURCE: Record<TimeZoneSource, string> = {
   chosen: 'chosen by you',
 };
 
-/** Every IANA zone the browser knows, for the zone field's suggestions. */
 const ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 export type Choices = { timeZone: string; levels: Record<string, number> };
 
-/**
- * The two things the user decides in the preview: the zone a Daylio CSV's local times are read in, and the level
- * of each mood name. The parent keeps the values, so Apply can tell whether they still match the preview shown.
- */
+/** The parent keeps the values, so Apply can tell whether they still match the preview shown. */
 export function ImportChoicesForm(props: {
   moods: MoodLevel[];
   timeZone: string | null;
@@ -131,7 +127,6 @@ export function ImportChoicesForm(props: {
   );
 }
 
-/** The choices a job was previewed with, as the form holds them. */
 export function choicesOf(moods: MoodLevel[], timeZone: string): Choices {
   return { timeZone, levels: Object.fromEntries(moods.map((m) => [m.name, m.level])) };
 }

@@ -30,10 +30,6 @@ function rowsOf(counts: ImportCounts) {
   }));
 }
 
-/**
- * One import: its dry run (chart and table), the review (mood levels and time zone, editable until applied; rows
- * left out and what will not come across), then Apply with progress, and the outcome.
- */
 export function ImportJobCard({ job }: { job: ImportJobView }) {
   const action = useImportAction();
   const shown = job.status === 'completed' && job.result ? job.result : job.preview;

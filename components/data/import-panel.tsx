@@ -11,7 +11,6 @@ import { ImportJobCard } from './import-job-card';
 import { uploadImport } from './upload-import';
 import { useImportJobs } from './use-import-job';
 
-/** The import page: upload a file, read its dry run, then apply it. */
 export function ImportPanel() {
   const client = useQueryClient();
   const jobs = useImportJobs();

@@ -11,7 +11,6 @@ const SERIES = [
   { key: 'unchanged', name: 'Unchanged', color: 'var(--border)' },
 ] as const;
 
-/** The dry run as stacked bars per kind: what an import would add, update, keep in conflict, or leave. */
 export function ImportPreviewChart({ rows }: { rows: PreviewRow[] }) {
   return (
     <div className="w-full" style={{ height: Math.max(160, rows.length * 40 + 70) }}>

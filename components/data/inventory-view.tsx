@@ -4,7 +4,6 @@ import type { ErasureInventory } from '@/lib/erasure/take-erasure-inventory';
 import { groupInventory } from './group-inventory';
 import { HeldDataChart } from './held-data-chart';
 
-/** Everything wellsync holds about the user: a chart by kind and the full list of paths with counts. */
 export function InventoryView({ inventory, uid }: { inventory: ErasureInventory; uid: string }) {
   return (
     <div className="flex flex-col gap-4">

@@ -4,10 +4,7 @@ import { ApiError } from '@/lib/api/client-fetch';
 import type { ErrorBody } from '@/lib/api/errors';
 import type { ImportJobView } from '@/lib/import/import-job';
 
-/**
- * Uploads a file for an import with XMLHttpRequest, the one browser API that reports upload progress; the
- * server answers with the dry run, or with a 4xx message about the file.
- */
+/** XMLHttpRequest: the one browser API that reports upload progress. */
 export function uploadImport(file: File, onProgress: (sent: number, total: number) => void): Promise<ImportJobView> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();

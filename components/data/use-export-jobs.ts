@@ -7,7 +7,6 @@ import type { CreateExportRequest } from '@/lib/export/export-types';
 
 const KEY = ['exports'];
 
-/** The user's exports, polled every second while one is being prepared. */
 export function useExportJobs() {
   return useQuery({
     queryKey: KEY,

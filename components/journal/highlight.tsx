@@ -1,9 +1,6 @@
 import { Fragment } from 'react';
 
-/**
- * Marks the words a search matched. Matching is on folded text (case and accents), like the index;
- * the original text is what is shown. React escapes it: no HTML is ever built from entry text.
- */
+/** Matches on folded text like the index; React escapes the original, so no HTML is built from entry text. */
 export function Highlight({ text, tokens }: { text: string; tokens: readonly string[] }) {
   if (tokens.length === 0) return <>{text}</>;
   const folded = [...text].map((ch) =>

@@ -10,14 +10,10 @@ import type { WireVersion } from '@/lib/sync/wire';
 
 type Initial = { title: string; body: string; tags: string[]; mood: number | null };
 
-/**
- * Writes a journal entry through the browser's sync client: saved on this device first (so it survives going
- * offline), then pushed with the protocol. The page moves on once the cloud has it.
- */
+/** Saved on this device first, so it survives going offline; the page moves on once the cloud has it. */
 export function JournalEditor(props: { id: string; base: WireVersion | null; initial: Initial }) {
   const { base, initial } = props;
-  // A new entry's id is chosen once, when the form opens: a refresh while it is open (a phone's push arriving, a
-  // sync) renders the page with a fresh id, which must not move the save to another entry.
+  // Chosen once: a refresh while the form is open renders a fresh id, which must not move the save elsewhere.
   const [id] = useState(props.id);
   const router = useRouter();
   const onSynced = useCallback(() => {

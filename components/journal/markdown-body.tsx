@@ -2,11 +2,7 @@ import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 
-/**
- * Renders a journal entry's Markdown safely: raw HTML is dropped (`skipHtml`), link targets pass
- * react-markdown's URL filter (no `javascript:`), and images are shown as links rather than loaded,
- * so an entry can never make the browser fetch a third-party URL (or leak that it was opened).
- */
+/** No raw HTML, no `javascript:` links, and images as links, so an entry never makes the browser fetch a URL. */
 const components: Components = {
   a: ({ href, children }) => (
     <a href={href} rel="noopener noreferrer nofollow" target="_blank" className="text-accent underline">

@@ -2,7 +2,6 @@
 
 import { Bar, BarChart as RechartsBarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
-/** A simple bar chart for mood breakdowns (weekday averages, emotion counts). */
 export function MoodBarChart({
   data,
   valueLabel,

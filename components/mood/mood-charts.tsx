@@ -4,9 +4,7 @@ import dynamic from 'next/dynamic';
 import type { ComponentProps } from 'react';
 import type { MoodBarChart as EagerBarChart } from './bar-chart';
 
-// Recharts draws nothing useful on the server (ResponsiveContainer has no size there; the charts appear after
-// hydration either way), yet rendering them cost the mood page about a third of its server CPU (docs/benchmarks.md,
-// "Profile"). They render in the browser only; each ChartFrame's text summary is still server-rendered.
+// Browser only: server rendering cost a third of the mood page's CPU for nothing (docs/benchmarks.md, "Profile first").
 const LazyTrendChart = dynamic(() => import('./mood-trend-chart').then((m) => m.MoodTrendChart), {
   ssr: false,
   loading: () => <div className="h-72 w-full" />,

@@ -16,8 +16,7 @@ type Initial = { score: number | null; emotions: string[]; activities: string[];
 /** A mood check-in, written through the browser's sync client like a journal entry. */
 export function MoodEditor(props: { id: string; base: WireVersion | null; initial: Initial }) {
   const { base, initial } = props;
-  // A new entry's id is chosen once, when the form opens: a refresh while it is open (a phone's push arriving, a
-  // sync) renders the page with a fresh id, which must not move the save to another entry.
+  // Chosen once: a refresh while the form is open renders a fresh id, which must not move the save elsewhere.
   const [id] = useState(props.id);
   const router = useRouter();
   const onSynced = useCallback(() => {

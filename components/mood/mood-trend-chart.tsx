@@ -4,7 +4,6 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import { MOOD_DOMAIN, MOOD_LINE_CURVE, MOOD_TICKS } from '@/components/mood/mood-scale';
 import type { MoodPoint } from '@/lib/mood/compute-mood-stats';
 
-/** Daily (or weekly) average mood over the chosen range. */
 export function MoodTrendChart({ series, granularity }: { series: MoodPoint[]; granularity: 'day' | 'week' }) {
   return (
     <div className="h-72 w-full">

@@ -4,10 +4,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const CELL = 14;
 const GAP = 3;
 
-/**
- * Year in Pixels: one square per day (columns are months, rows are days), coloured by that day's
- * average mood. Every square has a text title, and a legend names each colour.
- */
+/** Every square has a text title, and a legend names each colour. */
 export function YearInPixels({ year, days }: { year: number; days: Record<string, number> }) {
   const left = 34;
   const top = 18;

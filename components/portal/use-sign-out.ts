@@ -7,11 +7,7 @@ import { useFirebaseConfig } from '@/components/app-providers';
 import { useOptionalSync } from '@/components/sync/sync-provider';
 import { clientAuth } from '@/lib/firebase/client';
 
-/**
- * Leaves the portal: unsynced edits first get a last chance to reach the cloud (and the user is asked if they
- * cannot), `endOnServer` ends the session(s), this browser's local copy is erased, then the Firebase sign-in.
- * Resolves false when the user chose to stay; a failing `endOnServer` rejects (and the user stays signed in).
- */
+/** Unsynced edits get a last chance first; a failing `endOnServer` rejects and the user stays signed in. */
 export function useSignOut(): (endOnServer: () => Promise<unknown>) => Promise<boolean> {
   const firebaseConfig = useFirebaseConfig();
   const sync = useOptionalSync();

@@ -1,11 +1,6 @@
-/** Which switch a status line is for: the cloud-sync switch itself, or one data type's switch below it. */
 export type SyncSwitch = { kind: 'cloud' } | { kind: 'type'; on: boolean };
 
-/**
- * The status line under a sync switch, from the switches as they stand (the draft, not what is saved). The
- * "Off" wording belongs to the cloud switch alone, and only when it is off; a type's line also says when its
- * tick has no effect because cloud sync is off.
- */
+/** From the draft, not what is saved; "Off" belongs to the cloud switch alone. */
 export function describeSyncSwitch(cloudEnabled: boolean, which: SyncSwitch): string {
   if (which.kind === 'cloud') {
     return cloudEnabled

@@ -4,10 +4,7 @@ import { ZRemovalLine } from '@/lib/sync-settings/removal-lines';
 
 export type RemovalProgress = { deleted: number; total: number };
 
-/**
- * Asks the server to remove a switched-off type's cloud copy, passing on each progress line as it comes. Resolves
- * with how many documents went, or null when the stream ended without saying (the page refreshes either way).
- */
+/** Null when the stream ended without saying (the page refreshes either way). */
 export async function requestCloudCopyRemoval(
   type: SyncType,
   onProgress: (progress: RemovalProgress) => void,

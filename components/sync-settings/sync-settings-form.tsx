@@ -21,10 +21,7 @@ const TYPES = [
 ] as const;
 type TypeKey = (typeof TYPES)[number]['key'];
 
-/**
- * What syncs: cloud sync and each type. Changing it shows, before it is saved, what the cloud holds of each type and
- * the estimated monthly cost before and after. A type switched off can also have its cloud copy removed.
- */
+/** Shows storage and estimated cost before and after, before anything is saved. */
 export function SyncSettingsForm({
   saved,
   stats,

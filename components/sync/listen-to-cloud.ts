@@ -3,10 +3,7 @@ import { ENTRY_COLLECTIONS } from '@/lib/contract/paths';
 import type { SyncClient } from '@/lib/sync/sync-client';
 import type { CloudVersion } from '@/lib/sync/types';
 
-/**
- * Listens to the user's collections, so that a phone's push shows up on the open page without a reload, and to
- * this browser's device document, whose `revokedAt` ends the session. Returns one function that stops them all.
- */
+/** Also this browser's device document, whose `revokedAt` ends the session. */
 export function listenToCloud(
   db: Firestore,
   {

@@ -6,10 +6,7 @@ export const PERIODIC_SYNC_MS = 60_000;
 
 export type RetryDecision = { retryInMs: number | null; nextDelayMs: number };
 
-/**
- * What to do after a sync report: a failure is retried after `delayMs` (and the next one waits twice as long), a
- * success resets the wait. A revoked device, a browser offline (the online event syncs) or no report yet: no retry.
- */
+/** No retry when revoked, offline (the online event syncs) or with no report yet. */
 export function scheduleRetry(report: SyncReport | null, online: boolean, delayMs: number): RetryDecision {
   const nextDelayMs = report?.status === 'ok' ? RETRY_FIRST_MS : delayMs;
   if (!report || report.status !== 'error' || report.revoked || !online) return { retryInMs: null, nextDelayMs };

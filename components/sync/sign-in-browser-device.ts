@@ -4,11 +4,7 @@ import { WEB_DEVICE_CLAIM } from '@/lib/contract/claims';
 import { clientAuth } from '@/lib/firebase/client';
 import type { PublicFirebaseConfig } from '@/lib/firebase/public-config';
 
-/**
- * Signs the Firebase SDK in with this session's own token, bound to its web device, so that revoking or signing out
- * this browser also ends its Firestore access (firestore.rules). The password sign-in the sign-in form (or the
- * erasure step-up) left behind is not bound, so it is swapped too.
- */
+/** Bound to the web device, so revoking this browser ends its Firestore access; the unbound sign-in is swapped. */
 export async function signInBrowserDevice(config: PublicFirebaseConfig, uid: string, deviceId: string): Promise<void> {
   const auth = clientAuth(config);
   const claims = auth.currentUser?.uid === uid ? (await auth.currentUser.getIdTokenResult()).claims : null;

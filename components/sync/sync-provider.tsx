@@ -25,7 +25,6 @@ export type SyncState = {
   syncing: boolean;
   lastReport: SyncReport | null;
   problem: string | null;
-  /** Replicas of earlier, ended sessions that this page erased when it started (normally none). */
   erasedOnStart: ErasedReplicas | null;
 };
 
@@ -41,11 +40,7 @@ type SyncApi = SyncState & {
   syncNow(): Promise<SyncReport | null>;
   timestamp(millis: number): Timestamp;
   pendingFor(collection: SyncCollection, id: string): boolean;
-  /**
-   * Sign-out, by the user's choice: `endOnServer` ends the session, then this browser's local copy is erased so
-   * that no health data stays behind. The session's end is expected meanwhile, so it is not mistaken for a
-   * revocation from another device. If `endOnServer` fails, nothing is erased and the tab stays signed in.
-   */
+  /** The session's end is expected here, not taken for a revocation; if `endOnServer` fails nothing is erased. */
   forget<T>(endOnServer: () => Promise<T>): Promise<T>;
 };
 
@@ -64,12 +59,7 @@ export function useOptionalSync(): SyncApi | null {
   return useContext(SyncContext);
 }
 
-/**
- * The browser as a sync client (docs/sync.md, "The web is a device"). It signs the browser's Firebase SDK in
- * from the session cookie, opens the reference SyncClient with an IndexedDB outbox, syncs on start, after each
- * edit, when the network returns and every minute, and listens to the user's collections so that a phone's
- * push shows up on the open page without a reload. When this browser's device is revoked, it signs out.
- */
+/** The browser as a sync client: docs/sync.md, "The web is a device". */
 export function SyncProvider({
   uid,
   deviceId,

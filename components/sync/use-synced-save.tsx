@@ -6,10 +6,7 @@ import type { SyncCollection } from '@/lib/sync/types';
 import type { WireVersion } from '@/lib/sync/wire';
 import { useSync } from './sync-provider';
 
-/**
- * Saving an entry from the portal: the edit goes to this device's outbox first, then the sync client pushes it.
- * `onSynced` runs once the cloud has it; until then the form can say where the edit is.
- */
+/** `onSynced` runs once the cloud has it; until then the form can say where the edit is. */
 export function useSyncedSave(collection: SyncCollection, id: string, base: WireVersion | null, onSynced: () => void) {
   const sync = useSync();
   const [saved, setSaved] = useState(false);

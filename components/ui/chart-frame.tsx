@@ -1,10 +1,7 @@
 import type { ReactNode } from 'react';
 import { Card } from './card';
 
-/**
- * A titled chart card. `summary` is the chart in words, for screen readers and for anyone who would rather
- * read a sentence than a plot.
- */
+/** `summary` is the chart in words, for screen readers and for anyone who prefers a sentence. */
 export function ChartFrame({
   title,
   summary,

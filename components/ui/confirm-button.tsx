@@ -4,7 +4,6 @@ import { useState, type ReactNode } from 'react';
 import { Button } from './button';
 import { Dialog } from './dialog';
 
-/** A button that asks first. The action runs only after the user confirms in a dialog. */
 export function ConfirmButton({
   label,
   title,

@@ -2,10 +2,7 @@
 
 import { useEffect, useRef, type ReactNode } from 'react';
 
-/**
- * A modal dialog on the native <dialog> element: focus is trapped and restored, Escape closes it, and the
- * page behind is inert, all by the browser.
- */
+/** Native <dialog>: focus trap, Escape and inert background come from the browser. */
 export function Dialog({
   open,
   onClose,

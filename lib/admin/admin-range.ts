@@ -3,7 +3,6 @@ import { AppError } from '@/lib/errors/app-error';
 import { isValidDayKey } from '@/lib/time/zoned';
 import { addDays, daysBetween, type DayKey } from '@/lib/metrics/utc-days';
 
-/** The date range every admin page and API takes: a preset, or `from`/`to` (UTC days, both included). */
 export const RANGE_PRESETS = ['7d', '30d', '90d', '180d', '365d'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 export const DEFAULT_PRESET: RangePreset = '30d';
@@ -24,7 +23,6 @@ export function presetRange(preset: RangePreset, today: DayKey): AdminRange {
   return { from: addDays(today, -(days - 1)), to: today, days, preset };
 }
 
-/** Resolves a range, refusing one that is reversed, in the future or longer than the rollups keep (422). */
 export function resolveRange(query: AdminRangeQuery, today: DayKey): AdminRange {
   if (!query.from && !query.to) return presetRange(query.range ?? DEFAULT_PRESET, today);
   const to = query.to ?? today;

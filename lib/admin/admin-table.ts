@@ -1,7 +1,4 @@
-/**
- * A table as the admin pages show it and the CSV download writes it: one shape for both, so every table on a
- * page has its CSV. `kind` says how a value reads (the CSV keeps raw numbers and names the unit in the header).
- */
+// One shape for page and CSV download, so every table on a page has its CSV.
 export type ColumnKind = 'text' | 'count' | 'percent' | 'ms' | 'usd' | 'bytes' | 'ratio';
 export type TableColumn = { key: string; label: string; kind: ColumnKind };
 export type TableRow = Record<string, string | number | null>;
@@ -10,7 +7,6 @@ export type AdminTable = {
   title: string;
   columns: TableColumn[];
   rows: TableRow[];
-  /** Row indexes to draw attention to (a release that fails more). */
   highlight?: number[];
   /** Said under the table (for example, how many small groups were hidden). */
   note?: string;

@@ -1,7 +1,6 @@
 import type { AdminTable } from './admin-table';
 import type { AuditPage } from '@/lib/audit/list-audit-log';
 
-/** One page of the audit log as a table (the page shows it; the CSV download writes it). */
 export function auditTable(page: AuditPage): AdminTable {
   return {
     id: 'audit-log',

@@ -6,7 +6,6 @@ import type { Freshness, Rollups } from '@/lib/metrics/read-rollups';
 import type { FleetSnapshot } from '@/lib/metrics/rollup-types';
 import { eachDay } from '@/lib/metrics/utc-days';
 
-/** A chart row: the day, and a value per series (null where a group is too small to show). */
 export type SeriesRow = { day: string; [series: string]: string | number | null };
 
 export type AdoptionReport = {
@@ -15,9 +14,7 @@ export type AdoptionReport = {
   latest: (FleetSnapshot & { day: string }) | null;
   /** Share of users with cloud sync on, per snapshot day: overall and per platform (null where a platform had < 5 users). */
   shareSeries: SeriesRow[];
-  /** Among users with sync on, the share syncing each type. */
   typeSeries: { day: string; journal: number | null; mood: number | null; profile: number | null }[];
-  /** Users and devices that synced each day (from telemetry). */
   activity: SeriesRow[];
   newDevices: SeriesRow[];
   platformRows: {

@@ -24,7 +24,6 @@ export type GroupRow = {
   users: number;
   latency: LatencySummary;
   flagged: boolean;
-  /** Conflicts the group's devices reported, and how many of them they merged automatically. */
   conflicts: number;
   merged: number;
 };
@@ -94,17 +93,13 @@ export function latencyOf(histogram: Histogram): LatencySummary {
   };
 }
 
-/**
- * A release "stands out" when its failure rate is more than twice the fleet's and above what the SLO allows, over
- * at least 50 attempts (fewer would flag noise).
- */
+/** At least 50 attempts: fewer would flag noise. */
 export function isFlaggedRelease(group: { eligible: number; failures: number }, fleetRate: number): boolean {
   if (group.eligible < 50) return false;
   const rate = group.failures / group.eligible;
   return rate > 2 * fleetRate && rate > 1 - SUCCESS_SLO;
 }
 
-/** Sums one breakdown over the range's days, hiding groups under 5 users, worst failure rate first. */
 function breakdown(
   days: DayRollup[],
   pick: (day: DayRollup) => Record<string, GroupRollup>,
@@ -296,7 +291,6 @@ export function buildReliabilityReport(
 // A merged conflict is one no user has to look at; telemetry can only say so in counts (never content).
 const leftToUsers = (c: Pick<Counts, 'conflicts' | 'merged'>) => Math.max(0, c.conflicts - c.merged);
 
-/** Conflicts by release: merged automatically against left to users (an older release merges none). */
 function mergesTable(byRelease: Breakdown): AdminTable {
   const rows = byRelease.rows.filter((r) => r.conflicts > 0).sort((a, b) => b.conflicts - a.conflicts);
   return {

@@ -1,7 +1,6 @@
 import { formatBytes, formatUsd } from '@/lib/format/format-quantities';
 import type { ColumnKind } from './admin-table';
 
-/** How admin pages write numbers. Pure, so client charts and server tables read the same. */
 export function formatMetric(value: string | number | null | undefined, kind: ColumnKind): string {
   if (value === null || value === undefined || (typeof value === 'number' && !Number.isFinite(value))) return '—';
   if (typeof value === 'string') return value;

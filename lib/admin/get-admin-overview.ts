@@ -25,7 +25,6 @@ export type AdminOverview = { freshness: Freshness; metrics: OverviewMetric[] };
 const status = (value: number | null, met: (v: number) => boolean): TargetStatus =>
   value === null ? 'unknown' : met(value) ? 'met' : 'missed';
 
-/** The product's five success metrics against their targets, from the last 30 days of rollups. */
 export async function getAdminOverview(scope: AdminScope, nowMs = Date.now()): Promise<AdminOverview> {
   assertAdmin(scope);
   const range = presetRange('30d', utcDay(nowMs));

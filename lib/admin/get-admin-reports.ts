@@ -11,11 +11,7 @@ import { isReportName, REPORT_NAMES } from './report-names';
 import { SLO_WINDOW_DAYS } from '@/lib/metrics/slo';
 import { addDays, eachMonth, utcDay } from '@/lib/metrics/utc-days';
 
-/**
- * The admin pages' data: each reads a few rollup documents in one batch (the state, one per month of the range,
- * and for reliability the last four days' hours), so a page costs the same whatever the fleet's size. Each checks
- * the admin claim itself; the route guard and requireAdmin are not the only check.
- */
+/** A few rollup documents per page, whatever the fleet's size; each checks the admin claim itself. */
 export async function getAdoptionReport(
   scope: AdminScope,
   range: AdminRange,

@@ -16,7 +16,6 @@ const LOADERS = { adoption: getAdoptionReport, cost: getCostReport, reliability:
 export type ReportPage<N extends ReportName> = {
   report: Reports[N];
   range: AdminRange;
-  /** Why the requested range was replaced by the default, if it was. */
   problem: string | null;
   today: string;
   nowMs: number;
@@ -25,7 +24,6 @@ export type ReportPage<N extends ReportName> = {
   csv: (id: string) => string;
 };
 
-/** What every report page does first: check and log the admin's view, resolve the range, read the report. */
 export async function loadReportPage<N extends ReportName>(
   name: N,
   params: Record<string, string | string[] | undefined>,

@@ -1,4 +1,3 @@
-/** The admin reports, each a page under /admin and an API under /api/admin/reports. */
 export const REPORT_NAMES = ['adoption', 'cost', 'reliability'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 

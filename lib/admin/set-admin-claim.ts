@@ -5,12 +5,7 @@ import { appendAuditEntry, type AuditActor } from '@/lib/audit/append-audit-entr
 
 export type AdminClaimChange = { uid: string; email: string; admin: boolean; sessionsEnded: boolean };
 
-/**
- * Grants or revokes the `admin: true` custom claim, keeping any other claims, and records it in the audit log.
- * A grant reaches a session only when the user signs in again (the claim is copied into the session cookie at
- * sign-in). A revocation also revokes the user's refresh tokens, which ends every session at once: a session made
- * while they were an admin must not keep its claim until it expires.
- */
+/** A revocation also revokes refresh tokens: a session made while admin must not keep its claim until expiry. */
 export async function setAdminClaim(email: string, admin: boolean, actor: AuditActor): Promise<AdminClaimChange> {
   const auth = adminAuth();
   const user = await auth.getUserByEmail(email).catch((error: { code?: string }) => {

@@ -3,10 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { spreadsheetSafe } from '@/lib/csv/spreadsheet-safe';
 import { csvHeader, csvValue, type AdminTable } from './admin-table';
 
-/**
- * A table as CSV (RFC 4180 quoting by csv-stringify). Text that a spreadsheet would run as a formula is defused by
- * the same guard as the data export: error codes and versions come from devices.
- */
+/** Defused by the same guard as the data export: error codes and versions come from devices. */
 export function tableToCsv(table: AdminTable): string {
   const header = table.columns.map(csvHeader);
   const rows = table.rows.map((row) => table.columns.map((column) => csvValue(column, row[column.key])));

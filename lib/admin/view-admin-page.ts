@@ -3,10 +3,7 @@ import { requireAdmin } from '@/lib/auth/current-user';
 import type { AdminScope, Caller } from '@/lib/auth/scope';
 import { appendAuditEntry } from '@/lib/audit/append-audit-entry';
 
-/**
- * For admin pages: the verified admin (non-admins get the 404 page, visitors the sign-in page), with the view
- * appended to the audit log before any data is read. Writing the entry fails the page, rather than show data unlogged.
- */
+/** The view is audited before any data is read; if the entry cannot be written the page fails. */
 export type AdminView = {
   caller: Caller & AdminScope;
   /** The time of this view, which every number on the page is computed for. */ nowMs: number;

@@ -3,12 +3,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { AppError } from '@/lib/errors/app-error';
 import { getEnv } from '@/lib/config/env';
 
-/**
- * Scheduled jobs authenticate with `Authorization: Bearer $CRON_SECRET` (Cloud Scheduler and Vercel Cron both send
- * it). The comparison is constant-time over SHA-256 digests, so neither the secret's content nor its length leaks
- * through timing. Without CRON_SECRET (only possible on the emulators, where env validation allows it) the route is
- * closed: `npm run metrics:rollup` does the same job locally.
- */
+/** Constant-time over SHA-256 digests, so neither content nor length leaks; no CRON_SECRET means closed. */
 export function checkCronSecret(req: Request): void {
   const secret = getEnv().cronSecret;
   if (!secret) {

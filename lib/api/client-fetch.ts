@@ -1,12 +1,8 @@
 import type { ErrorBody } from './errors';
 
-/**
- * Fired on `window` whenever the server answers 401: the session is gone (expired, revoked, signed out
- * everywhere). The portal's sync provider listens and erases this browser's replica (docs/sync.md).
- */
+/** Any 401 means the session is gone; the sync provider then erases this browser's replica (docs/sync.md). */
 export const SESSION_ENDED_EVENT = 'wellsync:session-ended';
 
-/** An API error as the browser sees it: the server's user-facing message and code. */
 export class ApiError extends Error {
   override name = 'ApiError';
   constructor(
@@ -18,10 +14,7 @@ export class ApiError extends Error {
   }
 }
 
-/**
- * fetch for the portal's own API: JSON in and out, same-origin credentials, and errors turned into
- * ApiError with the message the server wrote for the user.
- */
+/** Errors become ApiError with the message the server wrote for the user. */
 export async function apiFetch<T>(
   path: string,
   init: { method?: string; body?: unknown; signal?: AbortSignal } = {},

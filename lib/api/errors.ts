@@ -1,7 +1,6 @@
 import { AppError, BusyError, type ErrorCode, type FieldIssue, RateLimitedError } from '@/lib/errors/app-error';
 import { isBackendUnavailable } from '@/lib/errors/is-backend-unavailable';
 
-/** Each error code's one HTTP status: the mapper from AppError to a response. */
 export const ERROR_STATUS = {
   'bad-request': 400,
   unauthenticated: 401,
@@ -23,11 +22,7 @@ export type ErrorBody = { error: { code: ErrorCode; message: string; requestId: 
 /** A transaction that kept losing to concurrent ones on the same documents, after the SDK's own retries. */
 const GRPC_ABORTED = 10;
 
-/**
- * Turns any thrown value into the one error shape clients see. Only AppError messages are shown;
- * anything else is logged with the request id and answered generically, so no stack or internal
- * message ever reaches a client.
- */
+/** Only AppError messages are shown; anything else is logged and answered generically, so nothing internal leaks. */
 export function toAppError(error: unknown, requestId: string): AppError {
   if (error instanceof AppError) return error;
   if ((error as { code?: unknown } | null)?.code === GRPC_ABORTED) {

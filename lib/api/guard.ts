@@ -20,14 +20,9 @@ export type GuardOptions<B, Q, P> = {
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
   params?: z.ZodType<P>;
-  /** Largest JSON body accepted (default 256 KB). */
   maxBodyBytes?: number;
-  /**
-   * The handler reads the body itself (file uploads). The guard still checks Origin and the session,
-   * and the handler must enforce its own size limit.
-   */
+  /** The handler reads the body itself (uploads) and must enforce its own size limit. */
   rawBody?: boolean;
-  /** Limits how often this endpoint is called (lib/api/rate-limit.ts), checked once the caller is known. */
   rateLimit?: RateLimit;
 };
 
@@ -49,7 +44,6 @@ export function withPublic<B = undefined, Q = undefined, P = undefined>(
   );
 }
 
-/** Every signed-in route: session verified with revocation checked, Origin checked on mutations, input parsed. */
 export function withUser<B = undefined, Q = undefined, P = undefined>(
   handler: (ctx: UserContext<B, Q, P>) => Promise<Result>,
   options: GuardOptions<B, Q, P> = {},
@@ -57,10 +51,7 @@ export function withUser<B = undefined, Q = undefined, P = undefined>(
   return guarded(options, authenticate, async (ctx, caller) => handler({ ...ctx, caller }));
 }
 
-/**
- * Admin routes: as withUser, and a non-admin gets 404 so admin endpoints are not even confirmed to exist. Every
- * admin call is appended to the audit log before the handler runs; if it cannot be logged, it is not served.
- */
+/** Non-admins get 404, so admin endpoints are not confirmed to exist; a call that cannot be audited is not served. */
 export function withAdmin<B = undefined, Q = undefined, P = undefined>(
   handler: (ctx: AdminContext<B, Q, P>) => Promise<Result>,
   options: GuardOptions<B, Q, P> = {},
@@ -80,10 +71,7 @@ export function withAdmin<B = undefined, Q = undefined, P = undefined>(
   return guarded(options, authorize, async (ctx, caller) => handler({ ...ctx, caller }));
 }
 
-/**
- * Scheduled jobs: the scheduler's bearer secret (check-cron-secret.ts), no session. No Origin check, since a
- * scheduler is no browser and sends none, and no JSON body is read: the job takes its options from the query.
- */
+/** No Origin check (a scheduler sends none) and no JSON body: options come from the query. */
 export function withCron<Q = undefined>(
   handler: (ctx: GuardedContext<undefined, Q, undefined>) => Promise<Result>,
   options: Pick<GuardOptions<undefined, Q, undefined>, 'query'> = {},
@@ -94,10 +82,7 @@ export function withCron<Q = undefined>(
   });
 }
 
-/**
- * The order matters: Origin, then who is calling, then the input. Checking the caller before parsing means a
- * visitor learns nothing about an endpoint's parameters (an admin route answers 401 or 404, never 422).
- */
+/** Origin, then caller, then input: a visitor learns nothing about parameters (401 or 404, never 422). */
 function guarded<B, Q, P, C>(
   options: GuardOptions<B, Q, P>,
   authorize: (req: NextRequest, requestId: string) => Promise<C>,

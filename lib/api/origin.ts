@@ -17,10 +17,7 @@ export function expectedOrigin(req: Request): string {
   return `${url.protocol}//${host}`;
 }
 
-/**
- * CSRF defence for every mutation: the browser-set Origin must be ours. A missing or `null` Origin is
- * refused too, since a real browser always sends one on a POST, PUT, PATCH or DELETE.
- */
+/** CSRF defence: a missing or `null` Origin is refused too, since a real browser always sends one on a mutation. */
 export function checkOrigin(req: Request): void {
   const origin = req.headers.get('origin');
   if (!origin || origin === 'null') {

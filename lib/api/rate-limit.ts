@@ -6,7 +6,6 @@ import { adminDb } from '@/lib/firebase/admin';
 import { readDoc } from '@/lib/firebase/metered';
 import { RateLimitedError } from '@/lib/errors/app-error';
 
-/** How often an expensive or sensitive endpoint may be called, per user (or per client address before sign-in). */
 export type RateLimit = { name: string; limit: number; windowSeconds: number; by: 'user' | 'ip' };
 
 export const RATE_LIMITS = {
@@ -21,14 +20,7 @@ export const RATE_LIMITS = {
 
 export const RATE_LIMITS_COLLECTION = 'rate_limits';
 
-/**
- * A fixed-window counter in Firestore, so the limit holds across server instances. The key is hashed (no uid or
- * address is stored) and each counter carries `expiresAt` for Firestore's TTL policy. The count is a blind
- * increment, then a read: many requests at once from one address (an office behind one NAT signing in) would make
- * a read-modify-write transaction on the one document time out, where increments never contend. Two racing
- * requests may both see the other's increment, so at the edge of the limit it errs on the strict side. Costs one
- * write and one read per limited request, which is why only the expensive endpoints are limited.
- */
+/** Key hashed (no uid or address stored); blind increment then read: a transaction times out behind one NAT. */
 export async function enforceRateLimit(rule: RateLimit, key: string, nowMs = Date.now()): Promise<void> {
   const windowStart = Math.floor(nowMs / 1000 / rule.windowSeconds) * rule.windowSeconds;
   const ref = adminDb()
@@ -50,12 +42,7 @@ export function rateLimitKeyPrefix(rule: Pick<RateLimit, 'name'>, key: string): 
   return `${rule.name}_${createHash('sha256').update(`${rule.name}:${key}`).digest('hex').slice(0, 32)}_`;
 }
 
-/**
- * The client's address, for limits before sign-in: the X-Forwarded-For entry our own proxies added. Entries to its
- * left come from the client, who could rotate them to dodge the limit, so the first entry is never trusted.
- * `X-Real-IP` is never read: no proxy of ours sets it, so it is whatever the client wrote (issue 13). A request
- * with no X-Forwarded-For did not come through our proxies, and shares one bucket with every other such request.
- */
+/** Only the entry our proxies added is trusted; X-Real-IP is never read (issue 13: the client writes it). */
 export function clientAddress(req: Request, trustedHops = getEnv().trustedProxyHops): string {
   const hops = (req.headers.get('x-forwarded-for') ?? '')
     .split(',')

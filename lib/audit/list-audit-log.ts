@@ -41,7 +41,6 @@ function decodeCursor(cursor: string): [Timestamp, string] | null {
   return match ? [Timestamp.fromMillis(Number(match[1])), match[2]!] : null;
 }
 
-/** The audit log, newest first, one page (at most 51 document reads). */
 export async function listAuditLog(scope: AdminScope, options: { cursor?: string } = {}): Promise<AuditPage> {
   assertAdmin(scope);
   let query: Query = auditLogCollection()

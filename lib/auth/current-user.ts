@@ -6,7 +6,6 @@ import { safeReturnPath } from './safe-return-path';
 import type { AdminScope, Caller } from './scope';
 import { sessionCookieName, verifySession, type SessionCheck } from './session';
 
-/** The session of the request being rendered, verified once per request however many components ask. */
 export const currentSession = cache(async (): Promise<SessionCheck> => {
   const jar = await cookies();
   return verifySession(jar.get(sessionCookieName())?.value);
@@ -15,7 +14,6 @@ export const currentSession = cache(async (): Promise<SessionCheck> => {
 /** The header proxy.ts sets with the requested path, so sign-in can return there. It is a convenience, never a check. */
 export const PATH_HEADER = 'x-wellsync-path';
 
-/** For pages: the verified caller, or a redirect to sign-in that says why. */
 export async function requireUser(): Promise<Caller> {
   const session = await currentSession();
   if (session.status === 'ok') return session.caller;

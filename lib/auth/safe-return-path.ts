@@ -1,4 +1,3 @@
-/** Where sign-in lands when `next` is missing or not a safe place to return to. */
 export const DEFAULT_RETURN_PATH = '/journal';
 
 /** The sign-in route accepts `next` up to this length; a longer one is no page of ours. */
@@ -16,13 +15,7 @@ const hasControlCharacter = (text: string) => {
   return false;
 };
 
-/**
- * A same-origin path (pathname, query and hash) to return to after sign-in, or the journal: no open redirect
- * through `next=`. Browsers drop tabs and newlines inside a URL and read `\` as `/`, so `/\t/evil.example` and
- * `/\evil.example` both mean `//evil.example`, another host. The candidate is therefore resolved as a URL the way a
- * browser would, refused if it leaves the origin, and refused again if what would be returned still starts like a
- * host (`//`, `/\`); control characters are refused outright rather than guessed at.
- */
+/** No open redirect: resolved as a browser would (tabs dropped, `\` as `/`), then refused if it looks like a host. */
 export function safeReturnPath(candidate: string | null | undefined, origin: string = PLACEHOLDER_ORIGIN): string {
   if (typeof candidate !== 'string' || candidate.length === 0 || candidate.length > MAX_LENGTH)
     return DEFAULT_RETURN_PATH;

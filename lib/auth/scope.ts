@@ -1,13 +1,9 @@
 import { AppError } from '@/lib/errors/app-error';
 
-/**
- * Who a data function works for. Every query in lib/ is built from one of these, never from an optional uid
- * (an undefined author id is how shadcn/taxonomy's unauthenticated DELETE got through).
- */
+/** Never an optional uid: an undefined author id is how shadcn/taxonomy's unauthenticated DELETE got through. */
 export type UserScope = { readonly uid: string };
 export type AdminScope = UserScope & { readonly isAdmin: true };
 
-/** A verified web session: the user, and the web device that this browser session is. */
 export type Caller = UserScope & {
   readonly deviceId: string;
   readonly email: string | null;

@@ -32,10 +32,7 @@ export function sessionCookieOptions(maxAgeSeconds: number) {
 
 export type NewSession = { cookie: string; deviceId: string; maxAgeSeconds: number };
 
-/**
- * Exchanges a fresh password sign-in's ID token for an HttpOnly session cookie, and registers this browser as a
- * web device.
- */
+/** Also registers this browser as a web device. */
 export async function createSession(idToken: string, userAgent: string | null): Promise<NewSession> {
   const decoded = await adminAuth()
     .verifyIdToken(idToken, true)
@@ -60,10 +57,7 @@ export async function createSession(idToken: string, userAgent: string | null): 
 
 export type SessionCheck = { status: 'ok'; caller: Caller } | { status: 'none' | 'invalid' | 'revoked' };
 
-/**
- * Verifies a session cookie with revocation checked, then checks that its web device has not been revoked.
- * Called by every guard on every request; middleware is never relied on.
- */
+/** Called by every guard on every request; middleware is never relied on. */
 export async function verifySession(cookie: string | undefined): Promise<SessionCheck> {
   if (!cookie) return { status: 'none' };
   let decoded;
@@ -97,19 +91,12 @@ export async function verifySession(cookie: string | undefined): Promise<Session
   };
 }
 
-/**
- * Signing out ends this browser's session only: its web device is marked revoked, which refuses its cookie on the
- * next request and, through the rules, the custom tokens bound to it. Refresh tokens are left alone: revoking them
- * would sign the user's phones out too (issue 13). Signing out twice is harmless.
- */
+/** Refresh tokens are left alone: revoking them would sign the user's phones out too (issue 13). */
 export async function endSession(caller: Pick<Caller, 'uid' | 'deviceId'>): Promise<void> {
   await revokeDevice({ uid: caller.uid }, caller.deviceId);
 }
 
-/**
- * "Sign out everywhere", the explicit action: every refresh token of the account is revoked, so every phone and
- * browser must sign in again, and every web device is marked revoked (docs/architecture.md, "Sign-out").
- */
+/** Revokes every refresh token and web device (docs/architecture.md, "Sign-in and sessions"). */
 export async function endAllSessions(scope: { uid: string }): Promise<void> {
   await adminAuth().revokeRefreshTokens(scope.uid);
   await revokeWebDevices(scope);

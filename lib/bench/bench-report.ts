@@ -37,7 +37,6 @@ export const GOALS = {
   adminReads: 100,
   adminP95Ms: 300,
   portalP95Ms: 150,
-  /** Issue 15: the server's CPU per view of a heavy page, against the sign-in page's in the same run. */
   portalCpuVsFloor: 1.5,
   portalFirestoreCalls: 3,
   exportGrowthMb: 150,
@@ -62,7 +61,7 @@ function mergeGoal(share: MergeShareBench | undefined): string[] {
 // Always MB with one decimal, so the report's sizes compare at a glance.
 const mb = (bytes: number) => formatBytes(bytes, { unit: 'MB', decimals: 1 });
 
-/** docs/benchmarks.md: every figure of one run, with the machine, the versions and whether each goal was met. */
+/** docs/benchmarks.md. */
 export function renderBenchReport(r: BenchResults, notes: string): string {
   const cpu = os.cpus();
   const lines: string[] = [];

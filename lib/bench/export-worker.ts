@@ -1,6 +1,4 @@
-// One export of one user by one tool, in a process of its own so that its peak RSS is its own
-// (lib/bench/measure-export.ts runs it). Prints one line: `BENCH_RESULT {json}`.
-// Usage: tsx --conditions=react-server lib/bench/export-worker.ts <tool> <uid> <out-dir>
+// In a process of its own so that its peak RSS is its own. Prints one line: `BENCH_RESULT {json}`.
 import { createWriteStream } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -25,18 +23,15 @@ if (!EXPORT_TOOLS.includes(tool) || !uid || !outDir)
 
 const db = adminDb();
 const user = userRef({ uid });
-// Every tool reads the same documents: the profile and the contract's collections that wellsync exports (not the
-// portal's own derived views, which live beside them).
+// The contract's collections wellsync exports, not the portal's derived views beside them.
 const collections = COLLECTION_SPECS.flatMap((spec) =>
   spec.collection ? [userCollection({ uid }, spec.collection)] : [],
 );
 const markerPath = `${user.path}/journal_entries/${BENCH_MARKER.id}`;
 const expected = new Timestamp(BENCH_MARKER.seconds, BENCH_MARKER.nanoseconds);
 
-/** What a timed export leaves: its counts, and a way to read the marker back from its output (not timed). */
 type Run = { documents: number; bytes: number; readMarker: () => Promise<unknown> };
 
-/** A raw read of the same documents, nothing encoded or written: the physical limit an export is compared to. */
 async function raw(): Promise<Run> {
   let documents = (await user.get()).exists ? 1 : 0;
   for (const collection of collections) {
@@ -72,11 +67,7 @@ async function wellsync(): Promise<Run> {
   };
 }
 
-/**
- * firestore-export-import, as its README shows, writing the JSON it returns to a file. Each collection is backed up
- * with `includeSubcollections: false` (the README's advice for large collections): its `backupFromDoc` asks every
- * document for its subcollections at once, and on 11,000 documents that times out.
- */
+/** Per collection with `includeSubcollections: false`: `backupFromDoc` times out on 11,000 documents. */
 async function firestoreExportImport(): Promise<Run> {
   const file = path.join(outDir, 'firestore-export-import.json');
   const backedUp: Record<string, Record<string, Record<string, unknown>>> = {};
@@ -96,7 +87,6 @@ async function firestoreExportImport(): Promise<Run> {
   };
 }
 
-/** firestore-backfire's Node API with its local NDJSON data source, matched to the same documents. */
 async function backfire(): Promise<Run> {
   const file = path.join(outDir, 'backfire.ndjson');
   const writer = await dataSourceFactory.createWriter(file, {});

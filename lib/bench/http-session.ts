@@ -1,9 +1,6 @@
 import 'server-only';
 
-/**
- * Signs an account in as the browser does, through the real endpoints: a password sign-in at the Auth emulator,
- * then the ID token exchanged for a session cookie at POST /api/auth/session. Returns the `Cookie` header value.
- */
+/** Through the real endpoints, as the browser does. Returns the `Cookie` header value. */
 export async function signInOverHttp(
   baseUrl: string,
   authHost: string,
@@ -30,7 +27,6 @@ export async function signInOverHttp(
   return cookie.split(';')[0]!;
 }
 
-/** GETs a page as a signed-in browser would and times it; anything but a 200 fails the benchmark. */
 export async function timedGet(url: string, cookie: string): Promise<number> {
   const started = performance.now();
   const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });

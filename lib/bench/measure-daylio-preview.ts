@@ -9,10 +9,7 @@ export type DaylioPreviewBench = { rows: number; bytes: number; parseSeconds: Su
 const MOODS = ['rad', 'good', 'meh', 'bad', 'awful', 'ecstatic', 'tired', 'blah'];
 const ACTIVITIES = ['family', 'walk', 'work', 'bad sleep', 'movies / tv', 'friends', 'reading'];
 
-/**
- * A Daylio CSV of `rows` check-ins, newest first, as the app writes it: 12-hour times, five default and three
- * custom moods, activities, and a note with Daylio's HTML on every third row. Deterministic, so runs compare.
- */
+/** Deterministic, so runs compare. */
 export function makeDaylioCsv(rows: number): Buffer {
   const lines = ['full_date,date,weekday,time,mood,activities,note_title,note'];
   const start = Date.UTC(2026, 0, 1);
@@ -27,11 +24,7 @@ export function makeDaylioCsv(rows: number): Buffer {
   return Buffer.from(`${lines.join('\n')}\n`);
 }
 
-/**
- * The preview of a 10,000-row Daylio CSV, as the upload route computes it: the file read and planned, then the
- * dry run, which reads the cloud's copy of every check-in it would write (an empty account: all new). Issue 16's
- * goal is under 2 s in all.
- */
+/** As the upload route computes it, dry run included; issue 16's goal is under 2 s in all. */
 export async function measureDaylioPreview(rounds: number, rows = 10_000): Promise<DaylioPreviewBench> {
   const file = makeDaylioCsv(rows);
   const parse: number[] = [];

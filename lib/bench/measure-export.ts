@@ -9,9 +9,7 @@ import { summarize, type Summary } from './summarize-samples';
 
 export type ExportToolResult = {
   tool: ExportTool;
-  /** Rounds it ran in (a peer that fails twice is not tried again). */
   rounds: number;
-  /** Rounds in which the tool failed, with the last failure's message: a peer's failure is a result too. */
   failures: number;
   lastError: string | null;
   documents: number;
@@ -28,10 +26,7 @@ export type ExportBench = {
 };
 type Outcome = ExportWorkerResult | { tool: ExportTool; error: string };
 
-/**
- * Exports the same user with every tool, `rounds` times, interleaved (raw, wellsync, peers, raw, …) so that
- * the machine's noise falls on all of them alike; ratios are taken within each round.
- */
+/** Interleaved, so the machine's noise falls on every tool alike; ratios are taken within each round. */
 export async function measureExport(
   uid: string,
   rounds: number,
@@ -79,10 +74,7 @@ export async function measureExport(
   return { tools, vsRaw: summarize(vsRaw), vsFasterPeer: vsPeer.length > 0 ? summarize(vsPeer) : null };
 }
 
-/**
- * A tool that floods the emulator (or fails mid-flood) leaves requests queued behind it; the next tool would be timed
- * waiting for them. Wait until a one-document read is quick again, twice in a row (at most two minutes).
- */
+/** A flooding tool leaves requests queued; the next tool would be timed waiting for them. */
 async function untilFirestoreSettles(uid: string): Promise<void> {
   const deadline = Date.now() + 120_000;
   let quick = 0;
@@ -97,10 +89,7 @@ async function untilFirestoreSettles(uid: string): Promise<void> {
 export type ExportMemory = { tool: ExportTool; seconds: Summary; maxRssMb: Summary; rssGrowthMb: Summary };
 export type ExportMemoryBench = { documents: number; tools: ExportMemory[] };
 
-/**
- * A very large user's export, for the memory bound: peak RSS over what the process held before the export. wellsync
- * streams; firestore-export-import is run beside it to show what holding the whole export in memory costs.
- */
+/** Peak RSS over what the process held before; firestore-export-import shows what holding it all costs. */
 export async function measureExportMemory(
   uid: string,
   rounds: number,

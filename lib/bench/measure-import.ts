@@ -16,11 +16,7 @@ export type ImportBench = {
   reimportSeconds: Summary;
 };
 
-/**
- * Import throughput: the user's own export ZIP, validated and planned (`parseImportFile`), then applied through the
- * sync protocol (`applyImportPlan`) into an empty account, a fresh one each round; then the same file applied again,
- * which must change nothing and shows what the idempotence check costs. Each account is deleted after its round.
- */
+/** Applied into a fresh account each round, then again: the second must change nothing. */
 export async function measureImport(sourceUid: string, rounds: number): Promise<ImportBench> {
   const chunks: Buffer[] = [];
   const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => (chunks.push(chunk), done()) });

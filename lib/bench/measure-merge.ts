@@ -27,7 +27,6 @@ export type MergeShareBench = {
   byRelease: { release: string; conflicts: number; merged: number }[];
 };
 
-/** A deterministic journal body of about `characters` characters, in lines of prose. */
 export function makeLongEntry(characters: number): string {
   const words = ['walked', 'by', 'the', 'river', 'and', 'thought', 'about', 'work', 'tea', 'quiet', 'evening', 'light'];
   const lines: string[] = [];
@@ -40,12 +39,7 @@ export function makeLongEntry(characters: number): string {
   return `${lines.join('\n')}\n`.slice(0, characters - 1) + '\n';
 }
 
-/**
- * The three-way merge of a 100,000-character entry (the contract's largest body): one phone fixes a line near the
- * top, the other rewrites one in the middle and appends a paragraph. The baseline is one two-way line diff of the
- * same text with node-diff3's diffComm (jsdiff, the brief's suggested baseline, is not installed), and a plain
- * string compare; the ratio is taken within each round.
- */
+/** Baseline: a two-way diffComm of the same text (jsdiff, the brief's suggestion, is not installed). */
 export function measureMergeTime(rounds: number, characters = 100_000): MergeTimeBench {
   const base = makeLongEntry(characters);
   const lines = base.split('\n');
@@ -86,10 +80,7 @@ export function measureMergeTime(rounds: number, characters = 100_000): MergeTim
   };
 }
 
-/**
- * The share of the simulator's conflicts merged automatically: `users` users with three phones each (the fleet's
- * release mix, 3.0.x included, which cannot merge) over `days` days, played through the protocol against `cloud`.
- */
+/** The fleet's release mix, 3.0.x included, which cannot merge. */
 export async function measureMergeShare(
   cloud: (uid: string) => SyncCloud,
   options: { users: number; days: number; seed: number; nowMs: number },

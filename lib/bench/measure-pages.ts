@@ -25,20 +25,15 @@ export type PageSpec = {
 export type PageResult = {
   label: string;
   path: string;
-  /** The first view after the data changed, which refreshes the page's derived views (lib/derived-views). */
   coldReads: number;
-  /** Every view after that. */
   reads: number;
   serverMs: Summary;
-  /** Over the timed views, per view: the server's CPU, the emulators' CPU (ms) and Firestore read calls. */
   perView?: { serverCpuMs: number | null; emulatorCpuMs: number | null; firestoreCalls: number | null };
 };
 
-/** Where measurePages finds the processes whose CPU it reports; without it, only times and reads. */
 export type CpuProbe = {
   serverPid: number;
   emulatorGroups: number[];
-  /** Written by the server's usage probe; calls are not counted when it is absent (a build older than it). */
   usageFile: string;
 };
 
@@ -56,11 +51,7 @@ const perViewOf = (before: number | null, after: number | null, views: number) =
 /** Verifying the session reads the web device's document: one read on every page view (lib/auth/session.ts). */
 export const SESSION_READS = 1;
 
-/**
- * Each page is timed over HTTP against the production server (time to the last byte of the HTML), and its
- * Firestore reads are counted by metering the same data functions the page calls, plus the session check: once
- * cold (the first view after a sync refreshes derived views) and once warm.
- */
+/** Reads are counted by metering the same data functions the page calls, once cold and once warm. */
 export async function measurePages(
   baseUrl: string,
   cookie: string,
@@ -106,7 +97,6 @@ export function adminPages(admin: AdminScope, nowMs: number): PageSpec[] {
   ];
 }
 
-/** The heavy user's pages: the journal's first page, a search across ten years, and the mood page's year view. */
 export function portalPages(user: UserScope, searchTerm: string): PageSpec[] {
   const journal = (more: () => Promise<unknown>) => () =>
     Promise.all([getProfile(user), listJournalTags(user), more()]);

@@ -11,10 +11,7 @@ export type RollupRun = {
 };
 export type RollupBench = { full: RollupRun; incremental: RollupRun };
 
-/**
- * The aggregator, full and incremental, `rounds` times each. Before each incremental run `addEvents` lands new
- * sync events today (the simulator pushing), so the incremental run has a day to recompute, as it would hourly.
- */
+/** New events land before each incremental run, so it has a day to recompute, as it would hourly. */
 export async function measureRollup(rounds: number, addEvents: (round: number) => Promise<void>): Promise<RollupBench> {
   const full: Timed[] = [];
   const incremental: Timed[] = [];

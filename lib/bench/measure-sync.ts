@@ -24,11 +24,7 @@ export type PushBench = {
   seconds: number;
 };
 
-/**
- * Device → web latency, end to end: a phone (the browser SDK through the security rules, as the app) makes an edit
- * and syncs it; the portal's own listener query (components/sync/sync-provider.tsx) sees it arrive. Each sample is
- * timed from the edit to the listener's snapshot, so it includes the push transaction.
- */
+/** Timed from the edit to the portal listener's snapshot, so it includes the push transaction. */
 export async function measurePropagation(samples: number): Promise<PropagationBench> {
   const uid = 'bench-live';
   await simulateFleet({
@@ -96,7 +92,6 @@ export async function measurePropagation(samples: number): Promise<PropagationBe
   return { samples, editToWebMs: summarize(latencies) };
 }
 
-/** The simulator's push throughput: phones through the rules, every edit in its own transaction, no faults injected. */
 export async function measurePush(options: { users: number; days: number; seed: number }): Promise<PushBench> {
   const started = performance.now();
   const fleet = await simulateFleet({

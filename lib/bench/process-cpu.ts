@@ -3,11 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 /** Linux's clock tick (`getconf CLK_TCK`), 100 on every kernel these machines run. */
 const MS_PER_TICK = 10;
 
-/**
- * CPU time (user + system, ms) of every live process in a process group, from /proc: the server, or an emulator
- * with its JVM. Null where there is no /proc. Children that have exited are not counted, so read it around a
- * batch of views, not across restarts.
- */
+/** Exited children are not counted: read it around a batch of views, not across restarts. */
 export function processGroupCpuMs(pgid: number): number | null {
   if (!existsSync('/proc/self/stat')) return null;
   let ticks = 0;
@@ -26,11 +22,7 @@ export function processGroupCpuMs(pgid: number): number | null {
   return ticks * MS_PER_TICK;
 }
 
-/**
- * Asks the server for its usage (lib/bench/usage-probe.ts): a signal, then the file it rewrites. The probe writes
- * the file when it is installed; without the file the server has no probe (an older build), and a SIGUSR2 would
- * end it, so it is not signalled and the answer is null.
- */
+/** Without the probe's file the server is an older build, which SIGUSR2 would kill: not signalled. */
 export async function readServerUsage(pid: number, file: string): Promise<{ firestoreCalls: number } | null> {
   if (!existsSync(file)) return null;
   const before = statSync(file).mtimeMs;

@@ -16,7 +16,6 @@ export type LoadResult = {
   errors: number;
   non2xx: number;
   latencyMs: Summary;
-  /** CPU per completed view over the timed run (ms): the server's, and the emulators' together. */
   perView?: { serverCpuMs: number | null; emulatorCpuMs: number | null };
 };
 
@@ -28,10 +27,7 @@ function cpuNow(probe: CpuProbe) {
   };
 }
 
-/**
- * Signed-in browsing on loopback, after one warm-up view of every page per session: one connection per session, each cycling through `paths` with its own cookie,
- * for `seconds`. Every response time is kept, so the p95 is computed from all of them.
- */
+/** Every response time is kept, so the p95 is computed from all of them. */
 export async function runLoad(
   label: string,
   baseUrl: string,

@@ -101,7 +101,6 @@ export async function seedLoadUsers(
   return { accounts, seeded: { users: count, documents, seconds: (performance.now() - started) / 1000 } };
 }
 
-/** The 100,000-document user. */
 export async function seedLargeUser(nowMs: number, onProgress: Progress): Promise<Seeded> {
   const started = performance.now();
   const large = generateHistory(LARGE_USER, {

@@ -1,9 +1,6 @@
 import { quantile } from '@/lib/metrics/estimate-cost';
 
-/**
- * Benchmarks report every figure as a median with its spread over repeated runs (docs/benchmarks.md), because
- * these machines are noisy. Percentiles use the nearest-rank method, so every reported value was observed.
- */
+/** Medians with spread because these machines are noisy; nearest-rank, so every reported value was observed. */
 export type Summary = { n: number; median: number; p95: number; min: number; max: number };
 
 export function percentile(sorted: readonly number[], p: number): number {

@@ -1,10 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 
-/**
- * Server configuration, validated once at boot (instrumentation.ts) so that a missing or contradictory
- * variable stops the server with a message instead of failing on the first request.
- */
+/** Validated once at boot, so a bad variable stops the server with a message instead of failing a request. */
 
 const hostPort = z.string().regex(/^[\w.-]+:\d{1,5}$/, 'Expected host:port, such as 127.0.0.1:8080');
 const price = (fallback: number) => z.coerce.number().nonnegative().default(fallback);
@@ -45,7 +42,6 @@ export type ServerEnv = {
   projectId: string;
   emulators: { firestore: string; auth: string } | null;
   web: { apiKey: string; authDomain: string; appId: string };
-  /** The origin mutations must come from; null on emulators, where the request's own host is trusted. */
   appOrigin: string | null;
   /** Secure cookies (and the `__Host-` prefix) everywhere but plain-http localhost. */
   secureCookies: boolean;

@@ -2,12 +2,7 @@ import { diffComm } from 'node-diff3';
 import { same } from '@/lib/sync/merge/merge-entry';
 import type { SyncCollection } from '@/lib/sync/types';
 
-/**
- * What one side of a conflict changed against the version both sides started from (the conflict's `base`), for
- * the Conflicts page's three-way view. Pure and serialisable, so the server computes it and the client renders it.
- * Text is compared line by line with node-diff3 (the merge's own line matching, so the view and the merge agree
- * on what changed); lists as sets, as the merge treats them; anything else as a value.
- */
+/** Pure and serialisable; node-diff3 line matching, so the view and the merge agree on what changed. */
 export type LineSegment = { kind: 'same' | 'added' | 'removed'; text: string };
 
 export type FieldChange =
@@ -30,7 +25,6 @@ const FIELDS: Record<SyncCollection, { field: string; label: string; kind: Field
   ],
 };
 
-/** The fields `side` changed against `base`, in the page's order; an unchanged field is left out. */
 export function describeChanges(
   collection: SyncCollection,
   base: Record<string, unknown>,
@@ -50,7 +44,6 @@ export function describeChanges(
   return changes;
 }
 
-/** Line-by-line differences; a removed block comes before the block that replaced it, as in a unified diff. */
 export function diffLines(from: string, to: string): LineSegment[] {
   const segments: LineSegment[] = [];
   for (const block of diffComm(splitText(from), splitText(to))) {

@@ -13,15 +13,11 @@ export type ConflictWithWinner = WithId<Conflict> & { winner: Record<string, unk
 
 const unresolved = (scope: UserScope) => userCollection(scope, CONFLICTS).where('resolvedAt', '==', null);
 
-/**
- * The nav badge: how many conflicts wait for the user (one read per 1,000). An automatic merge is stamped resolved
- * when it is written, so it never counts here.
- */
+/** An automatic merge is stamped resolved when written, so it never counts here. */
 export function countUnresolvedConflicts(scope: UserScope): Promise<number> {
   return runCount(unresolved(scope));
 }
 
-/** Unresolved conflicts, newest first, each with the version the cloud holds now (the winner). */
 export async function listUnresolvedConflicts(scope: UserScope, limit = 50): Promise<ConflictWithWinner[]> {
   const { items } = parseDocs(
     ZConflict,
@@ -34,10 +30,7 @@ export async function listUnresolvedConflicts(scope: UserScope, limit = 50): Pro
   return items.map((conflict, i) => ({ ...conflict, winner: winners[i]?.data() ?? null }));
 }
 
-/**
- * Automatic merges of the last UNDO_DAYS days, newest first, each with the cloud's current version: the page lists
- * them apart from the open conflicts (they need nothing from the user) with an Undo. Index: resolution, resolvedAt.
- */
+/** Index: resolution, resolvedAt. */
 export async function listRecentAutoMerges(
   scope: UserScope,
   nowMs = Date.now(),

@@ -24,14 +24,7 @@ export type ResolveConflictRequest = z.infer<typeof ZResolveConflictRequest>;
 
 const EDIT = { journal_entries: ZJournalEdit, mood_entries: ZMoodEdit };
 
-/**
- * Resolves a conflict, through the protocol, in one transaction with the stamp:
- * - kept-winner: the cloud's version stays; the conflict is stamped.
- * - restored: the losing version's content is written as a new edit on top of the cloud's version.
- * - merged: the user's merged content is written the same way; without content, the automatic three-way merge of
- *   the loser and the current version from the recorded base (refused with 409 when it cannot merge).
- * The new edit is this browser's (its web device id), with a rev after the cloud's, so every device pulls it.
- */
+/** In one transaction with the stamp; the new edit's rev is after the cloud's, so every device pulls it. */
 export async function resolveConflict(
   caller: Caller,
   conflictId: string,

@@ -6,22 +6,13 @@ type Version = Record<string, unknown> & { rev: string };
 /** How long an automatic merge stays listed, and can be undone, on the Conflicts page. */
 export const UNDO_DAYS = 30;
 
-/** What undoing an automatic merge keeps: the version set aside whole, or the other side alone. */
 export const UNDO_KEEPS = ['set-aside', 'other'] as const;
 export type UndoKeep = (typeof UNDO_KEEPS)[number];
 
 export type RevertOutcome = { ok: true; fields: Record<string, unknown> } | { ok: false; reason: RevertRefusal };
 export type RevertRefusal = 'not-auto-merged' | 'no-cloud-version' | 'tombstone' | 'entangled';
 
-/**
- * Undoing an automatic merge towards the other side: the cloud's current version with the set-aside version's
- * changes taken back out. The contract keeps only the loser (`data`) and the `base` of a merge, never the winner,
- * so the winner is rebuilt as `git revert` does, by a three-way merge whose base is the set-aside version: one side
- * is the current version (the winner's changes, the set-aside's, and anything since), the other the base (the
- * set-aside's changes undone). Edits made after the merge are kept.
- * While the cloud still holds the merge itself, the rebuilt winner is checked: merged again with the set-aside
- * version it must give the merge back, or the undo is refused (`entangled`) rather than guessed.
- */
+/** Why: docs/sync.md, "Resolving conflicts" (the winner is rebuilt as `git revert` does, or refused). */
 export function revertSetAside(
   conflict: Pick<Conflict, 'collection' | 'data' | 'base' | 'resolution' | 'mergedRev'>,
   current: Record<string, unknown> | null,
@@ -55,7 +46,6 @@ function remerges(
   return Object.keys(again.fields).every((key) => key === 'updatedAt' || same(again.fields[key], merge[key]));
 }
 
-/** What to tell the user when the other side cannot be rebuilt. */
 export const REVERT_REFUSALS: Record<RevertRefusal, string> = {
   'not-auto-merged': 'This conflict was not merged automatically, or its merge was already undone.',
   'no-cloud-version': 'The entry is no longer in the cloud.',

@@ -3,12 +3,7 @@ import { mergeEntry, type MergeFailure, type MergeOutcome } from '@/lib/sync/mer
 
 type Version = Record<string, unknown> & { rev: string };
 
-/**
- * Merges an open conflict later (docs/contract.md, "Automatic merge": "any device or the web may merge an open
- * conflict later, when it carries base"): the losing version and the cloud's current version, three ways from the
- * recorded base. Pure, so the Conflicts page can preview it and the server can write it (resolveConflict).
- * The current version may have moved on since the conflict; the base is still an ancestor of both.
- */
+/** Pure, so the page can preview it and the server can write it; the base is still an ancestor of both. */
 export function tryMergeConflict(
   conflict: Pick<Conflict, 'collection' | 'data' | 'base' | 'resolvedAt'>,
   current: Record<string, unknown> | null,
@@ -20,7 +15,6 @@ export function tryMergeConflict(
   return mergeEntry(conflict.collection, conflict.base as Version, conflict.data as Version, current as Version);
 }
 
-/** What to tell the user when a conflict cannot be merged automatically. */
 export const MERGE_REFUSALS: Record<MergeFailure, string> = {
   tombstone: 'One side deleted this entry, so it cannot be merged automatically.',
   'changed-on-both-sides': 'Both versions changed the same part differently; choose one or merge by hand.',

@@ -15,15 +15,7 @@ import { contentOf, writeResolvedVersion } from './write-resolved-version';
 export const ZUndoAutoMergeRequest = z.object({ keep: z.enum(UNDO_KEEPS) }).strict();
 export type UndoAutoMergeRequest = z.infer<typeof ZUndoAutoMergeRequest>;
 
-/**
- * Undoes an automatic merge (docs/sync.md, "Resolving conflicts"), through the protocol, in one transaction:
- * - keep 'set-aside': the version set aside is written whole on top of the cloud's, as resolveConflict's
- *   'restored' does; the conflict's resolution becomes 'restored';
- * - keep 'other': the cloud's version with the set-aside version's changes taken back out (revertSetAside); the
- *   resolution becomes 'kept-winner'.
- * Either way `mergedRev` stays, so the record still says a merge happened. Only an automatic merge younger than
- * UNDO_DAYS can be undone, once.
- */
+/** docs/sync.md, "Resolving conflicts". `mergedRev` stays, so the record still says a merge happened. */
 export async function undoAutoMerge(
   caller: Caller,
   conflictId: string,

@@ -19,17 +19,11 @@ const VERSION = {
   mood_entries: ZMoodEntry.omit({ syncedAt: true }).strict(),
 };
 
-/** A version's content fields, as restoring it writes them. */
 export function contentOf(collection: Conflict['collection'], version: Record<string, unknown>) {
   return Object.fromEntries(CONTENT[collection].filter((key) => key in version).map((key) => [key, version[key]]));
 }
 
-/**
- * Writes `content` as a new edit on top of the cloud's current version, through the protocol, inside the caller's
- * transaction: the edit is this browser's (its web device id), its rev comes after the cloud's, and its baseRev is
- * the cloud's rev, so it fast-forwards and every device pulls it. Shared by resolving a conflict and undoing an
- * automatic merge, so both write the same way.
- */
+/** Shared by resolving and undoing, so both write the same way: a fast-forward every device pulls. */
 export async function writeResolvedVersion(
   tx: Transaction,
   caller: Caller,

@@ -9,10 +9,7 @@ export type ParsedDocs<T> = { items: WithId<T>[]; skipped: SkippedDoc[] };
 
 type DocLike = { id: string; ref: { path: string }; data(): unknown };
 
-/**
- * Parses Firestore documents with a contract schema. A malformed document, say from a phone with a bug,
- * is reported and skipped, so that one bad entry never takes a page down.
- */
+/** A malformed document is reported and skipped, so one bad entry never takes a page down. */
 export function parseDocs<S extends z.ZodType>(schema: S, docs: readonly DocLike[]): ParsedDocs<z.output<S>> {
   const items: WithId<z.output<S>>[] = [];
   const skipped: SkippedDoc[] = [];

@@ -8,7 +8,6 @@ export const DEVICES = 'devices';
 export const SYNC_EVENTS = 'sync_events';
 export const CONFLICTS = 'conflicts';
 
-/** The collections the sync protocol pushes and pulls entry by entry. */
 export const ENTRY_COLLECTIONS = [JOURNAL_ENTRIES, MOOD_ENTRIES] as const;
 export type EntryCollection = (typeof ENTRY_COLLECTIONS)[number];
 

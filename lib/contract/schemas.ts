@@ -2,11 +2,7 @@ import { z } from 'zod';
 import { ENTRY_COLLECTIONS } from './paths';
 import { ZTimestamp, ZTimestampOrNull } from './timestamp';
 
-/**
- * One schema per contract collection, used both to read what phones wrote and to check what wellsync writes.
- * Reads strip unknown fields; writes use `.strict()` so that nothing stray reaches Firestore.
- * Optional fields (`?` in the contract) accept absent or null, because Flutter clients commonly write null.
- */
+/** Writes are `.strict()` so nothing stray reaches Firestore; optionals accept null (Flutter writes null). */
 
 export const HLC_PATTERN = /^\d{13}:\d{4}:[^\s]{1,128}$/;
 export const ZRev = z.string().regex(HLC_PATTERN, 'Expected an HLC revision like 1764000000000:0003:ios-4f2a');

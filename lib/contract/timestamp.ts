@@ -1,9 +1,6 @@
 import { z } from 'zod';
 
-/**
- * A Firestore Timestamp from either SDK. firebase-admin and the browser SDK have their own classes with the
- * same shape, so the contract checks the shape and keeps the instance: microseconds survive a read-write cycle.
- */
+/** The shape is checked and the instance kept, so microseconds survive a read-write cycle. */
 export type FirestoreTimestamp = {
   readonly seconds: number;
   readonly nanoseconds: number;

@@ -1,7 +1,4 @@
-/**
- * A byte-bounded LRU of immutable view chunks, keyed by chunk id. Chunks never change after they are
- * written, so an entry is either current or unreferenced; there is nothing to invalidate.
- */
+/** Chunks are immutable, so there is nothing to invalidate. */
 export class ChunkCache {
   private readonly entries = new Map<string, { value: Map<string, unknown>; bytes: number }>();
   private total = 0;

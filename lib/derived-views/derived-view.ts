@@ -11,18 +11,9 @@ import { userCollection } from '@/lib/firebase/refs';
 import { firestoreCode } from '@/lib/errors/firestore-code';
 import { ChunkCache } from './chunk-cache';
 
-/**
- * Derived views: compact per-user projections of a synced collection, kept in Firestore and brought up to
- * date incrementally from the contract's own pull cursor (`syncedAt`). Journal search and the mood charts
- * read a handful of chunk documents instead of thousands of entries (docs/architecture.md, "Derived views").
- *
- * Layout: `users/{uid}/derived_views/{name}` holds the cursor and the list of chunks; each chunk
- * (`…/{name}/chunks/{chunkId}`) is immutable once written, so a chunk id is a perfect cache key and
- * concurrent refreshes never overwrite each other's work. The meta document is the commit point.
- */
+// Why: docs/architecture.md, "Derived views". Chunks are immutable; the meta document is the commit point.
 export type DerivedViewSpec<R> = {
   name: string;
-  /** Bump to rebuild every user's view from scratch on the next read. */
   version: number;
   collection: EntryCollection;
   /** The record kept for one source document, or null to leave it out (tombstoned or malformed). */
@@ -40,20 +31,10 @@ export const DERIVED_VIEWS = 'derived_views';
 const CHUNK_BUDGET_BYTES = 600_000;
 const PAGE_SIZE = 1000;
 const cache = new ChunkCache(64 * 1024 * 1024);
-/**
- * The merged view of an unchanged meta document, keyed by its chunk ids: chunks are immutable, so the same
- * ids always merge to the same records. Returning the same Map while nothing changed lets callers memoize
- * what they compute from it (tags, mood statistics) by its identity, and saves merging ~10,000 records a view.
- * Readers must treat the Map as read-only.
- */
+/** Same ids, same records: returning the same Map lets callers memoize by identity. Read-only. */
 const merged = new ChunkCache(32 * 1024 * 1024);
 
-/**
- * At most this many views are built from scratch at once in one instance. A build reads the user's whole
- * collection; when many arrive together (a version bump after a deploy, a crowd of first visits) they would
- * otherwise queue every other read behind them: in the bench's warm-up, 50 sessions' first views at once had
- * reads pass their 10 s deadline. Waiting here holds no read open. Refreshes of built views are not held.
- */
+/** A crowd of first builds would queue every other read behind them (bench warm-up: reads passed 10 s). */
 const rebuilds = pLimit(8);
 
 /**
@@ -74,7 +55,6 @@ async function readFreshView<R>(scope: UserScope, spec: DerivedViewSpec<R>): Pro
 const metaRefOf = (scope: UserScope, spec: DerivedViewSpec<unknown>) =>
   userCollection(scope, DERIVED_VIEWS).doc(spec.name);
 
-/** Brings the view up to date from its cursor and returns it; `known` is a meta snapshot just read. */
 async function refreshView<R>(
   scope: UserScope,
   spec: DerivedViewSpec<R>,
@@ -143,7 +123,6 @@ function parseMeta(snapshot: DocumentSnapshot, version: number): Meta {
 
 const chunkKey = (metaPath: string, chunkId: string) => `${adminApp().name}/${metaPath}/${chunkId}`;
 
-/** The chunks' records, as cached: shared, never to be changed (a refresh copies them first). */
 async function loadChunks<R>(metaPath: string, refs: ChunkRef[]): Promise<ReadonlyMap<string, R>[]> {
   const keyOf = (ref: ChunkRef) => chunkKey(metaPath, ref.id);
   const found = new Map<string, Map<string, unknown>>();
@@ -198,7 +177,6 @@ async function readChanges(
   }
 }
 
-/** Applies changed source documents to the chunks; returns the new cursor. */
 function applyChanges<R>(spec: DerivedViewSpec<R>, chunks: Chunk<R>[], changes: DocumentSnapshot[]): Cursor | null {
   const home = new Map<string, Chunk<R>>();
   for (const chunk of chunks) for (const id of chunk.records.keys()) home.set(id, chunk);
@@ -249,10 +227,7 @@ function recordBytes(id: string, record: unknown): number {
   return id.length + JSON.stringify(record).length + 16;
 }
 
-/**
- * Writes new chunks under fresh ids, then swaps the meta document with a precondition on its update time.
- * A reader only ever follows the meta document, so it sees the old view or the new one, never a mix.
- */
+/** A reader follows only the meta document, so it sees the old view or the new one, never a mix. */
 type Update<R> = { version: number; cursor: Cursor | null; chunks: Chunk<R>[]; staleChunkIds: string[] };
 
 async function commit<R>(

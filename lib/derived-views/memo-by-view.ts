@@ -1,8 +1,4 @@
-/**
- * Memoizes what is computed from a derived view, per view and per argument key. readDerivedView returns the
- * same Map for as long as the view is unchanged and a new one after any change, so an entry can never be stale:
- * a changed view is a different key, and the old one is collected with its Map.
- */
+/** Never stale: readDerivedView returns a new Map after any change, so a changed view is a different key. */
 export function memoByView<V extends object, T>(compute: (view: V, key: string) => T, maxKeysPerView = 16) {
   const memo = new WeakMap<V, Map<string, T>>();
   return (view: V, key = ''): T => {

@@ -11,7 +11,6 @@ export type ManagedProcess = {
 
 const running = new Set<ManagedProcess>();
 
-/** A tool installed in node_modules/.bin. */
 export const bin = (name: string) => path.resolve('node_modules/.bin', name);
 
 /** This environment without tsx's loader (NODE_OPTIONS), for the tools a script runs: Next and Playwright load their own. */
@@ -20,7 +19,6 @@ export function envWithoutTsx(): NodeJS.ProcessEnv {
   return rest;
 }
 
-/** A command that ended badly: `how` is `exit N` or the signal that stopped it. */
 export class CommandFailed extends Error {
   constructor(
     command: string,
@@ -31,7 +29,6 @@ export class CommandFailed extends Error {
   }
 }
 
-/** Runs a command to its end, its output on this terminal; rejects with CommandFailed unless it exits 0. */
 export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: 'inherit', env });
@@ -42,10 +39,7 @@ export function runCommand(command: string, args: string[], env: NodeJS.ProcessE
   });
 }
 
-/**
- * Spawns a child in its own process group and resolves once a line of its output matches `readyWhen`.
- * Output is kept (last 200 lines) so a failure can say what the child printed.
- */
+/** Output is kept (last 200 lines) so a failure can say what the child printed. */
 export async function startProcess(
   name: string,
   command: string,

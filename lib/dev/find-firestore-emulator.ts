@@ -5,17 +5,11 @@ export const GCLOUD_FIRESTORE_JAR =
   '/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar';
 const MAIN_CLASS = 'com.google.cloud.datastore.emulator.firestore.CloudFirestore';
 
-/** How the official Firestore emulator will be launched on this machine. */
 export type FirestoreLauncher =
   | { kind: 'jar'; java: string; jar: string; describe: string }
   | { kind: 'firebase-tools'; java: string; describe: string };
 
-/**
- * Finds the official Firestore emulator, in this order:
- * 1. `FIRESTORE_EMULATOR_JAR` (with `$JAVA` or `java`),
- * 2. the Google Cloud CLI's jar,
- * 3. firebase-tools, which downloads its own jar and needs Java 21+.
- */
+/** `FIRESTORE_EMULATOR_JAR`, then the gcloud CLI's jar, then firebase-tools (which needs Java 21+). */
 export function findFirestoreEmulator(env: NodeJS.ProcessEnv = process.env): FirestoreLauncher {
   const java = env.JAVA || 'java';
   const javaMajor = readJavaMajor(java);

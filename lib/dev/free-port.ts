@@ -1,6 +1,5 @@
 import { createServer } from 'node:net';
 
-/** Asks the OS for a free loopback port. */
 export async function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -15,7 +14,6 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
-/** Fails with a clear message when a configured port is already taken. */
 export async function assertPortFree(port: number, what: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const server = createServer();

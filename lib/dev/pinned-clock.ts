@@ -1,11 +1,6 @@
 import { existsSync } from 'node:fs';
 
-/**
- * Pins the wall clock of every process the e2e suite starts (emulators, Next, the test runner) to one instant,
- * with libfaketime (Debian's `faketime` package). The offset is relative to real time, so all processes agree
- * and time still moves; monotonic clocks stay real, so timers and deadlines behave. Chromium and the Firestore
- * emulator's JVM are left out: both crawl under libfaketime (docs/testing.md). e2e/fixtures.ts shifts the browser's Date.
- */
+/** Offset from real time so processes agree; Chromium and the emulator JVM crawl under libfaketime, so excluded. */
 const LIBRARY_PATHS = [
   '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1',
   '/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1',
@@ -42,7 +37,6 @@ export function pinnedClockEnv(
   };
 }
 
-/** The same environment without the pinned clock (for Chromium). */
 export function withoutPinnedClock(env: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(env).filter(

@@ -22,7 +22,6 @@ export type EmulatorOptions = {
 export type RunningEmulators = {
   firestoreHost: string;
   authHost: string;
-  /** The variables firebase-admin, the seed and Next read to find the emulators. */
   env: Record<string, string>;
   hasPersistedData: boolean;
   /** Each emulator's process group, by name (`firestore`, `auth`, or `emulators` for firebase-tools running both): the bench reads their CPU. */
@@ -32,7 +31,6 @@ export type RunningEmulators = {
 
 const HOST = '127.0.0.1';
 
-/** Starts the official Firestore emulator and the Firebase Auth emulator side by side. */
 export async function startEmulators(requested: EmulatorOptions): Promise<RunningEmulators> {
   const options = { ...requested, listenHost: requested.listenHost ?? HOST };
   const launcher = findFirestoreEmulator();
@@ -108,7 +106,6 @@ export async function startEmulators(requested: EmulatorOptions): Promise<Runnin
   };
 }
 
-/** Saves the emulator's data to a fresh export folder, then drops older ones. */
 async function exportFirestore(host: string, projectId: string, dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const before = readdirSync(dir);
@@ -134,11 +131,7 @@ function latestFirestoreExport(dir: string): string | null {
 
 type ToolsPlan = { firestore: boolean; dataDir?: string; java?: string };
 
-/**
- * firebase-tools also binds a hub and a logging port of its own. They are chosen free, but another process (the
- * JVM starting beside it, a parallel test) can take one before firebase-tools binds it: then it starts again on
- * fresh ones. A taken Auth or Firestore port is the caller's to fix, so that still fails.
- */
+/** firebase-tools' own hub and logging ports can be taken before it binds them: then it starts again. */
 async function startFirebaseTools(
   options: EmulatorOptions & { listenHost: string },
   plan: ToolsPlan,

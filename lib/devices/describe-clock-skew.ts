@@ -1,10 +1,7 @@
 /** How far ahead of the server a device's clock may run before the devices page calls it wrong. */
 export const CLOCK_SKEW_TOLERANCE_MS = 10 * 60_000;
 
-/**
- * How far the furthest of these device-written times (last seen, last sync) lies ahead of the server's now, or
- * null when none is more than the tolerance ahead. Such a time can only come from the device's own clock.
- */
+/** Such a time can only come from the device's own clock. */
 export function clockAheadMs(values: readonly (number | null)[], nowMs: number): number | null {
   const ahead = Math.max(0, ...values.filter((v): v is number => v !== null).map((v) => v - nowMs));
   return ahead > CLOCK_SKEW_TOLERANCE_MS ? ahead : null;

@@ -6,7 +6,6 @@ import { ZDevice } from '@/lib/contract/schemas';
 import { runQuery } from '@/lib/firebase/metered';
 import { userCollection } from '@/lib/firebase/refs';
 
-/** A device as the devices page shows it: plain data for a client component. */
 export type DeviceSummary = {
   id: string;
   name: string;
@@ -21,7 +20,6 @@ export type DeviceSummary = {
   revokedAtMs: number | null;
 };
 
-/** Every device of the user: active ones by last sync, then revoked ones. */
 export async function listDevices(scope: UserScope): Promise<DeviceSummary[]> {
   const { items } = parseDocs(ZDevice, (await runQuery(userCollection(scope, DEVICES))).docs);
   return items

@@ -7,11 +7,7 @@ import { deviceRef } from '@/lib/firebase/refs';
 import { describeUserAgent } from './describe-user-agent';
 import { APP_VERSION } from '@/lib/config/app-version';
 
-/**
- * A web session is itself a device of platform `web` (docs/architecture.md, "Sessions are devices").
- * Its id is derived from the session cookie, so the guard finds it without storing anything else,
- * and the id reveals nothing about the cookie.
- */
+/** Derived from the session cookie, so the guard stores nothing else; the id reveals nothing about the cookie. */
 export function webDeviceIdFor(sessionCookie: string): string {
   return `web-${createHash('sha256').update(sessionCookie).digest('hex').slice(0, 20)}`;
 }

@@ -6,7 +6,6 @@ import { adminDb } from '@/lib/firebase/admin';
 import { runQuery } from '@/lib/firebase/metered';
 import { userCollection } from '@/lib/firebase/refs';
 
-/** Marks every still-active web session of the user as revoked (phones are left alone). */
 export async function revokeWebDevices(scope: UserScope): Promise<number> {
   const active = await runQuery(
     userCollection(scope, DEVICES).where('platform', '==', 'web').where('revokedAt', '==', null),

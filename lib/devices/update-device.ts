@@ -11,7 +11,6 @@ export const ZRenameDeviceRequest = z.object({
   name: z.string().trim().min(1, 'Give the device a name').max(100, 'Keep the name to 100 characters'),
 });
 
-/** Renames one of the caller's devices (the contract lets the web write `name`). */
 export async function renameDevice(scope: UserScope, deviceId: string, name: string): Promise<void> {
   const ref = deviceRef(scope, deviceId);
   await adminDb().runTransaction(async (tx) => {
@@ -21,10 +20,7 @@ export async function renameDevice(scope: UserScope, deviceId: string, name: str
   });
 }
 
-/**
- * Revokes one of the caller's devices: the rules then refuse its writes, a phone signs out when it sees its
- * doc revoked, and a web session ends on its next request. Revoking twice is harmless.
- */
+/** The rules refuse its writes; a phone signs out on seeing it, a web session on its next request. */
 export async function revokeDevice(scope: UserScope, deviceId: string): Promise<{ alreadyRevoked: boolean }> {
   const ref = deviceRef(scope, deviceId);
   return adminDb().runTransaction(async (tx) => {

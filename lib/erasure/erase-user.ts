@@ -8,11 +8,7 @@ import { ERASURE_RECEIPTS, keptReceipt, type ErasureReceipt } from './erasure-re
 import type { LocatedData } from './user-data-locator';
 import { USER_DATA_LOCATORS } from './user-data-locators';
 
-/**
- * Erases a user: sessions revoked first (phones and browsers stop), then every registered locator's data, then the
- * Auth account. Each step is idempotent, so an erasure cut short can simply be run again. Returns the receipt; a
- * copy without the user id is kept (keptReceipt).
- */
+/** Sessions first, account last; every step is idempotent, so a cut-short erasure is simply run again. */
 export async function eraseUser(
   scope: UserScope,
   onProgress: (deleted: number) => void = () => undefined,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { progressLines } from '@/lib/ndjson/progress-lines';
 
-/** The phrase a user types to confirm erasure. */
 export const ERASE_PHRASE = 'erase my data';
 
 export const ZErasureReceipt = z.object({
@@ -13,14 +12,9 @@ export const ZErasureReceipt = z.object({
 });
 export type ErasureReceipt = z.infer<typeof ZErasureReceipt>;
 
-/** The erasure route's progress lines, ending with the receipt. */
 export const ZErasureLine = progressLines({ receipt: ZErasureReceipt });
 
-/**
- * What wellsync keeps after the account is gone (`erasure_receipts/{id}`): the receipt's id, times and counts,
- * with the user id replaced by `{uid}` and nothing else about the person, so it can confirm an erasure happened
- * to whoever holds the receipt id without identifying anyone (docs/data-rights.md, "The receipt").
- */
+/** Without the user id, so it confirms an erasure happened without identifying anyone (docs/data-rights.md). */
 export function keptReceipt(receipt: ErasureReceipt, uid: string): ErasureReceipt {
   return { ...receipt, items: receipt.items.map((item) => ({ ...item, path: item.path.split(uid).join('{uid}') })) };
 }

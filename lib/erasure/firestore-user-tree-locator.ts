@@ -22,11 +22,7 @@ const WHAT: Record<string, string> = {
   job_locks: 'A marker that one of your uploads is being checked right now',
 };
 
-/**
- * Everything under `users/{uid}`, found by listing what is actually there rather than by a list of known
- * paths: a collection nobody told erasure about is still found and deleted. Deletion is one recursive delete of
- * the user's document, counted per collection as it goes.
- */
+/** Lists what is there rather than known paths, so a collection nobody told erasure about still goes. */
 export const firestoreUserTreeLocator: UserDataLocator = {
   name: 'firestore-user-tree',
   async find(scope) {

@@ -6,11 +6,7 @@ const USAGE = 'metrics/usage/user_months';
 const AUDIT = 'audit_log';
 const MENTIONS = 'metrics/rollups';
 
-/**
- * What the admin dashboard keeps about the user (lib/metrics): their monthly usage under a pseudonymous id,
- * audit-log entries where they acted or were acted on, and shared rollups that name the pseudonym (scrubbed of
- * it, counts kept). Paths are reported by collection, so no receipt carries the pseudonym.
- */
+/** Reported by collection, so no receipt carries the pseudonym. */
 export const metricsLocator: UserDataLocator = {
   name: 'admin-metrics',
   async find(scope) {

@@ -6,11 +6,7 @@ import { runQuery } from '@/lib/firebase/metered';
 import type { UserScope } from '@/lib/auth/scope';
 import type { LocatedData, UserDataLocator } from './user-data-locator';
 
-/**
- * The user's rate-limit counters (lib/api/rate-limit.ts): a count per endpoint and time window, keyed by a hash of
- * their uid. They expire by TTL within the hour, but a hash of the uid is still the user's data, so erasure deletes
- * them too, the one the erasure request itself just counted included.
- */
+/** They expire within the hour, but a hash of the uid is still the user's data. */
 export const rateLimitLocator: UserDataLocator = {
   name: 'rate-limits',
   async find(scope) {

@@ -6,7 +6,6 @@ import { USER_DATA_LOCATORS } from './user-data-locators';
 
 export type ErasureInventory = { items: (LocatedData & { locator: string })[]; total: number };
 
-/** The dry run of erasure: every place that holds the user's data, with counts. Nothing is changed. */
 export async function takeErasureInventory(scope: UserScope): Promise<ErasureInventory> {
   const items: ErasureInventory['items'] = [];
   for (const locator of [...USER_DATA_LOCATORS, authAccountLocator]) {

@@ -29,11 +29,7 @@ export async function assertNoRunningJobs(tx: Transaction, scope: UserScope): Pr
     throw new AppError('conflict', 'An import is still being checked. Wait for it to finish, then erase your account.');
 }
 
-/**
- * Checks for running jobs and takes the lease in one transaction: every job entry point reads the lease in its own
- * transaction, so a job either started before (and is seen here) or sees the lease and refuses. A lease left by an
- * earlier, failed erasure is simply taken over: erasure is idempotent.
- */
+/** One transaction: a job either started before (and is seen) or sees the lease and refuses. */
 export async function takeErasureLease(scope: UserScope): Promise<void> {
   await adminDb().runTransaction(async (tx) => {
     await assertNoRunningJobs(tx, scope);

@@ -5,11 +5,7 @@ import { RECENT_SIGN_IN_SECONDS } from '@/lib/auth/session';
 import type { Caller } from '@/lib/auth/scope';
 import { adminAuth } from '@/lib/firebase/admin';
 
-/**
- * Erasure needs the password entered again within five minutes, by the same account as the session: the browser
- * signs in afresh with the password and sends that ID token. A stolen session cookie alone can never erase an
- * account, including through the custom token the portal mints from it (a `custom` sign-in is refused).
- */
+/** A stolen cookie alone can never erase an account, including through the portal's custom token. */
 export async function verifyRecentSignIn(caller: Caller, idToken: string, now = Date.now()): Promise<void> {
   let decoded;
   try {

@@ -40,7 +40,6 @@ export function validationError(error: z.ZodError, what: string): AppError {
   return new AppError('validation', `The ${what} is not valid.${hint}`, issues);
 }
 
-/** A 429 that tells the client when to come back. */
 export class RateLimitedError extends AppError {
   constructor(
     message: string,
@@ -50,7 +49,6 @@ export class RateLimitedError extends AppError {
   }
 }
 
-/** A 503 for work the server is too busy to take now, with when to try again. */
 export class BusyError extends AppError {
   constructor(
     message: string,

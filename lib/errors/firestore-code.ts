@@ -10,7 +10,6 @@ const GRPC_NAMES: Record<number, string> = {
   14: 'unavailable',
 };
 
-/** The status code of a Firestore error from either SDK, as the web SDK spells it. */
 export function firestoreCode(error: unknown): string | null {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'number') return GRPC_NAMES[code] ?? null;

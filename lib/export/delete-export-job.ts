@@ -5,7 +5,6 @@ import { readDoc } from '@/lib/firebase/metered';
 import { deleteStoredFiles } from '@/lib/stored-files/delete-stored-files';
 import { exportJobRef, exportJobView } from './export-job';
 
-/** Deletes an export and its archive before it expires. A running one is left to finish first. */
 export async function deleteExportJob(scope: UserScope, jobId: string): Promise<void> {
   const ref = exportJobRef(scope, jobId);
   const snapshot = await readDoc(ref);

@@ -4,10 +4,7 @@ import { spreadsheetSafe, type CsvCell } from '@/lib/csv/spreadsheet-safe';
 import { encodeValue } from './typed-json';
 import type { ExportType } from './export-types';
 
-/**
- * The files of an export and what every field means: the CSV columns and the README are both generated from
- * this one catalogue, so the README can never describe a column the CSV does not have.
- */
+/** One catalogue for CSV columns and README, so the README can never describe a column the CSV lacks. */
 type Cell = CsvCell;
 export type CsvColumn = { name: string; meaning: string; cell: (id: string, data: Record<string, unknown>) => Cell };
 export type ExportFile = {
@@ -197,7 +194,6 @@ export const EXPORT_FILES: readonly ExportFile[] = [
 
 export const exportFileOf = (type: ExportType): ExportFile => EXPORT_FILES.find((file) => file.type === type)!;
 
-/** One document as a CSV row of `file`, every cell defused for spreadsheets by the shared guard. */
 export function csvRow(file: ExportFile, id: string, data: Record<string, unknown>): Cell[] {
   return file.columns.map((column) => spreadsheetSafe(column.cell(id, data)));
 }

@@ -7,14 +7,12 @@ import type { StoredFile } from '@/lib/stored-files/stored-file';
 import type { ExportCounts } from './write-export-archive';
 import type { ExportScope } from './export-types';
 
-/** `users/{uid}/export_jobs/{jobId}`: one export, its progress, and where its archive is kept. Server-only. */
 export const EXPORT_JOBS = 'export_jobs';
 /** How long a finished export can be downloaded again (Google Takeout keeps a week too). */
 export const EXPORT_VALID_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type ExportJobStatus = 'running' | 'ready' | 'failed' | 'interrupted' | 'expired';
 
-/** What the browser sees of a job. */
 export type ExportJobView = {
   id: string;
   status: ExportJobStatus;

@@ -7,11 +7,8 @@ export type ExportType = (typeof EXPORT_TYPES)[number];
 
 export type CollectionSpec = {
   type: ExportType;
-  /** The subcollection under users/{uid}, or null for the profile document itself. */
   collection: string | null;
-  /** The field a date range filters on; types without one are exported whole. */
   dateField: string | null;
-  /** Entries carry tombstones (`deletedAt`). */
   tombstones: boolean;
 };
 
@@ -51,7 +48,6 @@ export const ZCreateExportRequest = z
   });
 
 export type CreateExportRequest = z.infer<typeof ZCreateExportRequest>;
-/** The scope as stored on the job and written into the export. */
 export type ExportScope = {
   types: ExportType[];
   from: string | null;

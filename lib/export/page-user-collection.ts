@@ -8,13 +8,7 @@ import { readDeadlineMs, withDeadline } from '@/lib/firebase/with-deadline';
 
 export type PageOptions = { dateField: string | null; fromMs: number | null; toMs: number | null; pageSize?: number };
 
-/**
- * The documents of one of the user's collections, a page at a time. Without a date range they come in document-id
- * order, which reaches every document, even one missing a date field; with one, by `[dateField, id]`. One query is
- * streamed (as fast as a raw read, and measured against one in `npm run bench`). The stream may run ahead of a slow
- * caller, so callers keep pages small (the export's batch of 250 held a 100,000-document export to ~100 MB of
- * growth); a stream that goes silent fails after the read deadline.
- */
+/** Id order reaches every document, even one missing a date field; the stream may run ahead, so keep pages small. */
 export async function* pageUserCollection(
   scope: UserScope,
   collection: string,

@@ -20,12 +20,7 @@ export type ExportAttempt = {
   lastUpdateTime: Timestamp;
 };
 
-/**
- * One attempt at building an export: the archive is streamed into chunk documents of this attempt, and the job
- * becomes `ready` only once the whole archive is saved. A failure leaves the job `failed` with a message the
- * user can act on (or, if even that cannot be written, `interrupted` once its heartbeat goes stale); the
- * half-written chunks of the attempt are never referenced and are replaced by the next attempt.
- */
+/** Half-written chunks of a failed attempt are never referenced, and the next attempt replaces them. */
 export async function runExportJob(scope: UserScope, job: ExportAttempt): Promise<void> {
   const ref = exportJobRef(scope, job.jobId);
   const writer = new JobWriter(ref, job.attempt, job.lastUpdateTime);

@@ -15,7 +15,6 @@ import { EXPORT_JOBS, exportJobRef, exportJobView, expiryFrom, type ExportJobVie
 import type { CreateExportRequest, ExportScope } from './export-types';
 import type { ExportAttempt } from './run-export-job';
 
-/** Creates an export job; the caller runs the returned attempt (after the response). One export runs at a time. */
 export async function startExportJob(
   scope: UserScope,
   request: CreateExportRequest,
@@ -64,7 +63,6 @@ export async function startExportJob(
   };
 }
 
-/** Starts a failed or interrupted export again, as a new attempt (its earlier chunks are deleted first). */
 export async function retryExportJob(
   scope: UserScope,
   jobId: string,

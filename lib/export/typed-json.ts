@@ -2,13 +2,7 @@ import 'server-only';
 import { DocumentReference, GeoPoint, Timestamp, type Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 
-/**
- * Firestore values as JSON without losing their types (docs/data-rights.md, "Typed values").
- * Strings, booleans, null, arrays and finite numbers are plain JSON; everything JSON cannot say is an object
- * with one `$`-key: `{"$timestamp": {"seconds", "nanoseconds"}}`, `{"$bytes": base64}`, `{"$geopoint": …}`,
- * `{"$reference": path}`, `{"$double": "NaN" | "Infinity" | "-Infinity" | "-0"}`. A map whose own keys start
- * with `$` is wrapped as `{"$map": {…}}`, so a user's field can never be mistaken for a type tag.
- */
+// docs/data-rights.md, "Typed values". A map with `$` keys is wrapped, so a field is never taken for a tag.
 export type TypedJson = null | boolean | number | string | TypedJson[] | { [key: string]: TypedJson };
 
 export function encodeValue(value: unknown): TypedJson {
@@ -47,17 +41,10 @@ export class TypedJsonError extends Error {
   }
 }
 
-/**
- * Firestore nests maps and arrays at most 20 deep, so no export holds more. Decoding recurses, and a hand-made file
- * nested 500,000 deep would overflow the stack (a crash, not a refusal) if the depth were not counted.
- */
+/** Counted, or a hand-made file nested 500,000 deep would overflow the stack instead of being refused. */
 export const MAX_DEPTH = 20;
 
-/**
- * The closed set of type tags and the shapes of their bodies. Bodies are checked by zod's strict objects, which
- * see only own keys, and names are looked up in Maps: with `in` on a plain object, {"$double": "toString"} found
- * Object.prototype.toString and decoded to a function.
- */
+/** Maps, not `in` on an object: {"$double": "toString"} once decoded to Object.prototype.toString. */
 const ZTypeTag = z.enum(['$timestamp', '$bytes', '$geopoint', '$reference', '$double', '$map']);
 const DOUBLES = new Map<string, number>([
   ['NaN', Number.NaN],
@@ -79,7 +66,6 @@ const ZPlainMap = z.custom<Record<string, unknown>>(
 /** Firestore reserves field names like `__name__`; `__proto__` among them would also replace a decoded map's prototype. */
 const RESERVED_FIELD = /^__.*__$/;
 
-/** The inverse of encodeValue. Throws TypedJsonError with the path of the first value it cannot read. */
 export function decodeValue(value: unknown, db: Firestore | null, path = '', depth = 0): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {

@@ -22,11 +22,7 @@ import { COLLECTION_SPECS, type CollectionSpec, type ExportScope, type ExportTyp
 import { countUserCollection, pageUserCollection, startEarly, type PageOptions } from './page-user-collection';
 import { encodeFields, encodeValue } from './typed-json';
 
-/**
- * Documents encoded and written per step. The collection is streamed whatever this is; smaller batches keep less
- * garbage alive between collections (`npm run bench`: 100,000 documents grew the process by ~100 MB at 250, ~170 MB
- * at 1,000, with no difference in speed).
- */
+/** `npm run bench`: 100,000 documents grew the process ~100 MB at 250, ~170 MB at 1,000, same speed. */
 const BATCH = 250;
 
 export type ExportAccount = {
@@ -41,12 +37,7 @@ export type ArchiveOptions = {
   onProgress?: (done: number, total: number) => Promise<void> | void;
 };
 
-/**
- * Streams a user's export as a ZIP into `sink` with bounded memory: Firestore is read a page at a time, each
- * document is written straight into wellsync-export.json inside the ZIP, and its CSV row goes to a temporary
- * file that is added once the JSON is complete (a ZIP holds one file after another). The temporary folder is
- * removed whatever happens.
- */
+/** Bounded memory: CSV rows spool to temp files added after the JSON, since a ZIP holds one file after another. */
 export async function writeExportArchive(
   scope: UserScope,
   exportScope: ExportScope,
@@ -160,7 +151,6 @@ export async function writeExportArchive(
 
 type CsvFile = { write(rows: CsvCell[][]): Promise<void>; close(): Promise<void> };
 
-/** A CSV spooled to a temporary file, a page of rows at a time, with the stream's backpressure respected. */
 function openCsv(file: ExportFile, csvPath: string): CsvFile {
   const out: WriteStream = createWriteStream(csvPath);
   const failed = new Promise<never>((_, reject) => out.once('error', reject));

@@ -4,10 +4,7 @@ import { getAuth, type Auth } from 'firebase-admin/auth';
 import { getFirestore, type Firestore } from 'firebase-admin/firestore';
 import { getEnv } from '@/lib/config/env';
 
-/**
- * The only place firebase-admin is initialised. On the emulators firebase-admin finds them through
- * FIRESTORE_EMULATOR_HOST and FIREBASE_AUTH_EMULATOR_HOST; in production it uses Application Default Credentials.
- */
+/** The only place firebase-admin is initialised. */
 export function adminApp(): App {
   const env = getEnv();
   const name = `wellsync:${env.projectId}`;

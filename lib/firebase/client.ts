@@ -6,10 +6,7 @@ import { connectFirestoreEmulator, getFirestore, type Firestore } from 'firebase
 import { emulatorAddress } from './emulator-address';
 import type { PublicFirebaseConfig } from './public-config';
 
-/**
- * The only place the browser SDK is initialised. The config comes from the server at request time,
- * so one build runs against any project or emulator ports.
- */
+/** Config comes from the server at request time, so one build runs against any project. */
 export function clientApp(config: PublicFirebaseConfig, name: string = config.projectId): FirebaseApp {
   const existing = getApps().find((app) => app.name === name);
   if (existing) return existing;

@@ -3,12 +3,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { readDeadlineMs, withDeadline } from './with-deadline';
 import type { DocumentReference, DocumentSnapshot, Firestore, Query, QuerySnapshot } from 'firebase-admin/firestore';
 
-/**
- * Firestore bills per document read, so reads are counted where they happen: every read in lib/ goes
- * through these helpers, and `withReadMeter` sums what one page view or request cost. Tests and the
- * benchmarks use it to hold pages to their read budgets. The counts follow Firestore's billing rules:
- * a query costs its result size but at least one read, a count() one read per 1,000 matches.
- */
+/** Every read in lib/ is counted here, by Firestore's billing rules, to hold pages to their read budgets. */
 type Meter = { reads: number };
 const meters = new AsyncLocalStorage<Meter>();
 
@@ -24,11 +19,7 @@ export function countReads(reads: number) {
   if (meter) meter.reads += reads;
 }
 
-/**
- * Read calls (RPCs) made by this process, whatever the meter: the bench asks a running server for it through
- * lib/bench/usage-probe.ts to report Firestore calls per page view. On globalThis, so every bundle of the server
- * shares one count.
- */
+/** On globalThis, so every bundle of the server shares one count (lib/bench/usage-probe.ts). */
 const calls = globalThis as typeof globalThis & { __wellsyncFirestoreCalls?: number };
 export const firestoreCallCount = () => calls.__wellsyncFirestoreCalls ?? 0;
 

@@ -5,7 +5,6 @@ import { assertUserScope, type UserScope } from '@/lib/auth/scope';
 import { DEVICES, SETTINGS, SYNC_SETTINGS_DOC, USERS } from '@/lib/contract/paths';
 import { adminDb } from './admin';
 
-/** References under `users/{uid}`, always built from a verified scope. */
 export function userRef(scope: UserScope): DocumentReference {
   return adminDb().collection(USERS).doc(assertUserScope(scope));
 }

@@ -1,13 +1,4 @@
-/**
- * How wellsync writes sizes and money, everywhere (portal, admin, errors, bench report). Pure, so the browser
- * and the server write the same. The precision, in one place:
- * - Bytes are binary (1 KB = 1024 bytes, as Firestore bills them): under 1 KB in bytes, KB in whole numbers, MB
- *   and GB with at most one decimal ("1.5 MB", "50 MB"). Tables pass `decimals` so that every row has as many
- *   digits and columns line up; `unit` fixes the unit, for figures compared against each other.
- * - Dollars are cents from $0.01 up ("$1,234.50"); below a cent, two significant digits ("$0.0031"), since a
- *   user's monthly cost is often a fraction of a cent and "$0.00" would hide it. Zero is "$0".
- * - Anything that is not a finite number (and a negative size) is "—", the same as a missing figure.
- */
+// Bytes are binary (as Firestore bills); below a cent, two significant digits, since "$0.00" would hide a cost.
 
 const UNITS = ['KB', 'MB', 'GB', 'TB'] as const;
 type ByteUnit = (typeof UNITS)[number];

@@ -22,11 +22,7 @@ const BATCH = 20;
 
 export type ApplyCheckpoint = { done: number; counts: ImportCounts };
 
-/**
- * Applies a validated plan from `from.done` on, in batches; after each batch `onCheckpoint` records how far it got,
- * so an interrupted import resumes there. Every step is idempotent (entries through the sync protocol's push,
- * other documents by their own rule), so a batch that is repeated after an interruption changes nothing twice.
- */
+/** Every step is idempotent, so a batch repeated after an interruption changes nothing twice. */
 export async function applyImportPlan(
   scope: UserScope,
   plan: ImportPlan,
@@ -74,7 +70,7 @@ export async function applyImportPlan(
   return { done, counts };
 }
 
-/** One non-entry document, decided and written in a transaction so that a concurrent change is never overwritten. */
+/** In a transaction, so that a concurrent change is never overwritten. */
 async function applyDoc(scope: UserScope, doc: PlannedDoc): Promise<Outcome> {
   const root = userRef(scope);
   const ref = doc.path ? root.collection(doc.path.split('/')[0]!).doc(doc.path.split('/')[1]!) : root;

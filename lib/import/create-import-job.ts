@@ -24,12 +24,7 @@ import { planSize, type ImportPlan } from './import-plan';
 import { parseImportFile } from './parse-import-file';
 import { previewImport } from './preview-import';
 
-/**
- * Validates an uploaded file completely and computes its dry run before anything is written; only a valid file
- * is kept (next to its job, until the import completes) so that applying it can resume after an interruption.
- * Local times are read in the chosen zone, else the profile's (UTC without a profile); mood names get the levels
- * the user chose when they last applied a Daylio import, else Daylio's defaults and guesses.
- */
+/** Validates the whole file and runs the dry run before anything is written: docs/data-rights.md, "Import". */
 export async function createImportJob(
   scope: UserScope,
   bytes: Buffer,
@@ -78,10 +73,7 @@ export async function createImportJob(
   return importJobView(await readDoc(ref));
 }
 
-/**
- * The levels the preview settled on, stored so that applying (and resuming) reads the file the same way. A
- * backup's levels come from the backup itself, so none are stored for it.
- */
+/** Stored so that applying (and resuming) reads the file the same way; a backup's levels come from itself. */
 export function effectiveMoodMap(plan: ImportPlan): MoodMap {
   return plan.report.moods.filter((m) => m.basis !== 'backup').map(({ name, level }) => ({ name, level }));
 }

@@ -3,10 +3,8 @@ import { MIGRATION_NODES, migratedEntryId } from './migrated-entry';
 
 /** A check-in's note limit in the contract; a longer note becomes a journal entry, so no text is cut. */
 const NOTE_LIMIT = 2000;
-/** A journal entry's body limit in the contract; a longer note cannot be kept whole, so its row is refused. */
 export const LONG_NOTE_LIMIT = 100_000;
 
-/** A journal entry's title limit in the contract; a longer Daylio title opens the body instead, whole. */
 const TITLE_LIMIT = 200;
 
 /** The body a long note becomes as a journal entry: a title too long to be one is kept at its top. */
@@ -23,10 +21,7 @@ export type DaylioCheckIn = {
   body: string;
 };
 
-/**
- * The documents one Daylio check-in becomes (CSV row or backup entry): a mood entry, plus a journal entry tagged
- * "daylio" when the note is too long for a check-in. `key` names the check-in in its source and fixes its ids.
- */
+/** A long note becomes a journal entry tagged "daylio", so no text is cut; `key` fixes the ids. */
 export function daylioCheckInEntries(source: 'daylio' | 'daylio-backup', checkIn: DaylioCheckIn): PlannedEntry[] {
   const { key, at, score, activities, title, body } = checkIn;
   const text = [title, body].filter(Boolean).join('\n\n');
@@ -58,7 +53,6 @@ export function daylioCheckInEntries(source: 'daylio' | 'daylio-backup', checkIn
   return [mood, note];
 }
 
-/** Daylio joins activities with " | ". */
 export function splitActivities(cell: string): string[] {
   return cell
     .split('|')

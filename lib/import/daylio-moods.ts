@@ -1,15 +1,11 @@
 import { z } from 'zod';
 import type { MoodBasis, MoodLevel } from './import-report';
 
-/** Daylio's five default moods, best first (English, and German as the app writes them). */
 export const STANDARD_MOODS: ReadonlyMap<string, number> = new Map(
   Object.entries({ rad: 5, good: 4, meh: 3, bad: 2, awful: 1, super: 5, gut: 4, ok: 3, schlecht: 2, lausig: 1 }),
 );
 
-/**
- * Words people rename moods to, with the level they usually mean. A guess only: the preview shows it and the
- * user can change it. Matched against each word of the name, so "pretty sad" and "sad :(" find "sad".
- */
+/** A guess only: the preview shows it and the user can change it. */
 // A Map, not an object: a mood named "constructor" must not find Object.prototype's.
 const KNOWN_WORDS: ReadonlyMap<string, number> = new Map(
   Object.entries({
@@ -73,7 +69,6 @@ const KNOWN_WORDS: ReadonlyMap<string, number> = new Map(
   }),
 );
 
-/** The mood names a user confirmed (or changed) in the preview, sent to the preview and apply routes. */
 export const ZMoodMap = z
   .array(z.object({ name: z.string().trim().min(1).max(100), level: z.number().int().min(1).max(5) }).strict())
   .max(100)
@@ -83,12 +78,7 @@ export type MoodMap = z.infer<typeof ZMoodMap>;
 /** Mood names are matched without regard to case, surrounding spaces or Unicode form. */
 export const moodKey = (name: string) => name.trim().normalize('NFC').toLowerCase();
 
-/**
- * The level of every mood name in a Daylio CSV, in order of first appearance. A name the user chose keeps their
- * level; a default name keeps Daylio's; a custom name is guessed from known words in it, then from the one level
- * no other mood holds (Daylio renames in place, so a renamed "bad" leaves level 2 free), and otherwise sits at 3,
- * the middle, marked for the user to check. The CSV itself never says which level a custom name belongs to.
- */
+/** The CSV never says which level a custom name has: docs/data-rights.md, "The review step (issue 16)". */
 export function resolveMoodLevels(
   seen: Map<string, { name: string; count: number }>,
   chosen: MoodMap = [],
@@ -117,10 +107,7 @@ export function resolveMoodLevels(
   return out;
 }
 
-/**
- * Words that turn a name's meaning around ("not great", "don't feel well"; the apostrophe splits "don" from "t").
- * Such a name gets no guess from its words: it is marked for the user to check instead.
- */
+/** A name that negates ("don't feel well") gets no guess from its words: the user checks it instead. */
 const NEGATIONS = new Set([
   'not',
   'no',

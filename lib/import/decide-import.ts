@@ -8,13 +8,7 @@ import type { Outcome, PlannedDoc, PlannedEntry } from './import-plan';
 
 type Cloud = Record<string, unknown> | null;
 
-/**
- * What importing one planned entry means, given the cloud's current copy: the version to push, and how the
- * preview describes it. A wellsync entry keeps its own rev and baseRev, so the push rule alone decides. A migrated
- * entry acts like a device: new when the cloud lacks it, unchanged when the cloud already has its content,
- * built on the cloud's version when that version came from the same import source (so a re-import of an edited
- * source updates it), and otherwise concurrent, so that a phone's later edit and the imported text both survive.
- */
+/** A migrated entry acts like a device, so a phone's later edit and the imported text both survive. */
 export function decideEntry(entry: PlannedEntry, cloud: Cloud): { outcome: Outcome; version: EntryVersion | null } {
   if (entry.kind === 'exact') {
     const decision = decidePush(cloud as { rev: string; baseRev: string | null } | null, entry.version);
@@ -85,7 +79,6 @@ function migratedFields(entry: Extract<PlannedEntry, { kind: 'migrated' }>): Rec
 
 const PROTOCOL = new Set(['updatedAt', 'rev', 'baseRev', 'deviceId', 'syncedAt']);
 
-/** The same fields and values, protocol bookkeeping aside (for documents without a rev, every field counts). */
 function sameContent(fields: Record<string, unknown>, cloud: Record<string, unknown>): boolean {
   const hasRev = 'rev' in cloud;
   const pick = (data: Record<string, unknown>) =>

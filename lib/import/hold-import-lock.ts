@@ -10,7 +10,6 @@ import { assertNoErasureLease, undoIfErased } from '@/lib/jobs/erasure-lease';
 import { isStale } from '@/lib/jobs/job-status';
 import { IMPORT_JOBS } from './import-job';
 
-/** `users/{uid}/job_locks/import`: an upload being read and checked right now. Server-only. */
 export const JOB_LOCKS = 'job_locks';
 /** Longer than the slowest upload takes to read and check; a lock left by a crashed server stops counting then. */
 export const IMPORT_LOCK_MS = 5 * 60_000;
@@ -21,10 +20,7 @@ export function importLockRef(scope: UserScope): DocumentReference {
   return userDocRef(scope, JOB_LOCKS, 'import');
 }
 
-/**
- * Inside a transaction: refuses while an upload holds the lock or an import is being applied. The lock doc and the
- * query are both read in the transaction, so two instances cannot each see the other's slot free.
- */
+/** Lock doc and query are read in one transaction, so two instances cannot each see the slot free. */
 export async function assertNoImportInFlight(tx: Transaction, scope: UserScope, exceptJobId?: string): Promise<void> {
   const lock = await tx.get(importLockRef(scope));
   const applying = await tx.get(
@@ -38,7 +34,6 @@ export async function assertNoImportInFlight(tx: Transaction, scope: UserScope, 
     throw new AppError('conflict', IMPORT_BUSY_MESSAGE);
 }
 
-/** Runs `work` (reading, checking and previewing one upload) while holding the user's one import slot. */
 export async function holdImportLock<T>(scope: UserScope, work: () => Promise<T>): Promise<T> {
   const ref = importLockRef(scope);
   const token = randomUUID();

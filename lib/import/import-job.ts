@@ -8,7 +8,6 @@ import type { TimeZoneSource } from './import-choices';
 import type { ImportCounts, ImportSource } from './import-plan';
 import { emptyReport, ZImportReport, type ImportReport } from './import-report';
 
-/** `users/{uid}/import_jobs/{jobId}`: one uploaded file, its dry run, and how far applying it got. Server-only. */
 export const IMPORT_JOBS = 'import_jobs';
 /** An upload that is previewed but never applied is dropped after a day. */
 export const PREVIEW_VALID_MS = 24 * 60 * 60 * 1000;
@@ -21,9 +20,7 @@ export type ImportJobView = {
   source: ImportSource;
   fileName: string;
   preview: ImportCounts;
-  /** What the preview says beyond the counts: skipped rows, mood levels, what will not come across. */
   report: ImportReport;
-  /** The zone a Daylio CSV's local times were read in, and where it came from. */
   timeZone: string;
   timeZoneSource: TimeZoneSource;
   result: ImportCounts | null;
@@ -63,7 +60,6 @@ export function importJobView(snapshot: DocumentSnapshot, now = Date.now()): Imp
   };
 }
 
-/** The mood levels a job was previewed with, which applying it uses too. */
 export function storedMoodMap(snapshot: DocumentSnapshot): MoodMap {
   return (snapshot.get('moodMap') as MoodMap | undefined) ?? [];
 }

@@ -16,7 +16,6 @@ export async function getImportJob(scope: UserScope, jobId: string): Promise<Imp
   return snapshot.exists ? importJobView(snapshot) : null;
 }
 
-/** Discards an import that is not running: its uploaded file goes; entries already applied stay. */
 export async function deleteImportJob(scope: UserScope, jobId: string): Promise<void> {
   const ref = importJobRef(scope, jobId);
   const snapshot = await readDoc(ref);

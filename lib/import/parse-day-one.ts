@@ -12,7 +12,6 @@ const RICH_TEXT_LIMIT = 1_000_000;
 const MAX_TAGS = 30;
 const media = z.array(z.unknown()).max(10_000).optional();
 
-/** The parts of a Day One entry wellsync reads or reports on; other keys are ignored. */
 const ZDayOneEntry = z.object({
   uuid: z.string().min(1).max(128),
   creationDate: z.iso.datetime({ offset: true }),
@@ -36,7 +35,6 @@ export const ZDayOneJournal = z.object({
   entries: z.array(z.unknown()),
 });
 
-/** What will not come across, per kind, in the words the preview uses. */
 const NOT_IMPORTED: [keyof DayOneEntry, string, string][] = [
   ['photos', 'Photos', 'photo'],
   ['videos', 'Videos', 'video'],
@@ -55,12 +53,7 @@ export function looksLikeDayOne(value: unknown): boolean {
 
 export type DayOneJournal = { name: string; value: unknown; tag?: string };
 
-/**
- * Day One entries become journal entries. Day One has no title field: like Day One itself, the first line is the
- * title (without its `#`), and the rest is the body, in Markdown; when `text` is empty, the text runs of `richText`
- * are read instead. Starred and pinned entries get those tags, and a journal from a ZIP its name as a tag. An entry
- * that cannot be read, or holds no text, is left out and listed in the report; media are counted there too.
- */
+/** Docs: docs/data-rights.md, "Formats". */
 export function parseDayOneJournals(
   journals: DayOneJournal[],
   maxDocuments: number = IMPORT_LIMITS.maxDocuments,
@@ -138,7 +131,6 @@ export function parseDayOneJournals(
   return { source: 'dayone', docs: [], entries, report: finished };
 }
 
-/** The entry's text: `text`, or else the text runs of `richText`; null when neither holds more than media links. */
 function entryText(entry: DayOneEntry): string | null {
   if (hasWords(entry.text)) return entry.text;
   const rich = entry.richText ? richTextToText(entry.richText) : '';

@@ -10,7 +10,6 @@ import { decodeUtf8, parseJson } from './read-json';
 /** The name of the one file in a `.daylio` backup (itself a ZIP) that holds the data, base64-encoded JSON. */
 export const DAYLIO_BACKUP_MEMBER = 'backup.daylio';
 
-/** Daylio's predefined mood names by `predefined_name_id`; `mood_group_id` 1 is the best group, 5 the worst. */
 const PREDEFINED = ['', 'rad', 'good', 'meh', 'bad', 'awful'];
 /** Daylio's own limit on a note is far below this; a longer one is from no phone. */
 const MAX_NOTE = 1_000_000;
@@ -38,12 +37,7 @@ const ZDaylioBackup = z.object({
   goals: z.array(z.unknown()).optional(),
 });
 
-/**
- * A Daylio backup (`.daylio`, made by Backup & Restore → Export): a ZIP holding `backup.daylio`, base64-encoded
- * JSON, and its photos under `assets/`. Unlike the CSV it names each mood's group, so levels are exact, and each
- * check-in has its own id and an exact instant (`datetime`, in ms), so no time zone is involved. Tag ids become
- * activity names. Photos, voice memos and goals are counted in the report; they do not come across.
- */
+/** Docs: docs/data-rights.md, "Formats". */
 export function parseDaylioBackup(encoded: Buffer, maxDocuments: number = IMPORT_LIMITS.maxDocuments): ImportPlan {
   const base64 = decodeUtf8(encoded, 'backup.daylio').replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64))

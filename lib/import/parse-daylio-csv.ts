@@ -11,28 +11,19 @@ import { readCsvRows } from './read-csv-rows';
 /** Today's layout; Daylio has also written 7 columns (no note_title), 9 (with scales), and `year,date,…` before. */
 export const DAYLIO_HEADER = 'full_date,date,weekday,time,mood,activities,note_title,note';
 const READ = new Set(['full_date', 'year', 'date', 'time', 'mood', 'activities', 'note_title', 'note']);
-/** Columns Daylio writes that wellsync has no field for, with what the preview calls them. */
 const NOT_READ: Record<string, string> = { scales: 'Scales (Daylio’s extra 1–5 ratings)', weekday: '' };
 const MAX_MOOD_NAME = 100;
-/**
- * Daylio offers five mood groups with a handful of moods each; a file naming more is not an export, and every name
- * is listed in the preview (stored on the job, whose document Firestore caps at 1 MB).
- */
+/** Every name is listed in the preview, stored on the job (1 MB cap). */
 const MAX_MOOD_NAMES = 50;
-/** Unknown columns are each listed as "not imported"; past this many they are counted together. */
 const MAX_LISTED_COLUMNS = 20;
 /** Daylio writes at most 9 columns; a first line naming hundreds is no Daylio export (and each costs work). */
 const MAX_COLUMNS = 50;
-/**
- * A file whose refused rows pass this many, and outnumber its sound ones, is refused whole: it is not a Daylio
- * export with a few odd rows, and reading on would only cost CPU (a megabyte of broken rows is 37,000 of them).
- */
+/** Refused whole past this, when broken rows outnumber sound ones: reading on would only cost CPU. */
 const MAX_REFUSED_ROWS = 1000;
 
 type Layout = { index: Map<string, number>; width: number; dropped: { at: number; label: string }[] };
 type SoundRow = { key: string; at: number; mood: string; activities: string; title: string; body: string };
 
-/** The header's columns by name, or null when it lacks what a check-in needs (a date, a time and a mood). */
 function readHeader(cells: string[]): Layout | null {
   if (cells.length > MAX_COLUMNS) return null;
   const names = cells.map((cell) =>
@@ -73,12 +64,7 @@ export function looksLikeDaylio(text: string): boolean {
   return readHeader(first.split(',').map((cell) => cell.replaceAll('"', ''))) !== null;
 }
 
-/**
- * Daylio's CSV export: one row per check-in, local date and time, mood name, activities joined by " | ", and an
- * optional note. Columns are found by name. Times are read in `timeZone`. A row that cannot be read is left out
- * and listed in the report with its line and reason; the sound rows are imported. A mood name outside Daylio's
- * five defaults gets a guessed level (`resolveMoodLevels`) unless `moodMap` names it.
- */
+/** Docs: docs/data-rights.md, "Formats" and "The review step (issue 16)". */
 export function parseDaylioCsv(
   text: string,
   timeZone: string,
@@ -197,10 +183,7 @@ export function parseDaylioCsv(
   return { source: 'daylio', docs: [], entries, report: finished };
 }
 
-/**
- * A Daylio date and time as an instant, built from the local date and wall time in the user's zone (so DST days
- * are right), or why not. Dates must exist (no 31 February), and times must be real: 1–12 with am/pm, or 0–23.
- */
+/** Built from the local date and wall time in the user's zone, so DST days are right. */
 function localMoment(day: string, time: string, timeZone: string): number | (() => string) {
   const match = time.length <= 20 ? /^(\d{1,2}):(\d{2})(?:\s?([ap])\.?m\.?)?$/i.exec(time) : null;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !match)
@@ -216,7 +199,6 @@ function localMoment(day: string, time: string, timeZone: string): number | (() 
   return zonedInstant(day, hours24, minute, timeZone);
 }
 
-/** English and German month names, by their first three letters (Daylio wrote the date in the phone's language). */
 const MONTHS = new Map(
   ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m, i) => [m, i + 1]),
 );
@@ -228,10 +210,7 @@ for (const [alias, month] of [
 ] as const)
   MONTHS.set(alias, month);
 
-/**
- * The older layout (`year,date,…`) gives the year and a day like "18 May" or "May 18". Bounded patterns on a
- * short cell (Latin-1 letters cover the English and German month names), so a hostile cell costs nothing.
- */
+/** Bounded patterns on a short cell, so a hostile cell costs nothing. */
 function oldLayoutDay(year: string, date: string): string | { reason: () => string } {
   const dayFirst = date.length <= 40 ? /^(\d{1,2})\.?\s{0,3}([A-Za-z\u00C0-\u00FF]{3,20})\.?$/.exec(date) : null;
   const monthFirst =

@@ -10,12 +10,7 @@ import { parseWellsyncExport } from './parse-wellsync-export';
 import { decodeUtf8, parseJson } from './read-json';
 import { unzipLimited } from './unzip-limited';
 
-/**
- * Recognises and reads an uploaded file, entirely in memory and without touching the database: a wellsync export
- * (ZIP or its JSON), a Daylio CSV or backup (`.daylio`), or a Day One export (ZIP or JSON). Everything is validated
- * here, so a bad file is refused before the first write. `timeZone` is where a Daylio CSV's local times are read
- * (and what Day One entries' own zones are compared with); `moodMap` the levels the user chose for mood names.
- */
+/** Everything is validated here, so a bad file is refused before the first write. */
 export async function parseImportFile(
   bytes: Buffer,
   timeZone: string,
@@ -63,7 +58,6 @@ async function parseZip(bytes: Buffer, timeZone: string, limits: ImportLimits): 
   );
 }
 
-/** Day One names each journal's file after the journal ("Travel.json"); the name is kept as a tag. */
 const journalTag = (fileName: string) =>
   fileName
     .replace(/\.json$/i, '')

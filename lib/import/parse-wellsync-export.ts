@@ -18,10 +18,7 @@ import { IMPORT_LIMITS } from './import-limits';
 import type { ImportPlan, PlannedDoc, PlannedEntry } from './import-plan';
 
 const ZDocId = z.string().regex(DOC_ID_PATTERN, 'Expected a document id (no "/", at most 512 characters)');
-/**
- * A document's fields, kept as JSON.parse made them. z.record would copy them into a new object, and assigning a
- * parsed own "__proto__" key sets the copy's prototype instead, so the key vanished before it could be refused.
- */
+/** Not z.record: copying a parsed own "__proto__" key sets the copy's prototype, so the key vanished unrefused. */
 const ZFields = z.custom<Record<string, unknown>>(
   (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
   'Expected an object of fields',
@@ -29,7 +26,6 @@ const ZFields = z.custom<Record<string, unknown>>(
 const ZDocument = z.object({ id: ZDocId, data: ZFields }).strict();
 const ZSection = z.array(ZDocument);
 
-/** The outer shape of wellsync-export.json; every document inside is then checked against its contract schema. */
 const ZWellsyncExport = z.object({
   format: z.literal(EXPORT_FORMAT),
   profile: ZFields.nullish(),
@@ -54,7 +50,6 @@ const SCHEMAS = {
   sync_events: ZSyncEvent.strict(),
 };
 
-/** Reads a wellsync export (already JSON-parsed) into an import plan, or throws a 422 naming the first problem. */
 export function parseWellsyncExport(raw: unknown, maxDocuments: number = IMPORT_LIMITS.maxDocuments): ImportPlan {
   const format = (raw as { format?: unknown } | null)?.format;
   if (typeof format === 'string' && format.startsWith('wellsync-export/') && format !== EXPORT_FORMAT) {
@@ -113,8 +108,7 @@ function checked(
   at: string,
   id?: string,
 ): Record<string, unknown> {
-  // Own keys against the contract, before anything else: "__proto__", "constructor" and "prototype" are unknown
-  // fields like any other, and the first one found is named (a file can hold a million of them).
+  // Own keys first: "__proto__" and friends are unknown fields like any other (a file can hold a million).
   const known = Object.keys(SCHEMAS[kind].shape);
   const unknown = Object.keys(data).find((key) => !known.includes(key));
   if (unknown !== undefined) {

@@ -6,10 +6,7 @@ import { userRef } from '@/lib/firebase/refs';
 import { decideDoc, decideEntry } from './decide-import';
 import { emptyCounts, kindOfCollection, type ImportCounts, type ImportKind, type ImportPlan } from './import-plan';
 
-/**
- * The dry run: per kind, how many documents the import would add, update, keep in conflict, or leave unchanged.
- * It reads the cloud's copy of every document the file names (Firestore bills one read each) and writes nothing.
- */
+/** One billed read per document the file names; writes nothing. */
 export async function previewImport(scope: UserScope, plan: ImportPlan): Promise<ImportCounts> {
   const counts: ImportCounts = {};
   const tally = (kind: ImportKind, outcome: keyof ReturnType<typeof emptyCounts>) => {

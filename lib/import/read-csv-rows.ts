@@ -1,4 +1,3 @@
-/** One CSV record: its cells, or why it could not be read, and the line it starts on. */
 export type CsvRow =
   { line: number; cells: string[]; error?: undefined } | { line: number; cells?: undefined; error: string };
 
@@ -8,16 +7,7 @@ const LF = 10;
 const CR = 13;
 const isBlank = (code: number) => code === 32 || code === 9;
 
-/**
- * RFC 4180 CSV, read leniently and one record at a time so that one odd row cannot sink the file: a space before
- * an opening quote or after a closing one is allowed, a quote inside an unquoted cell is kept as text, blank lines
- * are no rows, and a row whose quotes do not pair up is reported with its line and skipped. (csv-parse stops at
- * the first such row even when asked to skip it, which is why this reader exists.)
- *
- * Linear: every character is looked at a bounded number of times (quotes are found with indexOf, and the scan
- * never goes back). A quote that is never closed ends the file, since where the cell was meant to end is unknown.
- * Reading stops after `maxRows` rows, so an oversized file is refused without reading it all.
- */
+/** Lenient and linear, one record at a time (csv-parse stops at the first bad row even when told to skip it). */
 export function readCsvRows(text: string, maxRows: number): CsvRow[] {
   const rows: CsvRow[] = [];
   const n = text.length;
@@ -86,10 +76,7 @@ function skipNewline(text: string, at: number): number {
   return code === LF ? at + 1 : at;
 }
 
-/**
- * Line breaks in [from, to), looking at those characters only: searching with indexOf would run on past `to` to
- * the next line break, which on a row of many quoted cells is the rest of the file once per cell (quadratic).
- */
+/** Not indexOf: it would run past `to` to the next break, quadratic on a row of many quoted cells. */
 function countNewlines(text: string, from: number, to: number): number {
   let count = 0;
   for (let at = from; at < to; at += 1) if (text.charCodeAt(at) === LF) count += 1;

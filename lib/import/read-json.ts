@@ -1,10 +1,6 @@
 import { AppError } from '@/lib/errors/app-error';
 
-/**
- * No export nests deeper than this (Firestore's 20 levels, each perhaps wrapped in a `$map`, inside the file's own
- * few). A file nested 500,000 deep costs JSON.parse and every recursive check after it super-linear time, so
- * nesting is counted first, in one pass over the text.
- */
+/** Deep nesting costs JSON.parse and every recursive check super-linear time, so it is counted first. */
 const MAX_JSON_DEPTH = 64;
 
 function refuseDeepJson(text: string, what: string) {
@@ -27,7 +23,6 @@ function refuseDeepJson(text: string, what: string) {
   }
 }
 
-/** JSON from an upload: nesting counted first, and a parse error answered with where it happened. */
 export function parseJson(text: string, what: string): unknown {
   refuseDeepJson(text, what);
   try {

@@ -14,11 +14,7 @@ import { planSize } from './import-plan';
 import { parseImportFile } from './parse-import-file';
 import { previewImport } from './preview-import';
 
-/**
- * The dry run again, with the time zone or mood levels the user chose in the preview: the stored upload is read
- * anew and nothing but the job changes. Only a previewed job can be previewed again; once applying has begun, its
- * choices are fixed (a resumed import must read the file as the first attempt did).
- */
+/** Once applying has begun the choices are fixed: a resumed import must read the file as the first attempt did. */
 export async function repreviewImportJob(
   scope: UserScope,
   jobId: string,

@@ -21,11 +21,7 @@ import { parseImportFile } from './parse-import-file';
 
 export type ImportAttempt = { jobId: string; attempt: string; lastUpdateTime: TimestampType };
 
-/**
- * Marks a previewed, failed or interrupted import as applying under a new attempt; it resumes from its checkpoint.
- * `reviewed` is what the user saw in the preview: if the job's choices differ (changed in another tab), the
- * import is refused rather than applied with levels or a zone nobody looked at.
- */
+/** Refused if the choices differ from `reviewed` (changed in another tab): nobody looked at them. */
 export async function startImportApply(
   scope: UserScope,
   jobId: string,
@@ -62,11 +58,7 @@ export async function startImportApply(
   return { view: importJobView(snapshot), attempt: { jobId, attempt, lastUpdateTime: snapshot.updateTime! } };
 }
 
-/**
- * Applies an import in the background. The stored file is read and validated again (the same bytes give the same
- * plan), then applied from the checkpoint on. The job is `completed` only when every step is done; the uploaded
- * file is deleted then. A failure leaves a clear message and the checkpoint, so "Resume" carries on from there.
- */
+/** The same bytes give the same plan, so the file is validated again and applied from the checkpoint. */
 export async function runImportJob(scope: UserScope, job: ImportAttempt): Promise<void> {
   const ref = importJobRef(scope, job.jobId);
   const writer = new JobWriter(ref, job.attempt, job.lastUpdateTime);

@@ -12,13 +12,7 @@ export type UnzipLimits = {
 
 const invalid = (message: string) => new AppError('validation', message);
 
-/**
- * Reads the files of a ZIP that `want` selects, refusing hostile archives before anything is used: names that are
- * absolute or climb out with `..`, duplicate names, too many files (counted by the directory's own total before
- * any entry is read, and again entry by entry), more selected files than an import reads, and zip bombs (a member
- * that expands more than the ratio allows, or more bytes in total than the limit). Sizes are checked against the
- * directory first and then counted again while inflating, since a directory can lie.
- */
+/** Sizes are checked against the directory, then counted again while inflating: a directory can lie. */
 export async function unzipLimited(
   zip: Buffer,
   want: (name: string) => boolean,

@@ -1,10 +1,7 @@
 import 'server-only';
 import { Timestamp } from 'firebase-admin/firestore';
 
-/**
- * A running job writes a heartbeat at least this often. One that has not for longer was interrupted (its
- * server stopped, or lost the database) and is shown as such, so the user can resume or retry it.
- */
+/** Silent for longer means interrupted, so the user can resume or retry. */
 export const HEARTBEAT_MS = 10_000;
 export const STALE_AFTER_MS = Number(process.env.WELLSYNC_JOB_STALE_MS ?? 90_000);
 

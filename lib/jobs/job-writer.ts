@@ -11,11 +11,7 @@ export class JobSupersededError extends Error {
   override name = 'JobSupersededError';
 }
 
-/**
- * Writes one attempt's progress to its job document. Progress updates carry a precondition on the document's
- * last update time, so that a write from an earlier attempt that lands late (after a database outage) can never
- * overwrite a newer attempt; the final status is set in a transaction that checks the attempt id.
- */
+/** Preconditions and an attempt-id transaction, so a late write from an earlier attempt never wins. */
 export class JobWriter {
   private lastWrite = 0;
 
@@ -43,10 +39,7 @@ export class JobWriter {
     }
   }
 
-  /**
-   * Sets the outcome if this attempt still owns the job; false when another attempt took over. `check` runs in the
-   * same transaction first (the erasure lease), so the outcome is never written once it throws.
-   */
+  /** `check` (the erasure lease) runs in the same transaction first. */
   async finish(fields: Record<string, unknown>, check?: (tx: Transaction) => Promise<void>): Promise<boolean> {
     return withDeadline(
       adminDb().runTransaction(async (tx) => {
@@ -61,10 +54,7 @@ export class JobWriter {
     );
   }
 
-  /**
-   * After a failure the database may itself be down: keep trying to record the failure for a few minutes, so the
-   * user sees a clear status rather than a job that looks stuck until it goes stale.
-   */
+  /** The database may be down too: keep trying, so the job does not look stuck until it goes stale. */
   async finishEventually(fields: Record<string, unknown>, forMs = 180_000): Promise<void> {
     const until = Date.now() + forMs;
     for (let wait = 1000; ; wait = Math.min(wait * 2, 15_000)) {

@@ -6,10 +6,7 @@ import { ZJournalEntry, type JournalEntry } from '@/lib/contract/schemas';
 import { readDoc } from '@/lib/firebase/metered';
 import { userDocRef } from '@/lib/firebase/refs';
 
-/**
- * One entry of the caller's own journal, or null. The path is built from the caller's uid, so another
- * user's entry id simply does not exist here: the page answers 404, never 403.
- */
+/** Built from the caller's uid, so another user's id does not exist here: 404, never 403. */
 export async function getJournalEntry(scope: UserScope, entryId: string): Promise<WithId<JournalEntry> | null> {
   const snapshot = await readDoc(userDocRef(scope, JOURNAL_ENTRIES, entryId));
   if (!snapshot.exists) return null;

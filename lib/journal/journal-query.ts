@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { isValidDayKey } from '@/lib/time/zoned';
 
-/** The journal page's URL parameters: what the user filters by, and where the page starts. */
 export const ZJournalQuery = z
   .object({
     q: z.string().trim().max(200, 'Search for at most 200 characters').optional(),

@@ -15,10 +15,7 @@ export type JournalListOptions = { tag?: string; fromMs?: number; toMs?: number;
 
 const ZListCursor = z.tuple([z.number().int(), z.number().int().min(0).max(999_999_999), z.string().min(1)]);
 
-/**
- * Newest first, one page per query: the page costs about `pageSize` reads however long the journal is.
- * Served by the composite indexes in firestore.indexes.json.
- */
+/** About `pageSize` reads however long the journal is (composite indexes in firestore.indexes.json). */
 export async function listJournalEntries(scope: UserScope, options: JournalListOptions = {}): Promise<JournalPage> {
   const pageSize = options.pageSize ?? 20;
   let query: Query = userCollection(scope, JOURNAL_ENTRIES).where('deletedAt', '==', null);

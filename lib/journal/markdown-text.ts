@@ -13,11 +13,7 @@ const BLOCKS = new Set([
   'break',
 ]);
 
-/**
- * Parsed bodies, keyed by the body itself: a journal page shows the same twenty entries view after view, and parsing
- * them was the largest single cost of rendering it (docs/benchmarks.md, "Profile"). The key is the content, so an
- * edited entry is simply a new key; nothing is ever stale. Bounded by characters kept.
- */
+/** Keyed by content, so an edited entry is a new key and nothing is stale (docs/benchmarks.md, "Profile first"). */
 const MAX_CACHED_CHARS = 8_000_000;
 const parsed = new Map<string, string>();
 let cachedChars = 0;

@@ -19,11 +19,7 @@ export type JournalSearchPage = JournalPage & { total: number; queryTokens: stri
 
 const ZSearchCursor = z.tuple([z.number().int(), z.string().min(1)]);
 
-/**
- * Full-text search over title, body and tags. Firestore has none, so the journal-search derived view keeps
- * each live entry's distinct words; a search scans that (a few chunk documents, usually cached) and then
- * reads only the page of entries it shows (docs/architecture.md, "Search").
- */
+/** Firestore has no full-text search: docs/architecture.md, "Search". */
 export async function searchJournal(
   scope: UserScope,
   q: string,

@@ -1,8 +1,4 @@
-/**
- * Search tokens: lower-case, accents folded, split on anything that is not a letter or digit.
- * Scripts written without spaces (Han, kana, Hangul) become one token per character, so that a query
- * for part of a sentence still matches.
- */
+/** Unspaced scripts (Han, kana, Hangul) become one token per character, so part of a sentence still matches. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 export const MAX_TOKEN_LENGTH = 32;
 

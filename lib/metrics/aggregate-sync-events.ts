@@ -11,13 +11,8 @@ import type {
   UserDayUsage,
 } from './rollup-types';
 
-/**
- * Turns one UTC day's sync events into its rollups: the day (totals, by platform, by release, by error code, with
- * latency histograms), its 24 hours (for burn rates), and each user's usage (for the cost model). Pure, so the
- * aggregator and the tests share it; the brute-force check in the property test does not.
- */
+/** Pure, so the aggregator and the tests share it. */
 export type RollupEvent = Omit<SyncEventRecord, 'platform'> & {
-  /** Pseudonymous user id (lib/metrics/pseudonymous-id.ts). */
   pid: string;
   platform: string;
 };
@@ -53,7 +48,6 @@ export function addCounts(target: Counts, source: Counts): void {
   for (const key of Object.keys(target) as (keyof Counts)[]) target[key] += source[key];
 }
 
-/** Counts one attempt's outcome: succeeded, failed against the SLO, or refused by design (excluded). */
 function countOutcome(target: Pick<Counts, 'attempts' | 'ok' | 'failures' | 'excluded'>, event: RollupEvent): void {
   target.attempts += 1;
   if (event.status === 'ok') target.ok += 1;
@@ -160,7 +154,6 @@ export function aggregateDay(events: readonly RollupEvent[]): DayAggregate {
   return { day, hours, users };
 }
 
-/** Every pseudonymous id a day rollup keeps (in its small groups), for erasure's lookup. */
 export function membersOfDay(day: DayRollup): string[] {
   const ids = new Set<string>(day.members ?? []);
   for (const group of [

@@ -1,8 +1,4 @@
-/**
- * The cost model (docs/admin-analytics.md, "Cost model"): Firestore bills document reads, writes and deletes per
- * 100,000 and storage per GiB-month. Prices are configurable (lib/config/env.ts; nam5 by default). The free tier is
- * per project, not per user, so with it on every user's usage is billed at the fleet's billable share.
- */
+// docs/admin-analytics.md, "Cost model". The free tier is per project, so users are billed at the fleet's share.
 export type FirestorePrices = {
   readsPer100k: number;
   writesPer100k: number;
@@ -17,7 +13,6 @@ export type BillableShares = { reads: number; writes: number; deletes: number; s
 
 export const COST_TARGET_USD = 2;
 export const GIB = 1024 ** 3;
-/** Firestore's free quota: per day for operations, per project for stored data. */
 export const FREE_TIER = { readsPerDay: 50_000, writesPerDay: 20_000, deletesPerDay: 20_000, storageBytes: GIB };
 export const FULLY_BILLED: BillableShares = { reads: 1, writes: 1, deletes: 1, storage: 1 };
 
@@ -33,10 +28,7 @@ export function estimateCost(
   return { reads, writes, deletes, storage, total: reads + writes + deletes + storage };
 }
 
-/**
- * The share of the fleet's usage that is billed once the free tier is taken off: `max(0, total - free) / total`.
- * Daily quotas are applied to the period's sum, which assumes usage is spread evenly over its days.
- */
+/** Daily quotas apply to the period's sum, which assumes usage is spread evenly over its days. */
 export function billableShares(fleet: Usage, days: number, prices: FirestorePrices): BillableShares {
   if (!prices.freeTier) return FULLY_BILLED;
   const share = (total: number, free: number) => (total <= 0 ? 0 : Math.max(0, total - free) / total);
@@ -70,7 +62,6 @@ export function addUsage(a: Usage, b: Usage): Usage {
 
 export const NO_USAGE: Usage = { reads: 0, writes: 0, deletes: 0, storageBytes: 0 };
 
-/** Exact quantile of a list (nearest rank), for distributions the aggregator holds in full. */
 export function quantile(sortedAscending: readonly number[], q: number): number | null {
   if (sortedAscending.length === 0) return null;
   const rank = Math.max(1, Math.ceil(q * sortedAscending.length));

@@ -10,19 +10,13 @@ import {
 } from '@/lib/contract/paths';
 import { storedDocumentBytes, type StoredValue } from './firestore-storage-size';
 
-/**
- * A user's stored bytes, estimated from metadata only: document counts per collection (Firestore `count()`
- * aggregations, which return numbers, never documents) times the stored size of a representative document of
- * that collection under Firestore's storage-size rules. Entry payloads come from telemetry (bytes uploaded per
- * pushed document), never from reading an entry. Representative ids are UUIDs, as the contract recommends.
- */
+/** Metadata only: `count()` per collection times a representative document; payloads from telemetry. */
 export type StorageCounts = {
   journal_entries: number;
   mood_entries: number;
   conflicts: number;
   sync_events: number;
   devices: number;
-  /** 1 when `users/{uid}` exists, and 1 for `settings/sync`. */
   profile: number;
   settings: number;
 };
@@ -42,7 +36,6 @@ function text(bytes: number): string {
   return 'x'.repeat(Math.max(0, Math.round(bytes)));
 }
 
-/** A journal entry whose stored fields add up to the payload a phone uploads for it. */
 function journalFields(payloadBytes: number): Record<string, StoredValue> {
   const fixed = { tags: ['reflection', 'sleep'], mood: 3, createdAt: T, ...ENTRY_FIELDS };
   const title = text(Math.min(40, payloadBytes / 10));
@@ -61,7 +54,6 @@ function moodFields(payloadBytes: number): Record<string, StoredValue> {
   return { note: text(payloadBytes - storedDocumentBytesOfFields(fixed)), ...fixed };
 }
 
-/** Field bytes only (names and values), to size the free text of a template. */
 function storedDocumentBytesOfFields(fields: Record<string, StoredValue>): number {
   return Object.entries(fields).reduce(
     (sum, [name, value]) => sum + name.length + 1 + JSON.stringify(value ?? null).length,
@@ -106,7 +98,6 @@ const SETTINGS = {
 };
 const PROFILE = { displayName: 'Alex Rivera', photoURL: null, timezone: 'Europe/Berlin', createdAt: T, updatedAt: T };
 
-/** Bytes per stored document of each collection, for one user and a payload size. */
 export function bytesPerDocument(uid: string, payloadBytes: number): Record<keyof StorageCounts, number> {
   const at = (collection: string) => docPath(uid, collection, ID);
   const journal = journalFields(payloadBytes);

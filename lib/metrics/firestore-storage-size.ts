@@ -1,15 +1,4 @@
-/**
- * Firestore's documented storage-size rules ("Storage size calculations" in the Firestore docs), as pure functions,
- * so that the cost model and the user's sync-settings cost preview bill storage the way Firestore does:
- * - a string is its UTF-8 bytes + 1 (collection ids, document ids, field names and string values);
- * - a document name is the sum of its path segments + 16;
- * - booleans and nulls are 1 byte, numbers and timestamps 8, arrays the sum of their values, maps like a document;
- * - a document is its name + its fields + 32;
- * - a single-field index entry (collection scope) is the document's name + its parent document's name + the field
- *   name + the value + 32, and a composite entry uses the collection id and the indexed values instead.
- * Firestore writes an ascending and a descending entry per scalar field, one array-contains entry per array element,
- * and indexes map subfields; only the first 1,500 bytes of a string are indexed.
- */
+// Firestore's "Storage size calculations", pure (the rules are listed in docs/admin-analytics.md, "Cost model").
 
 export type StoredValue =
   null | boolean | number | string | Date | { toMillis(): number } | StoredValue[] | { [key: string]: StoredValue };
@@ -83,7 +72,6 @@ export function compositeIndexEntrySize(path: string, values: StoredValue[]): nu
   );
 }
 
-/** Bytes of the automatic single-field index entries for one document (ascending + descending, array-contains, map subfields). */
 export function automaticIndexSize(path: string, fields: { [key: string]: StoredValue }, prefix = ''): number {
   let total = 0;
   for (const [name, value] of Object.entries(fields)) {
@@ -100,11 +88,7 @@ export function automaticIndexSize(path: string, fields: { [key: string]: Stored
   return total;
 }
 
-/**
- * Everything one stored document costs: the document, its automatic index entries, and its composite index entries
- * (each composite given by its field names; `__name__` is the document's own name, and an array field gives one
- * entry per element, as array-contains composites do).
- */
+/** `__name__` is the document's own name; an array field gives one entry per element. */
 export function storedDocumentBytes(
   path: string,
   fields: { [key: string]: StoredValue },

@@ -1,8 +1,4 @@
-/**
- * Sync latency as a histogram with fixed, log-spaced buckets (four per doubling, so any percentile read from it
- * is within about 9% of the true value). 5,000 ms, the product's latency target, is a bucket boundary, so "share
- * of syncs within 5 s" is exact. Rollup documents store the sparse counts `{ bucketIndex: count }`.
- */
+// Four buckets per doubling (within ~9%); 5,000 ms, the target, is a boundary, so "within 5 s" is exact.
 export type Histogram = Record<string, number>;
 
 export const LATENCY_TARGET_MS = 5000;
@@ -57,10 +53,7 @@ function sortedBuckets(histogram: Histogram): [number, number][] {
     .sort((a, b) => a[0] - b[0]);
 }
 
-/**
- * The q-quantile (0 < q ≤ 1) in milliseconds, interpolated geometrically inside its bucket (linearly in the
- * first). Null for an empty histogram. A value in the open-ended last bucket reads as that bucket's lower bound.
- */
+/** Geometric inside its bucket (linear in the first); the open last bucket reads as its lower bound. */
 export function histogramQuantile(histogram: Histogram, q: number): number | null {
   const total = histogramTotal(histogram);
   if (total === 0) return null;
@@ -80,7 +73,6 @@ export function histogramQuantile(histogram: Histogram, q: number): number | nul
   return bucketLowerMs(LAST_BUCKET);
 }
 
-/** Share of durations at or under `ms`, exact when `ms` is a bucket boundary (as the 5 s target is). */
 export function shareWithin(histogram: Histogram, ms: number): number | null {
   const total = histogramTotal(histogram);
   if (total === 0) return null;
@@ -89,7 +81,6 @@ export function shareWithin(histogram: Histogram, ms: number): number | null {
   return within / total;
 }
 
-/** The histogram as bars for a chart: one per non-empty bucket, labelled by its upper bound. */
 export function histogramBars(histogram: Histogram): { index: number; upToMs: number; count: number }[] {
   return sortedBuckets(histogram).map(([index, count]) => ({ index, upToMs: bucketUpperMs(index), count }));
 }

@@ -8,11 +8,7 @@ import { estimateUserStorage, type StorageCounts } from './estimate-user-storage
 import { userMonthRef } from './metrics-refs';
 import { ROLLUP_VERSION, type StorageMeasurement } from './rollup-types';
 
-/**
- * Measures what a user stores without reading any of it: `count()` per collection (numbers only; journal, mood
- * and conflicts are counted, never fetched) times the stored size of a representative document, with entry
- * payloads sized from the user's own telemetry (bytes uploaded per pushed document).
- */
+/** Counted, never fetched: `count()` per collection times a representative document. */
 export async function measureUserStorage(
   uid: string,
   upload: { pushed: number; bytesUp: number },
@@ -41,7 +37,6 @@ export async function measureUserStorage(
   return { bytes: estimateUserStorage(uid, counts, payloadBytes).bytes, measuredAtMs: nowMs, counts, payloadBytes };
 }
 
-/** Measures the given users and records each measurement in their usage document for `month`. */
 export async function measureUsersStorage(
   users: Map<string, { uid: string; pushed: number; bytesUp: number }>,
   month: string,

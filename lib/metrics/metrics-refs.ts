@@ -2,11 +2,7 @@ import 'server-only';
 import type { CollectionReference, DocumentReference } from 'firebase-admin/firestore';
 import { adminDb } from '@/lib/firebase/admin';
 
-/**
- * Where the dashboard keeps what it computes (docs/admin-analytics.md, "Rollups"). Everything under `metrics/`
- * is written by the server only and readable by admins (firestore.rules); `internal/` is the server's alone
- * (the audit log's collection is in lib/audit/audit-refs.ts).
- */
+// `metrics/` is server-written and admin-readable (firestore.rules); `internal/` is the server's alone.
 export const METRICS = 'metrics';
 
 const rollups = () => adminDb().collection(METRICS).doc('rollups');
@@ -18,7 +14,6 @@ export const syncHoursRef = (day: string): DocumentReference => rollups().collec
 export const fleetDaysRef = (month: string): DocumentReference => rollups().collection('fleet_days').doc(month);
 export const costMonthsCollection = (): CollectionReference => rollups().collection('cost_months');
 export const costMonthRef = (month: string): DocumentReference => costMonthsCollection().doc(month);
-/** Per-user monthly usage, one document per pseudonymous id and month: `{pid}_{YYYY-MM}`. */
 export const userMonthsCollection = (): CollectionReference =>
   adminDb().collection(METRICS).doc('usage').collection('user_months');
 export const userMonthRef = (pid: string, month: string): DocumentReference =>

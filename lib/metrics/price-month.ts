@@ -24,11 +24,7 @@ import { sameContent } from './write-if-changed';
 export const COST_BINS = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 2, 5, 1_000_000];
 const TOP_USERS = 10;
 
-/**
- * Prices one month for every syncing user (at least one successful sync that month) from their usage document:
- * operations from telemetry, projected to the whole month while it is in progress, plus measured storage. A
- * user not yet measured that month is given the median measured storage, and counted as estimated.
- */
+/** A user not yet measured this month gets the median measured storage, and is counted as estimated. */
 export async function priceMonth(month: MonthKey, nowMs: number, prices: FirestorePrices): Promise<boolean> {
   const users: { pid: string; usage: Usage; syncing: boolean; storageBytes: number | null }[] = [];
   await scanQuery(userMonthsCollection().where('month', '==', month).orderBy(FieldPath.documentId()), (docs) => {

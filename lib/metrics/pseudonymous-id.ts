@@ -4,12 +4,7 @@ import { getEnv } from '@/lib/config/env';
 import { readDoc } from '@/lib/firebase/metered';
 import { pseudonymKeyRef } from './metrics-refs';
 
-/**
- * Per-user metrics are keyed by a pseudonymous id, HMAC-SHA256(key, uid), so admins can rank users by cost
- * without learning who they are. The key is 32 random bytes the server creates on first use in
- * `internal/metrics-pseudonym-key`, a path no client (admins included) may read. Rotating it would orphan every
- * per-user document from erasure, so it is never rotated; docs/admin-analytics.md explains.
- */
+/** HMAC so admins rank users without learning who; never rotated: docs/admin-analytics.md, "Privacy by design". */
 const keys = new Map<string, Promise<Buffer>>();
 
 export function pseudonymWithKey(key: Buffer, uid: string): string {

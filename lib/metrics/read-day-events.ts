@@ -11,10 +11,7 @@ import type { RollupEvent } from './aggregate-sync-events';
 import { scanQuery } from './scan-query';
 import { DAY_MS, utcDay, utcDayStart, type DayKey } from './utc-days';
 
-/**
- * Telemetry as the aggregator reads it: `sync_events` across all users (a collection-group query on `startedAt`,
- * which needs the collection-group field override in firestore.indexes.json). Only telemetry is read here.
- */
+/** Only telemetry is read here (a collection-group query on `startedAt`). */
 export type DayEvent = RollupEvent & { uid: string };
 
 function dayQuery(day: DayKey): Query {
@@ -31,7 +28,6 @@ export function countDayEvents(day: DayKey): Promise<number> {
   return runCount(dayQuery(day));
 }
 
-/** The day of the oldest event, to start a full rebuild from. */
 export async function oldestEventDay(): Promise<DayKey | null> {
   const snapshot = await runQuery(adminDb().collectionGroup(SYNC_EVENTS).orderBy('startedAt').limit(1));
   const startedAt = snapshot.docs[0]?.get('startedAt') as Timestamp | undefined;
@@ -42,7 +38,6 @@ export type DayEvents = { events: DayEvent[]; docsRead: number; skipped: number 
 
 const emptyDay = (): DayEvents => ({ events: [], docsRead: 0, skipped: 0 });
 
-/** Adds one telemetry document to its day: parsed when it meets the contract, counted as skipped when not. */
 function addToDay(day: DayEvents, doc: QueryDocumentSnapshot, pid: (uid: string) => string): void {
   day.docsRead += 1;
   const event = parseDoc(ZSyncEvent, doc);
@@ -62,7 +57,6 @@ function addToDay(day: DayEvents, doc: QueryDocumentSnapshot, pid: (uid: string)
   });
 }
 
-/** One day's events (an incremental run reads only the days whose count changed). */
 export async function readDayEvents(day: DayKey, pid: (uid: string) => string): Promise<DayEvents> {
   const result = emptyDay();
   await scanQuery(dayQuery(day), (docs) => {
@@ -71,12 +65,7 @@ export async function readDayEvents(day: DayKey, pid: (uid: string) => string): 
   return result;
 }
 
-/**
- * Every event from `from` on, in time order, handed out a month at a time (a full rebuild): one streamed query
- * over the collection group, holding one month in memory. Not pages: the emulator sorts the whole collection
- * group again for every `startAfter` page (about 9 s a page at 500,000 events, so 40 minutes a rebuild), while a
- * stream sorts it once. `close` ends the stream early.
- */
+/** A stream, not pages: the emulator re-sorts the whole group for every `startAfter` (40 minutes a rebuild). */
 export function streamEventsByMonth(
   from: DayKey,
   pid: (uid: string) => string,

@@ -16,10 +16,7 @@ import {
   type RollupState,
 } from './rollup-types';
 
-/**
- * The only reads admin pages make: a handful of rollup documents, one per month (or per day for hours), in a
- * single batched read. Their number depends on the date range, never on the fleet's size.
- */
+/** Admin pages read only these: their number depends on the date range, never on the fleet's size. */
 export type RollupRequest = {
   syncMonths?: string[];
   fleetMonths?: string[];

@@ -17,22 +17,15 @@ import {
 import { monthOf, type DayKey, type MonthKey } from './utc-days';
 import { sameContent } from './write-if-changed';
 
-/** What rolling up some days found, for the steps after it (storage, pricing, the watermark). */
 export type DaysResult = {
-  /** Events read per day: the new fingerprints. */
   dayCounts: Record<DayKey, number>;
   eventsRead: number;
   skippedEvents: number;
-  /** Months whose per-user usage changed, to be priced again. */
   changedMonths: Set<MonthKey>;
-  /** Users seen on the given recent days, with their upload volume (for storage estimates). */
   recentUsers: Map<string, { uid: string; pushed: number; bytesUp: number }>;
 };
 
-/**
- * Recomputes whole UTC days from their events, month by month, and writes the day, hour and per-user documents
- * whose content changed. Recomputing a day replaces it, so a day read twice is counted once.
- */
+/** Recomputing a day replaces it, so a day read twice is counted once. */
 export async function rollUpDays(
   days: DayKey[],
   options: {
@@ -141,7 +134,6 @@ async function writeSyncDays(
   return true;
 }
 
-/** Writes each user's usage for the recomputed days into their month document. True when anything changed. */
 async function writeUserMonths(
   writer: BulkWriter,
   month: MonthKey,

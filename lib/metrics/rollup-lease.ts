@@ -5,11 +5,7 @@ import { adminDb } from '@/lib/firebase/admin';
 import { countReads } from '@/lib/firebase/metered';
 import { rollupStateRef } from './metrics-refs';
 
-/**
- * One writer at a time under `metrics/`: the aggregator (cron, CLI, seed) and erasure's clean-up take this lease
- * in `metrics/state`, so a rollup that started before an erasure cannot write the erased user back afterwards.
- * A lease left by a crashed run expires after its time-to-live.
- */
+/** One writer under `metrics/`, so a rollup begun before an erasure cannot write the erased user back. */
 export const LEASE_TTL_MS = 15 * 60_000;
 
 export async function tryAcquireLease(
@@ -39,7 +35,6 @@ export async function releaseLease(runId: string): Promise<void> {
   await withDeadline(releasing, 'releasing the rollup lease', 30_000);
 }
 
-/** Runs `work` holding the lease, waiting up to `waitMs` for another holder to finish. */
 export async function withLease<T>(runId: string, work: () => Promise<T>, { waitMs = 0 } = {}): Promise<T> {
   const deadline = Date.now() + waitMs;
   for (;;) {

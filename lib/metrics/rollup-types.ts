@@ -1,10 +1,6 @@
 import { z } from 'zod';
 
-/**
- * The shapes of the documents the aggregator writes under `metrics/**` (docs/admin-analytics.md, "Rollups").
- * Readers parse them with these schemas, so a document from an older aggregator version fails loudly instead of
- * drawing a wrong chart. Times are epoch milliseconds; days are UTC `YYYY-MM-DD`, months `YYYY-MM`.
- */
+// Parsed on read, so a document from an older aggregator fails loudly instead of drawing a wrong chart.
 export const ROLLUP_VERSION = 1;
 
 const count = z.number().int().nonnegative();
@@ -13,7 +9,6 @@ export const ZHistogram = z.record(z.string(), count);
 export const ZCounts = z.object({
   attempts: count,
   ok: count,
-  /** Failed attempts that count against the SLO. */
   failures: count,
   /** Failed attempts that do not: a revoked device being refused is the system working. */
   excluded: count,
@@ -32,9 +27,7 @@ export const ZCounts = z.object({
 export const ZGroupRollup = ZCounts.extend({
   users: count,
   devices: count,
-  /** Durations of successful attempts (lib/metrics/latency-histogram.ts). */
   latency: ZHistogram,
-  /** Pseudonymous ids, kept only while the group has fewer than 5 users (lib/metrics/k-anonymity.ts). */
   members: z.array(z.string()).optional(),
 });
 
@@ -51,7 +44,6 @@ export const ZSyncDaysDoc = z.object({
   version: z.literal(ROLLUP_VERSION),
   month: z.string(),
   days: z.record(z.string(), ZDayRollup),
-  /** Every pseudonymous id kept in this month's small groups, so that erasure can find the document. */
   members: z.array(z.string()),
 });
 
@@ -110,7 +102,6 @@ export const ZFleetDaysDoc = z.object({
   version: z.literal(ROLLUP_VERSION),
   month: z.string(),
   days: z.record(z.string(), ZFleetSnapshot),
-  /** Devices by the UTC day they were created, per platform (from `devices.createdAt`). */
   newDevices: z.record(z.string(), z.record(z.string(), count)),
 });
 
@@ -166,7 +157,6 @@ export const ZRunSummary = z.object({
   usersMeasured: count,
   monthsPriced: count,
   fleetSnapshot: z.boolean(),
-  /** Rollup documents written (the watermark document aside): 0 when nothing changed. */
   writes: count,
   reads: count,
 });

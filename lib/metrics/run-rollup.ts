@@ -20,7 +20,6 @@ import { ROLLUP_VERSION, type RollupState, type RunSummary } from './rollup-type
 import { takeFleetSnapshot } from './take-fleet-snapshot';
 import { addDays, eachDay, monthOf, utcDay, type DayKey } from './utc-days';
 
-/** The cron route's query: `?full=1` rebuilds every day within retention. */
 export const ZRunRollupRequest = z.object({
   full: z
     .enum(['0', '1', 'true', 'false'])
@@ -30,27 +29,19 @@ export const ZRunRollupRequest = z.object({
 
 /** Days re-checked for late events on an incremental run; older late arrivals wait for a `--full` rebuild. */
 export const DEFAULT_HORIZON_DAYS = 14;
-/** How far back a full rebuild reaches. */
 export const RETENTION_DAYS = 400;
 /** Fleet snapshots and storage measurements are taken at most this often (they cost reads per user). */
 export const SNAPSHOT_EVERY_MS = 6 * 3_600_000;
 
 export type RollupOptions = {
   nowMs?: number;
-  /** Recompute every day since the oldest event (within retention), not only the days whose events changed. */
   full?: boolean;
   horizonDays?: number;
-  /** Take the fleet snapshot and measure storage now, however recently they were taken. */
   forceSnapshot?: boolean;
   onProgress?: (phase: string, done: number, total: number) => void;
 };
 
-/**
- * The aggregator (docs/admin-analytics.md, "Rollups"). Idempotent and incremental: it compares each recent day's
- * event count with the count it rolled up (the watermark in `metrics/state`) and recomputes only the days that
- * changed, replacing them whole. Run it again over the same events and nothing is written. One run at a time
- * (a lease in `metrics/state`); a run that finds another in progress fails with 409.
- */
+/** docs/admin-analytics.md, "The aggregator". Idempotent: run again over the same events and nothing is written. */
 export async function runRollup(options: RollupOptions = {}): Promise<RunSummary> {
   const runId = randomUUID();
   return withLease(runId, async () => {

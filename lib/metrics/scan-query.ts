@@ -2,7 +2,6 @@ import 'server-only';
 import type { Query, QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { runQuery } from '@/lib/firebase/metered';
 
-/** Pages through a query (which must have a stable order), handing each page to `onPage`. */
 export async function scanQuery(
   query: Query,
   onPage: (docs: QueryDocumentSnapshot[]) => void | Promise<void>,

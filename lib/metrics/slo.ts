@@ -1,9 +1,4 @@
-/**
- * Sync success against the 99.9% SLO (docs/admin-analytics.md, "SLO maths"). The error budget is the failures the
- * SLO allows over a rolling 30 days; a burn rate is the window's failure rate over the allowed rate, so a burn rate
- * of 1 spends the budget exactly in 30 days. The alert thresholds are the multi-window ones of Google's SRE
- * workbook: 14.4 over 1 hour (2% of the budget), 6 over 6 hours (5%), 1 over 3 days (10%).
- */
+// Multi-window burn-rate alerts from Google's SRE workbook: docs/admin-analytics.md, "SLO maths".
 export const SUCCESS_SLO = 0.999;
 export const SLO_WINDOW_DAYS = 30;
 
@@ -13,7 +8,6 @@ export const BURN_WINDOWS = [
   { id: '3d', label: '3 days', hours: 72, threshold: 1 },
 ] as const;
 
-/** Attempts that count for the SLO (a revoked device's refusals are excluded) and those that failed. */
 export type SloCounts = { eligible: number; failures: number };
 
 export function successRate({ eligible, failures }: SloCounts): number | null {

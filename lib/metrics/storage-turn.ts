@@ -3,12 +3,7 @@ export const STORAGE_USERS_PER_PASS = 500;
 /** At most this many turns, so that at four passes a day a user who keeps syncing is measured about weekly. */
 export const MAX_STORAGE_TURNS = 28;
 
-/**
- * The recent users whose storage this pass measures. Up to 500, all of them; beyond that, one of
- * ⌈n / 500⌉ turns (at most 28). A user's turn is fixed by their pseudonymous id (hex after the `p`), so it does not
- * move as others come and go while the number of turns stays the same; `pass` picks the turn (the caller passes
- * the 6-hour period since the epoch).
- */
+/** A user's turn is fixed by their pseudonymous id, so it does not move as others come and go. */
 export function storageTurn<T>(users: ReadonlyMap<string, T>, pass: number): Map<string, T> {
   const turns = Math.min(MAX_STORAGE_TURNS, Math.ceil(users.size / STORAGE_USERS_PER_PASS));
   if (turns <= 1) return new Map(users);

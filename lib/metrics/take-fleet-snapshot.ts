@@ -25,12 +25,7 @@ type DeviceMeta = {
 const millis = (value: unknown) => (value instanceof Timestamp ? value.toMillis() : null);
 const uidOf = (doc: QueryDocumentSnapshot) => doc.ref.parent.parent?.id ?? '';
 
-/**
- * A snapshot of the fleet as it stands: who has cloud sync on (and which types), by platform, the devices, and the
- * data-loss indicator. Settings keep only their current state, so adoption over time is this snapshot taken each
- * day. It reads settings and devices with field masks (no names, no models) and user ids alone; conflicts are
- * counted with `count()`, never read. `asOfMs` replays a past day from documents as they stood then (the demo seed).
- */
+/** Field masks (no names, no models); conflicts are counted with `count()`, never read. */
 export async function takeFleetSnapshot(options: {
   nowMs: number;
   asOfMs?: number;

@@ -10,14 +10,7 @@ import { pseudonymFor } from './pseudonymous-id';
 import { withLease } from './rollup-lease';
 import type { CostMonthDoc, DayRollup, SyncDaysDoc } from './rollup-types';
 
-/**
- * What the admin dashboard keeps about one user, for erasure (the data-rights issue):
- * - `documents`: documents that are the user's and are deleted whole: their monthly usage (under their pseudonymous
- *   id) and the audit-log entries where they are the actor or the subject;
- * - `rollupsMentioning`: shared rollups that name their pseudonymous id (a small group of a day rollup, a month's
- *   top users), from which the id is removed. The rollups' counts contain no identifier and stay; the next rollup
- *   of a changed day recomputes it without the erased events.
- */
+/** Rollup counts hold no identifier and stay; only the pseudonymous id is removed from them. */
 export type UserMetricsDocs = { pid: string; documents: DocumentReference[]; rollupsMentioning: DocumentReference[] };
 
 export async function findUserMetricsDocs(scope: UserScope): Promise<UserMetricsDocs> {
@@ -38,11 +31,7 @@ export async function findUserMetricsDocs(scope: UserScope): Promise<UserMetrics
   };
 }
 
-/**
- * Deletes the user's documents and removes their pseudonymous id from shared rollups. It holds the aggregator's
- * lease (waiting up to a minute for a running rollup), so a rollup cannot write the user back afterwards; call it
- * after the user's own data (their `sync_events` included) is gone.
- */
+/** Holds the aggregator's lease, so a rollup cannot write the user back afterwards. */
 export async function deleteUserMetricsDocs(scope: UserScope): Promise<{ deleted: number; scrubbed: number }> {
   return withLease(
     `erasure-${randomUUID()}`,

@@ -26,14 +26,12 @@ export function monthStartMs(month: MonthKey): number {
   return utcDayStart(`${month}-01`);
 }
 
-/** Every day from `from` to `to`, both included. */
 export function eachDay(from: DayKey, to: DayKey): DayKey[] {
   const days: DayKey[] = [];
   for (let i = 0, n = daysBetween(from, to); i <= n; i++) days.push(addDays(from, i));
   return days;
 }
 
-/** Every month touched by the days from `from` to `to`. */
 export function eachMonth(from: DayKey, to: DayKey): MonthKey[] {
   const months: MonthKey[] = [];
   let [y, m] = monthOf(from).split('-').map(Number) as [number, number];

@@ -1,10 +1,7 @@
 import 'server-only';
 import { isDeepStrictEqual } from 'node:util';
 
-/**
- * Rollups are rewritten only when their content changes, so that running the aggregator again over the same
- * events writes nothing (and costs no writes). `ignore` lists fields that record when, not what.
- */
+/** So that re-running the aggregator writes nothing; `ignore` lists fields that record when, not what. */
 export function sameContent(
   before: Record<string, unknown> | undefined,
   after: Record<string, unknown>,

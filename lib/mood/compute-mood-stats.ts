@@ -1,6 +1,5 @@
 import { addDays, dayKeyOf, daysBetween, isoWeekday, type DayKey } from '@/lib/time/zoned';
 
-/** One live mood check-in, as the mood-days view keeps it. */
 export type MoodRecord = { r: number; s: number; e: string[]; a: string[] };
 
 export const MOOD_RANGES = ['30d', '90d', '1y', 'all'] as const;
@@ -38,10 +37,7 @@ export type MoodStats = {
 
 type Day = { sum: number; count: number; activities: Set<string> };
 
-/**
- * Everything the mood page charts, from the user's check-ins. Days are the user's own calendar days
- * (their `timezone`), so a check-in at 00:30 belongs to the day it was written on, DST or not.
- */
+/** Days are the user's own calendar days, so a check-in at 00:30 belongs to the day it was written on. */
 export function computeMoodStats(
   records: Iterable<MoodRecord>,
   options: { timeZone: string; range: MoodRange; today: DayKey; pixelsYear?: number },

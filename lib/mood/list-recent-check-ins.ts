@@ -7,7 +7,6 @@ import { ZMoodEntry, type MoodEntry } from '@/lib/contract/schemas';
 import { readDoc, runQuery } from '@/lib/firebase/metered';
 import { userCollection, userDocRef } from '@/lib/firebase/refs';
 
-/** The latest live check-ins, newest first (one small query). */
 export async function listRecentCheckIns(scope: UserScope, count = 7): Promise<WithId<MoodEntry>[]> {
   const snapshot = await runQuery(
     userCollection(scope, MOOD_ENTRIES)

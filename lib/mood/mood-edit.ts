@@ -2,7 +2,6 @@ import { z } from 'zod';
 
 const ZWord = z.string().trim().min(1).max(40, 'Keep each word to 40 characters');
 
-/** What the portal's check-in form submits. */
 export const ZMoodEdit = z.object({
   score: z
     .number()

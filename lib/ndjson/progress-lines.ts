@@ -1,9 +1,6 @@
 import { z } from 'zod';
 
-/**
- * The one line format of wellsync's streamed progress (NDJSON: one JSON object a line): any number of `progress`
- * lines, then exactly one `done` line carrying the result, or one `error` line. Both ends parse with this schema.
- */
+/** Progress lines, then exactly one `done` or `error` line; both ends parse with this schema. */
 export const ZProgressLine = z
   .object({
     type: z.literal('progress'),
@@ -14,7 +11,6 @@ export const ZProgressLine = z
 
 export const ZErrorLine = z.object({ type: z.literal('error'), code: z.string(), message: z.string() }).strict();
 
-/** The schema of one stream's lines, given the fields of its `done` line. */
 export function progressLines<Shape extends z.ZodRawShape>(result: Shape) {
   const done = z.object({ type: z.literal('done'), ...result }).strict();
   return z.discriminatedUnion('type', [ZProgressLine, done, ZErrorLine]);

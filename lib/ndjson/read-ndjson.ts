@@ -3,7 +3,6 @@ import type { z } from 'zod';
 /** A line longer than this is refused rather than buffered: progress lines are small, receipts a few KB. */
 export const MAX_LINE_BYTES = 1024 * 1024;
 
-/** The stream could not be read to its end: the connection dropped, or a line was not one the schema allows. */
 export class NdjsonUnreadable extends Error {}
 
 export class NdjsonLineTooLong extends NdjsonUnreadable {
@@ -14,11 +13,7 @@ export class NdjsonLineTooLong extends NdjsonUnreadable {
 
 const NEWLINE = 0x0a;
 
-/**
- * Yields each line of an NDJSON body as it arrives, parsed with `schema`. It splits on bytes and decodes only whole
- * lines, so a chunk that ends mid-line or mid-character is handled, and each byte is looked at once. A last line
- * without its newline is dropped: the writer ends every line, so that tail is a cut connection, not a message.
- */
+/** A last line without its newline is a cut connection, not a message: it is dropped. */
 export async function* readNdjson<Line extends z.ZodType>(
   body: ReadableStream<Uint8Array>,
   schema: Line,

@@ -2,11 +2,7 @@ import type { z } from 'zod';
 
 export const NDJSON_HEADERS = { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' };
 
-/**
- * A response body of NDJSON lines written by `produce`. Each line is parsed with `schema` before it is sent, so a
- * stray field never reaches the browser. Once the reader has gone, `send` drops the line and returns false: the
- * producer decides whether its work carries on without anyone watching.
- */
+/** Lines are parsed before sending, so no stray field reaches the browser; `send` returns false once nobody reads. */
 export function writeNdjson<Line extends z.ZodType>(
   schema: Line,
   produce: (send: (line: z.input<Line>) => boolean) => Promise<void>,

@@ -8,10 +8,7 @@ import { userRef } from '@/lib/firebase/refs';
 
 export type ProfileSummary = { displayName: string; timezone: string; hasProfile: boolean };
 
-/**
- * The user's name and time zone. A user whose phone has not synced a profile yet (or wrote a bad one)
- * still gets a working portal, in UTC, with a notice. Cached per request (layout and page share one read).
- */
+/** Without a valid profile the portal still works, in UTC, with a notice. Cached per request. */
 export const getProfile = cache(async (scope: UserScope): Promise<ProfileSummary> => {
   const snapshot = await readDoc(userRef(scope));
   const profile = snapshot.exists ? parseDoc(ZUserProfile, snapshot) : null;

@@ -1,6 +1,5 @@
 import type { Random } from './random';
 
-/** Phrase pools for believable, varied demo journal entries. */
 const THEMES = {
   gratitude: {
     titles: ['Three good things', 'Gratitude list', 'Small wins', 'Things that went right'],
@@ -99,7 +98,6 @@ function fill(line: string, random: Random): string {
   return line.replace('{friend}', random.pick(FRIENDS)).replace('{therapist}', random.pick(THERAPISTS));
 }
 
-/** A Markdown journal entry in one of a few shapes: prose, a list, a heading with notes, or a quote. */
 export function journalContent(random: Random, theme: Theme): { title: string; body: string; tags: string[] } {
   const pool = THEMES[theme];
   const title = fill(random.pick(pool.titles), random);

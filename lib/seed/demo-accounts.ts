@@ -1,7 +1,4 @@
-/**
- * The demo logins. They exist only on the emulators: the sign-in page lists them there and nowhere else,
- * and the seed refuses to run against a project whose id does not start with `demo-`.
- */
+// Emulators only: the seed refuses any project whose id does not start with `demo-`.
 export type DemoAccount = {
   uid: string;
   email: string;

@@ -6,10 +6,7 @@ import { ACTIVITIES, EMOTIONS_BY_SCORE, journalContent, THEME_NAMES, type Theme 
 import type { DemoAccount } from './demo-accounts';
 import { createRandom, deriveSeed, type Random } from './random';
 
-/**
- * Deterministic demo histories, in plain numbers (milliseconds) so that the plan is pure and testable;
- * lib/seed/write-history.ts turns it into contract documents.
- */
+/** Plain numbers, so the plan is pure and testable. */
 export type PlannedDevice = {
   id: string;
   name: string;
@@ -56,11 +53,8 @@ export type HistoryOptions = {
   days: number;
   seed: number;
   devices: Omit<PlannedDevice, 'createdAtMs'>[];
-  /** Chance of a journal entry on a given day. */
   journalRate: number;
-  /** Mood check-ins per day: 1, or 2 for heavy users. */
   moodsPerDay: 1 | 2;
-  /** A few fixed entries to find in demos and tests (by local day offset from today). */
   pinned?: { daysAgo: number; title: string; body: string; tags: string[] }[];
 };
 
@@ -186,7 +180,6 @@ export function generateHistory(account: DemoAccount, options: HistoryOptions): 
   return { account, createdAtMs, devices, journal, moods };
 }
 
-/** A day's underlying mood: seasons, weekends and the activities of the day all move it. */
 function latentMood(random: Random, day: DayKey): { score: number; activities: string[] } {
   const month = Number(day.slice(5, 7));
   const winter = month === 12 || month <= 2 ? -0.35 : month >= 5 && month <= 8 ? 0.2 : 0;

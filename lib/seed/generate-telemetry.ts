@@ -4,7 +4,6 @@ import { addDays, dayKeyOf, startOfDay, type DayKey } from '@/lib/time/zoned';
 import type { PlannedDevice } from './generate-history';
 import { createRandom, deriveSeed } from './random';
 
-/** One sync attempt as a device reports it (contract: `sync_events`), in milliseconds. */
 export type PlannedSyncEvent = { id: string } & SyncEventRecord;
 
 /**
@@ -14,10 +13,7 @@ export type PlannedSyncEvent = { id: string } & SyncEventRecord;
 const ERROR_RATE: Record<string, number> = { '3.1.0': 0.02 };
 const ERROR_CODES = ['unavailable', 'deadline-exceeded', 'unavailable', 'internal', 'resource-exhausted'];
 
-/**
- * Telemetry for the demo seed: a few syncs per device per day with log-normal latency.
- * (The device simulator, lib/simulator, produces the same documents by actually syncing.)
- */
+/** The simulator produces the same documents by actually syncing. */
 export function generateTelemetry(
   uid: string,
   devices: PlannedDevice[],

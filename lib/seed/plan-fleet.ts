@@ -6,12 +6,7 @@ import { generateHistory, type PlannedDevice, type UserHistory } from './generat
 import { generateTelemetry, type PlannedSyncEvent } from './generate-telemetry';
 import { createRandom, deriveSeed, type Random } from './random';
 
-/**
- * A deterministic synthetic fleet for the admin pages (docs/admin-analytics.md, "Demo fleet"): users on iOS,
- * Android and the web, several app versions (Android 3.1.0 is the deliberately worse release, see
- * generate-telemetry.ts), some who never turned cloud sync on, some who turned it or a type off later, revoked
- * devices that keep knocking, and a few conflicts left unresolved. Pure: lib/seed/seed-fleet.ts writes it.
- */
+/** docs/admin-analytics.md, "Demo fleet". Pure: seed-fleet.ts writes it. */
 export type FleetSettings = { enabled: boolean; journal: boolean; mood: boolean; profile: boolean };
 export type FleetDevice = PlannedDevice & { revokedAtMs: number | null };
 export type FleetConflict = {
@@ -28,7 +23,6 @@ export type FleetUser = {
   history: UserHistory;
   signupMs: number;
   devices: FleetDevice[];
-  /** The user's sync settings over time, oldest first; the first entry is at sign-up. */
   settings: { atMs: number; value: FleetSettings }[];
   telemetry: PlannedSyncEvent[];
   conflicts: FleetConflict[];
@@ -243,7 +237,6 @@ function planUser(account: DemoAccount, options: FleetOptions): FleetUser {
   return { history, signupMs, devices, settings, telemetry, conflicts };
 }
 
-/** A user's settings as they stood at `ms` (null before sign-up). */
 export function settingsAt(user: FleetUser, ms: number): FleetSettings | null {
   return [...user.settings].reverse().find((s) => s.atMs <= ms)?.value ?? null;
 }

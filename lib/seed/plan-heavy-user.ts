@@ -19,13 +19,9 @@ export function planHeavyUser(options: { nowMs: number; seed: number }): UserHis
   });
 }
 
-/** How many documents `writeHistoryInBulk` writes for a history. */
 export const historyWrites = (history: UserHistory) => countWrites(history, []);
 
-/**
- * Written straight through the contract rather than played by the simulator: replaying ten years of syncs would
- * take minutes. Demo projects only (the callers check): no need for BulkWriter's production ramp-up throttle.
- */
+/** Replaying ten years of syncs would take minutes; demo projects only, so no ramp-up throttle. */
 export async function writeHistoryInBulk(history: UserHistory, onWrite: () => void): Promise<void> {
   const writer = adminDb().bulkWriter({ throttling: false });
   const writes = queueHistory(writer, history, [], onWrite);

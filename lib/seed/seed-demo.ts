@@ -32,7 +32,6 @@ export type SeedSummary = {
 
 export const DEMO_SEED = 20261125;
 
-/** The entry the demo and the e2e tests search for. */
 export const LIGHTHOUSE_ENTRY = {
   daysAgo: 12,
   title: 'Walk to the lighthouse',
@@ -90,13 +89,7 @@ export const DEMO_SIMULATION = {
   quietSyncEveryDays: 7,
 } satisfies Partial<FleetOptions>;
 
-/**
- * Seeds the demo accounts. Their histories are played by the device simulator (lib/simulator) with the real
- * sync protocol, so entries, revs, conflicts, devices and telemetry are what phones would have produced.
- * The optional heavy user (ten years) is written straight through the contract instead: replaying ten years
- * of syncs would make `npm run dev --heavy` take minutes. Existing demo data is removed first; the seed
- * refuses any project that is not a `demo-` project.
- */
+/** Played by the simulator with the real protocol, so the data is what phones would have produced. */
 export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> {
   const { projectId } = getEnv();
   if (!projectId.startsWith('demo-'))

@@ -23,11 +23,7 @@ export type FleetSummary = { users: number; documents: number; syncEvents: numbe
 
 const ts = (ms: number) => Timestamp.fromMillis(ms);
 
-/**
- * Seeds the synthetic fleet through the data contract, replays the last 60 days of settings changes into daily
- * adoption snapshots (the aggregator's own snapshot, taken as the documents stood at the end of each day), then
- * runs the aggregator once so that the admin pages have rollups on first start. Demo projects only (seedDemo checks).
- */
+/** Demo projects only (seedDemo checks). */
 export type SeedFleetOptions = {
   nowMs: number;
   seed: number;
@@ -46,8 +42,7 @@ export async function seedFleet(options: SeedFleetOptions): Promise<FleetSummary
     telemetryDays: options.telemetryDays ?? FLEET_TELEMETRY_DAYS,
   });
   const db = adminDb();
-  // Start clean: earlier fleet users, rollups and the audit log (demo data only). Only what exists is deleted,
-  // because each recursive delete scans on the emulator.
+  // Only what exists is deleted, because each recursive delete scans on the emulator.
   const earlier = (await db.collection(USERS).listDocuments()).filter((ref) => ref.id.startsWith('fleet-'));
   await Promise.all([
     ...earlier.map((ref) => db.recursiveDelete(ref)),
@@ -105,7 +100,6 @@ export async function seedFleet(options: SeedFleetOptions): Promise<FleetSummary
   };
 }
 
-/** Devices (some revoked) and conflicts, which the shared history writer does not cover. */
 function queueFleetExtras(
   writer: FirebaseFirestore.BulkWriter,
   user: FleetUser,

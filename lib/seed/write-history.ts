@@ -10,7 +10,6 @@ import type { PlannedSyncEvent } from './generate-telemetry';
 
 const ts = (ms: number) => Timestamp.fromMillis(ms);
 
-/** The protocol fields every synced entry carries (syncedAt is added by contractDoc). */
 function protocolFields(entry: {
   updatedAtMs: number;
   deletedAtMs: number | null;
@@ -37,7 +36,6 @@ export function contractDoc<S extends z.ZodObject>(
   return serverSyncedAt ? { ...checked, syncedAt: FieldValue.serverTimestamp() } : checked;
 }
 
-/** Creates (or resets) the Auth account, with the admin claim where the account has that role. */
 export async function ensureAuthUser(history: Pick<UserHistory, 'account'>): Promise<void> {
   const { account } = history;
   const auth = adminAuth();
@@ -64,7 +62,6 @@ export function countWrites(history: UserHistory, telemetry: PlannedSyncEvent[])
   return 2 + history.devices.length + history.journal.length + history.moods.length + telemetry.length;
 }
 
-/** Queues every document of one user's history on a BulkWriter; `onWrite` ticks once per document written. */
 export function queueHistory(
   writer: BulkWriter,
   history: UserHistory,
@@ -162,7 +159,6 @@ export function queueHistory(
   return writes.map(([ref, data]) => writer.set(ref, data).then(onWrite));
 }
 
-/** Removes a user's documents and Auth account, so that a reseed starts clean. */
 export async function deleteUserData(uid: string): Promise<void> {
   await adminDb().recursiveDelete(userRef({ uid }));
   await adminAuth()

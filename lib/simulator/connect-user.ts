@@ -8,11 +8,7 @@ import { adminCloud } from '@/lib/sync/admin-cloud';
 import type { SyncCloud } from '@/lib/sync/types';
 import { webCloud } from '@/lib/sync/web-cloud';
 
-/**
- * How simulated phones reach Firestore. `client` (the default) is what a phone does: the browser SDK,
- * signed in as the user, every write checked by the security rules. `server` runs the same protocol
- * through firebase-admin, which is faster; the demo seed uses it.
- */
+/** `client` is a phone's path, through the rules; `server` (firebase-admin) is faster, for the demo seed. */
 export type Transport = 'client' | 'server';
 
 export async function connectUser(

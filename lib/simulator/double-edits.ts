@@ -1,10 +1,6 @@
 import type { Random } from '@/lib/seed/random';
 
-/**
- * What two phones do to the same journal entry before either syncs: the kinds of concurrent edits people make
- * (issue 14). Most touch different parts of the entry and merge; "same-line" rewrites one line differently on both
- * phones, which no merge may combine, so the simulator also leaves real conflicts to the user.
- */
+/** Issue 14. "same-line" is one no merge may combine, so real conflicts are left to the user too. */
 export const DOUBLE_EDITS = ['append-both', 'typo-and-append', 'tags', 'title-and-append', 'same-line'] as const;
 export type DoubleEdit = (typeof DOUBLE_EDITS)[number];
 
@@ -36,7 +32,6 @@ export function pickDoubleEdit(random: Random): DoubleEdit {
 
 type Entry = Record<string, unknown>;
 
-/** The change one phone (`half` 0 or 1) makes to `entry` as it sees it. */
 export function doubleEditChange(kind: DoubleEdit, half: 0 | 1, entry: Entry, random: Random): Record<string, unknown> {
   const body = typeof entry.body === 'string' ? entry.body : '';
   const tags = Array.isArray(entry.tags) ? entry.tags.map(String) : [];
@@ -67,7 +62,6 @@ export function doubleEditChange(kind: DoubleEdit, half: 0 | 1, entry: Entry, ra
   }
 }
 
-/** A one-character correction in the first line: the period it lacked, or a doubled space. */
 export function fixFirstLine(body: string): string {
   const [first = '', ...rest] = body.split('\n');
   const fixed = first.includes('  ')

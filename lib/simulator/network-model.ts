@@ -2,12 +2,7 @@ import type { Platform } from '@/lib/contract/schemas';
 import type { Random } from '@/lib/seed/random';
 import { SyncError, type SyncCloud } from '@/lib/sync/types';
 
-/**
- * How a simulated phone's network behaves: latency per round trip (log-normal, by platform and app version),
- * failures (before or after a commit lands), and offline spells. The model advances the device's virtual clock
- * rather than sleeping, so two simulated years run in seconds while the telemetry carries phone-like durations
- * (a duration is the modelled network time of the attempt, not the emulator's own speed).
- */
+/** Advances a virtual clock rather than sleeping, so years run in seconds with phone-like durations. */
 export type NetworkProfile = { medianRttMs: number; spread: number; failureRate: number };
 
 /** Release quality: 3.1.0 is the deliberately worse release (more failures, slower), so dashboards have something to find. */

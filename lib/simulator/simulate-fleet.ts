@@ -17,7 +17,6 @@ export type SimulatedAccount = {
   password?: string;
   devices?: Omit<SimulatedDevice, 'skewMs'>[];
   pinned?: PinnedEntry[];
-  /** This account's history length, when it differs from the fleet's. */
   days?: number;
   doubleEditsDaysAgo?: number[];
 };
@@ -30,7 +29,6 @@ export type FleetOptions = {
   offlineRate: number;
   seed: number;
   transport: Transport;
-  /** The instant the simulation ends (default: now): nothing happens after it. */
   nowMs?: number;
   journalRate?: number;
   syncsPerDay?: number;
@@ -80,11 +78,7 @@ const PHONES: Omit<SimulatedDevice, 'id' | 'skewMs' | 'name'>[] = [
   { platform: 'android', model: 'Pixel 7a', appVersion: '3.0.4' },
 ];
 
-/**
- * The device simulator: N users with K phones each, played through D days with the real protocol against
- * Firestore (the emulators, or a real project). Users are created (or reused) in Auth with a profile and
- * sync settings, as the app's first launch does; everything after that is the protocol.
- */
+/** docs/sync.md, "The device simulator". */
 export async function simulateFleet(options: FleetOptions): Promise<FleetSummary> {
   const accounts: SimulatedAccount[] =
     typeof options.users === 'number'

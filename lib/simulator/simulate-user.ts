@@ -8,10 +8,7 @@ import { addDays, dayKeyOf, isoWeekday, startOfDay } from '@/lib/time/zoned';
 import { doubleEditChange, pickDoubleEdit, type DoubleEdit } from './double-edits';
 import { networkProfile, withNetwork, type DeviceNetwork } from './network-model';
 
-/**
- * Releases before this one cannot merge (SyncClient `canMerge: false`): they push the old way, winner and loser,
- * and leave the conflict without a base. The fleet's 3.0.x phones play that older release.
- */
+/** Older releases push the old way and leave conflicts without a base. */
 export const MERGING_SINCE = '3.1.0';
 
 export function canMergeRelease(appVersion: string): boolean {
@@ -20,11 +17,7 @@ export function canMergeRelease(appVersion: string): boolean {
   return true;
 }
 
-/**
- * Plays one user's phones through simulated days with the real protocol: each device makes edits at
- * plausible local times and syncs a few times a day; clocks are skewed, networks fail and go offline,
- * and the same entry is sometimes edited on two devices at once.
- */
+/** docs/sync.md, "The device simulator". */
 export type SimulatedDevice = DeviceIdentity & { skewMs: number };
 
 export type PinnedEntry = { daysAgo: number; title: string; body: string; tags: string[] };
@@ -51,11 +44,9 @@ export type UserSimulation = {
   pinned?: PinnedEntry[];
   /** Days (counted back from today) on which two phones are sure to edit the same entry before syncing. */
   doubleEditsDaysAgo?: number[];
-  /** The protocol's connection for a device, and its local store. */
   connect: (device: SimulatedDevice) => { cloud: SyncCloud; store: LocalStore };
   onAttempt?: (device: SimulatedDevice, report: SyncReport) => void;
   onDay?: () => void;
-  /** Called when a device is told it was revoked: it stops, as a phone signs out. */
   onRevoked?: (device: SimulatedDevice) => void;
 };
 

@@ -20,7 +20,6 @@ export type AttemptSummary = {
   errors: { code: string; count: number }[];
 };
 
-/** What a simulation run produced, in the terms the admin dashboards use. */
 export function summarizeAttempts(attempts: AttemptRecord[]): AttemptSummary {
   const reported = attempts.filter((a) => a.status !== 'disabled');
   const ok = reported.filter((a) => a.status === 'ok').length;
@@ -54,7 +53,6 @@ export function summarizeAttempts(attempts: AttemptRecord[]): AttemptSummary {
   };
 }
 
-/** Nearest-rank percentiles. */
 export function percentiles(values: number[]): { p50: number; p95: number; p99: number; max: number } {
   if (values.length === 0) return { p50: 0, p95: 0, p99: 0, max: 0 };
   const sorted = [...values].sort((a, b) => a - b);

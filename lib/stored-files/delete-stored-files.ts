@@ -3,7 +3,6 @@ import type { DocumentReference } from 'firebase-admin/firestore';
 import { adminDb } from '@/lib/firebase/admin';
 import { FILE_CHUNKS } from './stored-file';
 
-/** Deletes every chunk kept under a job (all attempts). */
 export async function deleteStoredFiles(parent: DocumentReference): Promise<void> {
   await adminDb().recursiveDelete(parent.collection(FILE_CHUNKS));
 }

@@ -1,8 +1,4 @@
-/**
- * A file kept in Firestore as a run of chunk documents under its job: `{job}/file_chunks/{attempt}-{000000}`.
- * The Cloud Storage emulator cannot run offline here (docs/data-rights.md, "Where files are kept"), so export
- * archives and uploaded imports live next to their job, are erased with the user, and expire with a TTL policy.
- */
+/** The Cloud Storage emulator cannot run here (docs/data-rights.md, "Where files are kept"). */
 export const FILE_CHUNKS = 'file_chunks';
 /** Under Firestore's 1 MiB document limit with room for the id and field names. */
 export const CHUNK_BYTES = 960 * 1024;

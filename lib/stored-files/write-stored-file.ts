@@ -5,10 +5,7 @@ import type { DocumentReference, Timestamp } from 'firebase-admin/firestore';
 import { withDeadline } from '@/lib/firebase/with-deadline';
 import { CHUNK_BYTES, chunkId, FILE_CHUNKS, type StoredFile } from './stored-file';
 
-/**
- * A Writable that stores what is written to it as chunk documents under `parent`, one chunk in memory at a
- * time: the stream's backpressure holds the writer while a chunk is saved, so memory stays bounded.
- */
+/** One chunk in memory at a time: backpressure holds the writer while a chunk is saved. */
 export class StoredFileWriter extends Writable {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
@@ -37,7 +34,6 @@ export class StoredFileWriter extends Writable {
     this.save(Buffer.concat(this.pending)).then(() => done(), done);
   }
 
-  /** What was stored, once the stream has finished. */
   describe(name: string, contentType: string): StoredFile {
     return {
       name,

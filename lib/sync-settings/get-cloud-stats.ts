@@ -13,10 +13,7 @@ import { STORAGE_VIEWS } from './storage-views';
 
 const WINDOW_DAYS = 30;
 
-/**
- * What the user keeps in the cloud, per type, and what their syncing did over the last 30 days: the storage
- * views (a few reads, kept up to date incrementally) and the user's own monthly usage rollups.
- */
+/** Storage views (kept up to date incrementally: a few reads) and the user's monthly usage rollups. */
 export async function getCloudStats(scope: UserScope, nowMs = Date.now()): Promise<CloudStats> {
   const [journal, mood, profile, operations] = await Promise.all([
     readDerivedView(scope, STORAGE_VIEWS.journal),

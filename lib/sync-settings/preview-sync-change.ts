@@ -22,12 +22,7 @@ export type SyncPreview = {
   monthlyCostAfter: number;
 };
 
-/**
- * What a change to sync settings means, before the user confirms it: per type, what the cloud holds and what
- * it costs to store, and the estimated monthly cost before and after. Stored data keeps costing until it is
- * removed; the sync operations of a type switched off stop. Operations are attributed to types by their share
- * of the documents, which is an estimate, and the page says so.
- */
+/** Operations are attributed to types by their share of documents: an estimate, and the page says so. */
 export function previewSyncChange(
   now: SyncChoice,
   after: SyncChoice,

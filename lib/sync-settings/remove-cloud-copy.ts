@@ -20,12 +20,7 @@ const VIEWS = {
   profile: [],
 } satisfies Record<SyncType, string[]>;
 
-/**
- * Deletes the cloud copy of one data type once the user has switched that type off: every entry (tombstones
- * too), the conflicts that hold versions of them, and the derived views built from them. Phones keep their
- * own copies. Deletion goes in pages, reporting progress after each, and can be re-run to finish after an
- * interruption.
- */
+/** Paged, reporting progress, and re-runnable to finish after an interruption. Phones keep their own copies. */
 export async function* removeCloudCopy(scope: UserScope, type: SyncType): AsyncGenerator<RemovalProgress> {
   const settings = await getSyncSettings(scope);
   if (settings.collections[type] && settings.enabled) {
@@ -58,8 +53,7 @@ export async function* removeCloudCopy(scope: UserScope, type: SyncType): AsyncG
       }
     }
   } finally {
-    // No pull cursor sees a deletion, so the views built from this collection start again: also when the reader
-    // went away or a page failed part way, or the search index would keep entries that are gone.
+    // No pull cursor sees a deletion, so the views start again, also after a partial failure.
     for (const view of VIEWS[type]) await resetDerivedView(scope, view);
   }
 }

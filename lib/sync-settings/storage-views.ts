@@ -4,10 +4,9 @@ import { JOURNAL_ENTRIES, MOOD_ENTRIES, type EntryCollection } from '@/lib/contr
 import type { DerivedViewSpec } from '@/lib/derived-views/derived-view';
 import { automaticIndexSize, documentSize, type StoredValue } from '@/lib/metrics/firestore-storage-size';
 
-/** What one stored document costs: its bytes under Firestore's storage-size rules, index entries included. */
 export type StorageRecord = { b: number };
 
-/** Storage the user's own entries take, tombstones too (they are stored until erased). Kept as a derived view. */
+/** Tombstones count too: they are stored until erased. */
 function storageView(collection: EntryCollection): DerivedViewSpec<StorageRecord> {
   return {
     name: `${collection}-storage`,

@@ -12,7 +12,6 @@ export const ZUpdateSyncSettingsRequest = z
   })
   .strict();
 
-/** Writes `settings/sync` as the contract has it, stamped with this browser's device id. */
 export async function updateSyncSettings(
   caller: Caller,
   request: z.infer<typeof ZUpdateSyncSettingsRequest>,

@@ -16,13 +16,11 @@ import {
 } from './transaction-steps';
 import type { CloudVersion, SyncCloud } from './types';
 
-/** firebase-admin's server values, for the protocol's transaction steps. */
 export const adminServerValues: ServerValues = {
   serverTimestamp: () => FieldValue.serverTimestamp(),
   timestamp: (ms) => Timestamp.fromMillis(ms),
 };
 
-/** The protocol's transaction steps over a firebase-admin transaction, each read metered. */
 export function adminTransactionPort(tx: Transaction): TransactionPort {
   const db = adminDb();
   return {
@@ -47,10 +45,7 @@ const batchPort: BatchPort = {
   },
 };
 
-/**
- * The protocol over firebase-admin, for the server's own sync work: the portal's conflict resolution,
- * imports, and the demo seed. It acts for one verified user.
- */
+/** The protocol over firebase-admin, acting for one verified user. */
 export function adminCloud(scope: UserScope): SyncCloud {
   const uid = userRef(scope).id;
   return {

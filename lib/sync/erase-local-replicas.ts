@@ -1,11 +1,6 @@
 import { ENTRY_COLLECTIONS } from '@/lib/contract/paths';
 
-/**
- * Where a session's health data is erased from this browser (docs/sync.md, "When a session ends"). Every
- * browser session is its own web device, so a replica is usable only by the session that created it: once that
- * session is gone (signed out, revoked, expired), its outbox can never be pushed again and only leaks.
- * The browser's IndexedDB sits behind `ReplicaDirectory`, so this logic is tested without one.
- */
+// Why: docs/sync.md, "When a session ends".
 
 /** Every IndexedDB database wellsync creates starts with this, so a sweep finds them without knowing whose they are. */
 export const REPLICA_PREFIX = 'wellsync-';
@@ -19,9 +14,7 @@ export function isReplicaName(name: string): boolean {
 }
 
 export type ReplicaDirectory = {
-  /** Names of the databases this browser holds (any origin-local database; non-wellsync names are ignored). */
   list(): Promise<string[]>;
-  /** The raw saved state of one replica, as the store encoded it; null when empty. */
   read(name: string): Promise<unknown>;
   /** Deletes its contents and then the database; rejects when the contents could not be deleted. */
   erase(name: string): Promise<void>;
@@ -29,7 +22,6 @@ export type ReplicaDirectory = {
 
 export type ErasedReplicas = {
   erased: number;
-  /** Edits that had not reached the cloud when their session ended: the number the user is told. */
   unsyncedChanges: number;
   /** Replicas whose contents could not be read before erasing: they may have held unsynced edits. */
   unreadable: number;
@@ -55,10 +47,7 @@ export function countUnsyncedChanges(raw: unknown): number {
   return count;
 }
 
-/**
- * Erases every wellsync replica in this browser except `keep` (the live session's own), counting the unsynced
- * edits it discards so that the user can be told. One failure does not stop the others.
- */
+/** One failure does not stop the others. */
 export async function eraseLocalReplicas(
   directory: ReplicaDirectory,
   { keep = null }: { keep?: string | null } = {},
@@ -90,13 +79,9 @@ export function addErased(a: ErasedReplicas, b: ErasedReplicas): ErasedReplicas 
   };
 }
 
-/** Reasons the sign-in page is shown with after a session ended without the user asking. */
 export type EndedReason = 'revoked' | 'expired';
 
-/**
- * Which replica the sign-in page must spare: the live session's own, and only when nothing says it is ending.
- * With a reason in the address the sign-in form ends the session itself, so its replica goes too.
- */
+/** With a reason in the address the sign-in form ends the session itself, so its replica goes too. */
 export function replicaToKeep(
   session: { uid: string; deviceId: string } | null,
   reason: EndedReason | null,
@@ -106,7 +91,6 @@ export function replicaToKeep(
 
 export type ErasedMessage = { tone: 'warning' | 'error'; title: string; detail: string };
 
-/** What the user is told after a sweep; null when nothing they typed was lost and nothing is left behind. */
 export function describeErased(erased: ErasedReplicas): ErasedMessage | null {
   const leftover =
     erased.failed > 0

@@ -1,10 +1,6 @@
 import { addErased, NOTHING_ERASED, type ErasedReplicas } from './erase-local-replicas';
 
-/**
- * A tab that erases its replica before leaving for the sign-in page hands the counts over in sessionStorage
- * (this tab only, gone when it closes). It holds numbers, never entry text. A forged note can only change a
- * number on the sign-in page.
- */
+// Numbers only, never entry text: a forged note can only change a number on the sign-in page.
 const NOTE_KEY = 'wellsync-erased-replicas';
 
 type NoteStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;

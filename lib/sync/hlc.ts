@@ -1,7 +1,4 @@
-/**
- * Hybrid logical clocks as the contract writes them: `<physical ms, 13 digits>:<counter, 4 digits>:<deviceId>`.
- * The fixed widths make the string order the clock order, so revs compare as plain strings.
- */
+// Fixed widths (`<ms:13>:<counter:4>:<deviceId>`) make string order the clock order.
 export type Hlc = { readonly physical: number; readonly counter: number; readonly node: string };
 
 const MAX_COUNTER = 9999;
@@ -21,17 +18,13 @@ export function initialClock(node: string): Hlc {
   return { physical: 0, counter: 0, node };
 }
 
-/**
- * A local edit: physical time is max(wall, last.physical), and the counter counts edits within one
- * millisecond. Past 9,999 the clock moves to the next millisecond rather than overflowing the 4 digits.
- */
+/** Past 9,999 edits in one millisecond the clock moves to the next one rather than overflow the 4 digits. */
 export function tick(clock: Hlc, wallMs: number): Hlc {
   const physical = Math.max(Math.floor(wallMs), clock.physical);
   if (physical !== clock.physical) return { physical, counter: 0, node: clock.node };
   return bump(clock.node, physical, clock.counter + 1);
 }
 
-/** The standard HLC receive rule: after merging a pulled rev, the next local tick sorts after it. */
 export function receive(clock: Hlc, remoteRev: string, wallMs: number): Hlc {
   const remote = parseRev(remoteRev);
   const physical = Math.max(Math.floor(wallMs), clock.physical, remote.physical);
@@ -48,7 +41,6 @@ function bump(node: string, physical: number, counter: number): Hlc {
   return counter > MAX_COUNTER ? { physical: physical + 1, counter: 0, node } : { physical, counter, node };
 }
 
-/** Revs order as strings; the device id breaks ties between devices deterministically. */
 export function compareRevs(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,7 +1,4 @@
-/**
- * How local state (outbox, replica) is written to disk or IndexedDB: Firestore Timestamps become
- * `{ "$ts": [seconds, nanoseconds] }` and come back as the SDK's own class, microseconds intact.
- */
+// Timestamps travel as `{ "$ts": [s, ns] }` so they come back as the SDK's class, microseconds intact.
 type TimestampLike = { seconds: number; nanoseconds: number; toMillis: () => number };
 
 export type TimestampFactory = (seconds: number, nanoseconds: number) => unknown;

@@ -17,17 +17,9 @@ import {
   type SyncCollection,
 } from './types';
 
-/**
- * The reference sync client (docs/sync.md). One per device: phones in the simulator, the browser in the portal.
- * It keeps a local replica and an outbox that survive restarts (through a LocalStore), stamps every edit with
- * the device's hybrid logical clock, and syncs by pushing each changed entry in its own transaction and then
- * pulling what changed since its `syncedAt` cursor.
- */
+// Why: docs/sync.md.
 
-/**
- * A document as the device holds it: the last cloud version it saw, and its own edits not yet pushed. A device that
- * can merge also keeps, by rev, the cloud version each pending edit was based on (docs/sync.md, "Merging").
- */
+/** `bases`: by rev, the cloud version each pending edit was based on, for a merge. */
 export type LocalDoc = { cloud: EntryVersion | null; pending: EntryVersion[]; bases?: Record<string, EntryVersion> };
 
 export type LocalState = {
@@ -47,7 +39,6 @@ export type SyncReport = {
   pushed: number;
   pulled: number;
   conflicts: number;
-  /** Of `conflicts`, those merged automatically. */
   merged: number;
   pending: number;
   revoked: boolean;
@@ -60,15 +51,9 @@ export type SyncClientOptions = {
   /** The device's wall clock (the simulator skews it; tests control it). */
   now?: () => number;
   pageSize?: number;
-  /**
-   * `cursor` (phones): each sync pulls what changed since the last one. `listener` (the browser): a snapshot
-   * listener delivers changes through `receive()` as they happen, and a sync only pushes.
-   */
+  /** `listener` (the browser): changes arrive through `receive()`, and a sync only pushes. */
   pull?: 'cursor' | 'listener';
-  /**
-   * Whether the device merges concurrent edits three ways (contract 2026-12); default true. False models a release
-   * from before: it keeps no base, lets the greater rev win, and reports no `merged` count.
-   */
+  /** False models a release from before contract 2026-12: no base, greater rev wins, no `merged` count. */
   canMerge?: boolean;
 };
 
@@ -80,7 +65,6 @@ const LOCAL_VERSION: Record<SyncCollection, z.ZodType> = {
 const TRANSIENT = new Set(['unavailable', 'deadline-exceeded', 'resource-exhausted']);
 const PUSH_LANES = 6;
 
-/** An edit the contract would refuse: nothing was saved. */
 export class InvalidEditError extends Error {
   override name = 'InvalidEditError';
   constructor(readonly issues: string[]) {
@@ -112,7 +96,6 @@ export class SyncClient {
   private followUp: Promise<SyncReport> | null = null;
   private revoked = false;
   private received = { docs: 0, bytes: 0 };
-  /** Whether the device's own doc exists in the cloud, as last seen (decides create or update when reporting). */
   private registered = false;
 
   private constructor(
@@ -135,12 +118,10 @@ export class SyncClient {
     return this.revoked;
   }
 
-  /** The device's clock, which stamps its edits. */
   now(): number {
     return this.options.now();
   }
 
-  /** A Timestamp of the device's SDK, for the time fields of an edit. */
   timestamp(millis: number): unknown {
     return this.options.cloud.timestamp(millis);
   }
@@ -150,7 +131,6 @@ export class SyncClient {
     return doc ? visibleVersion(doc) : null;
   }
 
-  /** Every document the device holds, as the user sees it (tombstones included). */
   list(collection: SyncCollection): { id: string; version: EntryVersion }[] {
     return Object.entries(this.state.docs[collection]).flatMap(([id, doc]) => {
       const version = visibleVersion(doc);
@@ -169,11 +149,7 @@ export class SyncClient {
     );
   }
 
-  /**
-   * A local edit: the clock ticks, the new version is based on what the user saw, and it joins the outbox.
-   * Editing one's own unpushed version replaces it; editing a cloud version while an older unpushed edit is
-   * hidden behind it queues both, so that the older one still reaches the cloud (as a conflict if it loses).
-   */
+  /** An older unpushed edit hidden behind a cloud version is queued, not replaced, so it still reaches the cloud. */
   async edit(collection: SyncCollection, id: string, fields: Record<string, unknown>): Promise<EntryVersion> {
     const doc = this.state.docs[collection][id] ?? { cloud: null, pending: [] };
     const shown = visibleVersion(doc);
@@ -203,17 +179,12 @@ export class SyncClient {
     return version;
   }
 
-  /** Deleting is an edit that sets the tombstone; only an entry the device holds can be deleted. */
   remove(collection: SyncCollection, id: string): Promise<EntryVersion> {
     if (!this.get(collection, id)) return Promise.reject(new InvalidEditError([`no entry ${id} on this device`]));
     return this.edit(collection, id, { deletedAt: this.options.cloud.timestamp(this.options.now()) });
   }
 
-  /**
-   * One sync attempt. A call while an attempt is in flight gets the one attempt queued after it (shared by every
-   * such call): the attempt in flight may have passed its push already, and an edit made meanwhile must not wait
-   * for the next timer.
-   */
+  /** Calls during an attempt share the one queued after it: the one in flight may be past its push already. */
   sync(): Promise<SyncReport> {
     if (!this.syncing) {
       this.syncing = this.attempt().finally(() => {
@@ -289,10 +260,7 @@ export class SyncClient {
     return this.report(attempt.status, errorCode, counts, attempt.durationMs);
   }
 
-  /**
-   * Pushes the outbox, entry by entry. A network failure stops the attempt (everything stays queued); an entry
-   * the server refuses does not hold up the others, and the attempt reports the refusal.
-   */
+  /** A network failure stops the attempt; an entry the server refuses does not hold up the others. */
   private async push(collection: SyncCollection, counts: Counts) {
     const queue = Object.entries(this.state.docs[collection])
       .filter(([, doc]) => doc.pending.length > 0)
@@ -340,7 +308,6 @@ export class SyncClient {
     }
   }
 
-  /** The base and the clock for a merge, when this device can merge and still holds the version the edit saw. */
   private mergeContext(doc: LocalDoc, version: EntryVersion): MergeContext | undefined {
     const base = version.baseRev ? doc.bases?.[version.baseRev] : undefined;
     if (!this.options.canMerge || !base) return undefined;
@@ -358,10 +325,7 @@ export class SyncClient {
     if (this.options.canMerge) doc.bases = { ...doc.bases, [base.rev]: base };
   }
 
-  /**
-   * Applies a cloud version delivered outside a sync (a snapshot listener). Unpushed edits stay in the outbox:
-   * the next push decides between them and the cloud, and records the loser.
-   */
+  /** Unpushed edits stay queued: the next push decides between them and the cloud, and records the loser. */
   async receive(collection: SyncCollection, id: string, version: CloudVersion): Promise<void> {
     this.applyRemote(collection, id, version);
     this.received.docs += 1;
@@ -391,11 +355,7 @@ export class SyncClient {
     }
   }
 
-  /**
-   * Writes this attempt's telemetry, with any that could not be sent earlier; keeps it for later if it cannot.
-   * Queued attempts the rules would now refuse (too old) are dropped, as the contract says: kept, they would
-   * block every report after them.
-   */
+  /** Queued attempts the rules would now refuse (too old) are dropped: kept, they would block every later report. */
   private async sendTelemetry(attempt: SyncAttempt) {
     const now = this.options.now();
     const queue = [...this.state.unsentAttempts, attempt].filter((queued) => isWithinTelemetryBounds(queued, now));
@@ -446,13 +406,11 @@ function pruneBases(doc: LocalDoc) {
 // 'internal' is in the vocabulary too, and is also what anything unknown becomes.
 const KNOWN = new Set<string>(SYNC_ERROR_CODES);
 
-/** Maps an error from any SDK onto the contract's errorCode vocabulary. */
 export function errorCodeOf(error: unknown): string {
   const code = firestoreCode(error);
   return code && KNOWN.has(code) ? code : 'internal';
 }
 
-/** Roughly what a version weighs on the wire (the contract's bytesUp / bytesDown). */
 function approximateBytes(version: Record<string, unknown>): number {
   return new TextEncoder().encode(JSON.stringify(version)).byteLength;
 }

@@ -3,24 +3,15 @@ import { conflictIdFor, decidePush } from './decide-push';
 import { mergeEntry, same } from './merge/merge-entry';
 import type { DeviceIdentity, EntryVersion, MergeContext, PushResult, SyncAttempt, SyncCollection } from './types';
 
-/**
- * What a Firestore transaction offers, reduced to what the protocol needs. Each adapter (firebase-admin, the
- * browser SDK, the in-memory model) implements it, so the steps below are written once.
- */
+/** What the protocol needs from a transaction, so the steps below are written once for every SDK. */
 export type TransactionPort = {
   get(path: string): Promise<Record<string, unknown> | null>;
   set(path: string, data: Record<string, unknown>): void;
 };
 
-/** The adapter's sentinel for "the server's commit time", and its Timestamp factory. */
 export type ServerValues = { serverTimestamp: () => unknown; timestamp: (millis: number) => unknown };
 
-/**
- * One entry's push, inside one transaction (docs/contract.md, "Push"): read the cloud doc, decide, then write
- * the winner (when it is ours) and the loser, whole, to `conflicts`. Nothing is ever dropped.
- * When the cloud's version wins it already is the cloud doc, with its syncedAt: it is left as it is.
- * With `merge` (a device that holds the base), a concurrent edit is merged three ways instead, when it can be.
- */
+/** docs/sync.md, "Push" and "Merging". Nothing is dropped; a winning cloud doc is left as it is. */
 export async function pushWithin(
   tx: TransactionPort,
   values: ServerValues,
@@ -116,7 +107,6 @@ function conflictOf(
   };
 }
 
-/** Whether `current` is the automatic merge, recorded in `conflict`, of `local` with the version that lost to it. */
 function isMergeOf(
   collection: SyncCollection,
   conflict: Record<string, unknown> | null,
@@ -131,15 +121,10 @@ function isMergeOf(
   return outcome.ok && Object.entries(outcome.fields).every(([field, value]) => same(value, current[field]));
 }
 
-/** A batched write, all or nothing, as each SDK offers it. */
 export type BatchPort = { commit(writes: BatchWrite[]): Promise<void> };
 export type BatchWrite = { op: 'set' | 'update' | 'create'; path: string; data: Record<string, unknown> };
 
-/**
- * After every attempt: one `sync_events` doc, and the device's own doc brought up to date, in one batched
- * write (one round trip). A device that has no doc yet (its first sync) creates it; the client knows, from the
- * device read at the start of each attempt. A revoked device only reports; its doc stays as the server left it.
- */
+/** One batched write (one round trip); a revoked device only reports, its doc stays as the server left it. */
 export async function recordAttemptInBatch(
   batch: BatchPort,
   values: ServerValues,

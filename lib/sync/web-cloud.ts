@@ -48,11 +48,7 @@ function batchPort(db: Firestore): BatchPort {
   };
 }
 
-/**
- * The protocol over the browser SDK, signed in as the user, exactly as a phone talks to Firestore: the
- * security rules apply (a revoked device is refused). Used by the portal and by the device simulator.
- * `isOnline` lets a browser fail fast when it knows it is offline, instead of waiting on SDK retries.
- */
+/** As a phone: signed in as the user, so the rules apply. `isOnline` fails fast instead of waiting on retries. */
 export function webCloud(db: Firestore, uid: string, options: { isOnline?: () => boolean } = {}): SyncCloud {
   const reachable = () => {
     if (options.isOnline && !options.isOnline()) throw new SyncError('unavailable', 'This device is offline.');

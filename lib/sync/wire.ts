@@ -1,10 +1,7 @@
 import { decodeLocal, encodeLocal, type TimestampFactory } from './local-codec';
 import type { EntryVersion } from './types';
 
-/**
- * An entry version as plain JSON, for passing from a Server Component to the browser: timestamps travel
- * as `{ $ts: [seconds, nanoseconds] }` and become the browser SDK's Timestamps again on arrival.
- */
+/** Server Component to browser: timestamps travel as `{ $ts: [s, ns] }`. */
 export type WireVersion = Record<string, unknown> & { rev: string };
 
 export function toWire(version: Record<string, unknown>): WireVersion {

@@ -7,7 +7,6 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60_000],
 ];
 
-/** "3 minutes ago", "yesterday", "just now". */
 export function formatRelative(thenMs: number, nowMs: number, locale = 'en'): string {
   const diff = thenMs - nowMs;
   // The times shown are ones a device recorded; one in the future only means that device's clock is ahead.

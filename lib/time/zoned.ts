@@ -14,7 +14,6 @@ function dayFormatter(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** The local calendar day an instant falls on in `timeZone` (DST-correct: it asks the tz database). */
 export function dayKeyOf(instantMs: number, timeZone: string): DayKey {
   return dayFormatter(timeZone).format(instantMs);
 }
@@ -30,12 +29,7 @@ export function endOfDay(day: DayKey, timeZone: string): number {
   return startOfDay(addDays(day, 1), timeZone);
 }
 
-/**
- * The instant a local wall-clock time names in `timeZone`. On a DST-change day a wall time can be missing or
- * doubled. A missing one (02:30 when clocks jump from 02:00 to 03:00) moves forward by the gap, to 03:30, as TZDate
- * does; a doubled one (02:30 when clocks fall back) is its first occurrence, still in summer time. TZDate alone picks
- * the first in some zones and the second in others, so both candidates are computed and checked here.
- */
+/** A missing wall time moves forward by the gap; a doubled one is its first occurrence (TZDate varies by zone). */
 export function zonedInstant(day: DayKey, hour: number, minute: number, timeZone: string): number {
   const [year, month, date] = parseDayKey(day);
   const wall = Date.UTC(year, month - 1, date, hour, minute);
@@ -53,13 +47,11 @@ export function parseDayKey(day: DayKey): [number, number, number] {
   return [Number(match[1]), Number(match[2]), Number(match[3])];
 }
 
-/** Calendar arithmetic on day keys (UTC-based, so no time zone can shift it). */
 export function addDays(day: DayKey, days: number): DayKey {
   const [year, month, date] = parseDayKey(day);
   return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10);
 }
 
-/** 0 = Monday … 6 = Sunday (ISO weekdays, as most of the world's calendars start the week). */
 export function isoWeekday(day: DayKey): number {
   const [year, month, date] = parseDayKey(day);
   return (new Date(Date.UTC(year, month - 1, date)).getUTCDay() + 6) % 7;
@@ -80,7 +72,6 @@ export function isValidDayKey(value: string): boolean {
 
 const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** "Tue, 4 Mar 2025, 21:07" in the user's zone. */
 export function formatDateTime(instantMs: number, timeZone: string, locale = 'en-GB'): string {
   const key = `${locale}|${timeZone}`;
   let formatter = dateTimeFormatters.get(key);

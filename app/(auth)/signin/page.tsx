@@ -13,8 +13,7 @@ export default async function SignInPage({ searchParams }: PageProps<'/signin'>)
   const params = await searchParams;
   const next = safeReturnPath(typeof params.next === 'string' ? params.next : null);
   const reason = endedReason(params.reason);
-  // Only a live session's own replica survives this page; any other in this browser can never sync again.
-  // When the session cannot be checked (Firestore unreachable), nothing is erased: the next visit sweeps.
+  // Only a live session's replica survives; if the session cannot be checked, nothing is erased (next visit sweeps).
   const session = await currentSession().catch(() => null);
   const keep = session && replicaToKeep(session.status === 'ok' ? session.caller : null, reason);
   // Demo accounts exist only on the emulators, so only there are they offered.

@@ -5,11 +5,7 @@ import { encodeLocal } from '../local-codec';
 import type { SyncCollection } from '../types';
 import { mergeText } from './merge-text';
 
-/**
- * The automatic three-way merge of two concurrent versions of an entry (docs/contract.md, "Push", "Automatic
- * merge"; the choices the contract leaves open are in docs/sync.md, "Merging"). Pure and deterministic: the sides
- * are ordered by rev, never by who merges, so every device and the web compute the same result.
- */
+// Why: docs/sync.md, "Merging". Sides are ordered by rev, never by who merges, so every device agrees.
 export type MergeFailure =
   | 'tombstone' // a delete never merges: the user decides
   | 'changed-on-both-sides' // a scalar set to different values, or a line changed differently
@@ -32,10 +28,6 @@ const CONTENT: Record<SyncCollection, z.ZodType> = {
   mood_entries: ZMoodEntry.omit({ rev: true, baseRev: true, deviceId: true, syncedAt: true }),
 };
 
-/**
- * Merges `one` and `other` (either order) against `base`. On success, `fields` is the merged entry without
- * `rev`, `baseRev`, `deviceId` and `syncedAt`: `deletedAt` is null and `updatedAt` the later side's.
- */
 export function mergeEntry(collection: SyncCollection, base: Version, one: Version, other: Version): MergeOutcome {
   if ([base, one, other].some((v) => v.deletedAt != null)) return { ok: false, reason: 'tombstone' };
   const [earlier, later] = compareRevs(one.rev, other.rev) <= 0 ? [one, other] : [other, one];
@@ -65,7 +57,6 @@ function mergeField(name: string, base: unknown, earlier: unknown, later: unknow
   return mergeBoth(name, b, x, y);
 }
 
-/** Both sides changed the field, to different values. */
 function mergeBoth(name: string, base: unknown, earlier: unknown, later: unknown): FieldMerge {
   if (TEXT.has(name) && [base, earlier, later].every((v) => v === null || typeof v === 'string')) {
     const [b, x, y] = [base, earlier, later].map((v) => (v as string | null) ?? '') as [string, string, string];
@@ -83,10 +74,7 @@ function mergeBoth(name: string, base: unknown, earlier: unknown, later: unknown
   return { ok: false };
 }
 
-/**
- * Adds and removals from both sides: an item is kept if both sides have it, or one side added it. Order: the later
- * rev's list, then what only the earlier side added. Merging either side into the result again changes nothing.
- */
+/** The later rev's list, then the earlier side's additions: merging either side in again changes nothing. */
 export function mergeSet(base: unknown[], earlier: unknown[], later: unknown[]): unknown[] {
   const keys = (list: unknown[]) => new Set(list.map(canonical));
   const [b, x, y] = [keys(base), keys(earlier), keys(later)];

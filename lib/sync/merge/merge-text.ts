@@ -1,14 +1,6 @@
 import { diffComm, diffIndices } from 'node-diff3';
 
-/**
- * Three-way merge of a text field, line by line (docs/contract.md, "Automatic merge"; docs/sync.md, "Merging").
- * node-diff3 finds each side's changes against the base (Hunt–McIlroy LCS); the rules for combining them are the
- * contract's, which differ from GNU diff3 in two places: changes to adjacent (but different) lines combine, and
- * two insertions at the same place are both kept, the earlier rev's first.
- *
- * Lines are compared without a trailing "\r", so a CRLF text and its LF copy have the same lines; the "\r" of each
- * line is then merged like a scalar, so the output keeps every character either side meant to keep.
- */
+// Why: docs/sync.md, "Merging" (where the rules differ from GNU diff3, and CRLF).
 export type TextMerge = { ok: true; text: string } | { ok: false };
 
 type Lines = { keys: string[]; raw: string[]; finalNewline: boolean };
@@ -50,7 +42,6 @@ function joinLines(raw: string[], finalNewline: boolean): string {
   return raw.length === 0 ? '' : raw.join('\n') + (finalNewline || raw.at(-1) === '' ? '\n' : '');
 }
 
-/** A line as compared: its content without the "\r" of a CRLF ending. */
 export function lineKey(raw: string): string {
   return raw.endsWith('\r') ? raw.slice(0, -1) : raw;
 }
@@ -117,11 +108,7 @@ function mergeLines(o: Lines, sides: readonly [Lines, Lines]): string[] | null {
   return out;
 }
 
-/**
- * A monotone matching of equal lines (an LCS, by node-diff3). The common head and tail are matched first, as
- * diff(1) does: a text has many equal lines (blank ones, list items), and anchoring the ends keeps the LCS from
- * pairing a repeated line with a copy far away.
- */
+/** Common head and tail first, as diff(1) does, so a repeated line is not paired with a copy far away. */
 function matching(a: string[], b: string[]): [number, number][] {
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
@@ -138,12 +125,7 @@ function matching(a: string[], b: string[]): [number, number][] {
   return pairs;
 }
 
-/**
- * The later side's matching to the base, built through the earlier side: lines all three share are matched as
- * the earlier side's diff and the earlier-to-later diff pair them, and only the rest is matched directly. Two
- * independent LCSs may pair repeated lines differently, and then one edit looks like two; with a shared anchor,
- * a side that already contains the other's edit (a merge result, merged again) shows it as the same edit.
- */
+/** Anchored through the earlier side, so a side that already holds the other's edit shows it as the same edit. */
 function alignThrough(o: string[], toEarlier: Pair[], earlier: string[], later: string[]): Pair[] {
   const earlierToLater = new Map(matching(earlier, later));
   const anchors = toEarlier.flatMap(([i, e]): Pair[] => (earlierToLater.has(e) ? [[i, earlierToLater.get(e)!]] : []));
@@ -157,7 +139,6 @@ function alignThrough(o: string[], toEarlier: Pair[], earlier: string[], later: 
   return pairs;
 }
 
-/** The changed stretches between matched lines. */
 function hunksOf(pairs: [number, number][], oLength: number, sLength: number, side: 0 | 1): Hunk[] {
   const hunks: Hunk[] = [];
   let [pi, pk] = [-1, -1];
@@ -168,11 +149,7 @@ function hunksOf(pairs: [number, number][], oLength: number, sLength: number, si
   return hunks;
 }
 
-/**
- * One side deleted lines and the other inserted right beside them. Combined, the result reads as though the deleted
- * lines had been rewritten into the insertion, and merging it again could not tell that from an edit of a deleted
- * line (a real conflict). GNU diff3 refuses every adjacent change; this is the one kind the merge refuses too.
- */
+/** Combined, this would read as an edit of the deleted lines, which a later merge must refuse: refuse it now. */
 function deletesBesideInsertion(hunks: Hunk[], sides: readonly [Lines, Lines]): boolean {
   const content = (h: Hunk) => sides[h.side].keys.slice(h.sStart, h.sEnd);
   // A change both sides made is not one side's: it cannot be beside the other's.
@@ -186,7 +163,6 @@ function deletesBesideInsertion(hunks: Hunk[], sides: readonly [Lines, Lines]): 
   return deletions.some((d) => insertions.some((i) => beside(d, i)));
 }
 
-/** n lines replaced by n lines are n changed lines: the contract merges line by line. */
 function splitLineByLine(hunk: Hunk): Hunk[] {
   const length = hunk.oEnd - hunk.oStart;
   if (length < 2 || hunk.sEnd - hunk.sStart !== length) return [hunk];
@@ -199,12 +175,7 @@ function splitLineByLine(hunk: Hunk): Hunk[] {
   }));
 }
 
-/**
- * The LCS may cut the two sides' changes differently: when one side is the other plus more (merging an input into
- * its own merge result, a retry that finds its edit merged in), its block covers what the other did and more.
- * Splitting a block where the other side's change is its exact prefix or suffix lets identical changes meet as
- * identical, which is what makes merging again change nothing.
- */
+/** Splits a block at the other side's exact prefix or suffix, so identical changes meet as identical. */
 function refine(hunks: Hunk[], sides: readonly [Lines, Lines]): Hunk[] {
   let list = hunks;
   for (let changed = true; changed;) {
@@ -251,10 +222,7 @@ function clusterEnd(cluster: Hunk[]): number {
   return Math.max(...cluster.map((h) => h.oEnd));
 }
 
-/**
- * One side's change stands; both sides' changes to the same lines merge only when they are the same change, or
- * both only delete (the union is deleted). Anything else is a line changed differently on both sides.
- */
+/** Both sides' changes to the same lines merge only when they are the same change, or both only delete. */
 function resolveCluster(sides: readonly [Lines, Lines], cluster: Hunk[]): Op | null {
   const oStart = cluster[0]!.oStart;
   const oEnd = clusterEnd(cluster);
@@ -275,7 +243,6 @@ function resolveCluster(sides: readonly [Lines, Lines], cluster: Hunk[]): Op | n
   return { oStart, oEnd, raw: later.raw };
 }
 
-/** What one side made of the base lines [oStart, oEnd), given its hunks there (sorted). */
 function sideSlice(side: Lines, hunks: Hunk[], oStart: number, oEnd: number): { keys: string[]; raw: string[] } | null {
   const sorted = [...hunks].sort((a, b) => a.oStart - b.oStart || a.oEnd - b.oEnd);
   const first = sorted[0];
@@ -290,7 +257,6 @@ function sameLines(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((line, i) => line === b[i]);
 }
 
-/** Insertions at the same place: lines both inserted appear once, the rest of each is kept, the earlier rev's first. */
 function combineInsertions(sides: readonly [Lines, Lines], group: Hunk[]): string[] {
   const x = group.find((h) => h.side === 0);
   const y = group.find((h) => h.side === 1);
@@ -318,7 +284,6 @@ function combineInsertions(sides: readonly [Lines, Lines], group: Hunk[]): strin
   return out;
 }
 
-/** For each base line, its index in the side, or -1 where the side changed it. */
 function alignment(hunks: Hunk[], length: number): number[] {
   const map: number[] = [];
   let o = 0;
@@ -332,11 +297,7 @@ function alignment(hunks: Hunk[], length: number): number[] {
   return map;
 }
 
-/**
- * The merge's own check on its result, by counting lines: no base line is duplicated beyond what a side added
- * (two sides moving the same line to different places), and no line a side added went missing. Either would be
- * a loss or an invention, so the merge refuses instead. Cheap next to the diff, and it makes the guarantee local.
- */
+/** Refuses a result that duplicates a base line or loses an added one: cheap, and it keeps the guarantee local. */
 function keepsEveryLine(o: Lines, [x, y]: readonly [Lines, Lines], merged: string[]): boolean {
   const count = (keys: string[]) => keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
   const [co, cx, cy, cr] = [count(o.keys), count(x.keys), count(y.keys), count(merged.map(lineKey))];
@@ -348,12 +309,7 @@ function keepsEveryLine(o: Lines, [x, y]: readonly [Lines, Lines], merged: strin
   return true;
 }
 
-/**
- * How often a line may appear in a correct merge, from its count in the base and in each side. At most: the base's
- * copies plus what each side added. At least: what either side added, and a line the base had once and both sides
- * still have survives (a side that lost the base's copy holds its own). Counts cannot say more when a line repeats:
- * two sides may each delete a different blank line.
- */
+/** Counts cannot say more when a line repeats: two sides may each delete a different blank line. */
 export function lineBounds(base: number, x: number, y: number): { min: number; max: number } {
   const [addX, addY] = [Math.max(0, x - base), Math.max(0, y - base)];
   return { min: Math.max(addX, addY, base === 1 && x > 0 && y > 0 ? 1 : 0), max: base + addX + addY };

@@ -3,11 +3,7 @@ import path from 'node:path';
 import { decodeLocal, encodeLocal, type TimestampFactory } from '../local-codec';
 import type { LocalState, LocalStore } from '../sync-client';
 
-/**
- * A device's local state in a JSON file (the simulator's phones). Writes go to a temporary file that is
- * renamed over the old one, so a crash mid-write never leaves a torn outbox; saves are queued, so the
- * last one called is the one on disk.
- */
+/** Write then rename, so a crash never leaves a torn outbox; saves are queued, so the last call wins. */
 export function fileStore(file: string, timestamp: TimestampFactory): LocalStore {
   let queue: Promise<void> = Promise.resolve();
   return {

@@ -3,11 +3,7 @@ import type { ReplicaDirectory } from '../erase-local-replicas';
 import { decodeLocal, encodeLocal, type TimestampFactory } from '../local-codec';
 import type { LocalState, LocalStore } from '../sync-client';
 
-/**
- * The browser's outbox, in IndexedDB, so that an edit made offline survives a closed tab. One database per
- * user and web device (`replicaName`); it holds only the entries this browser touched. It is erased when its
- * session ends, however it ends (lib/sync/erase-local-replicas.ts).
- */
+// Erased when its session ends, however it ends (docs/sync.md, "When a session ends").
 const OBJECT_STORE = 'sync';
 const STATE_KEY = 'state';
 /** Names only, for browsers without `indexedDB.databases()`: a sweep must find every replica to erase it. */
@@ -37,7 +33,6 @@ export function indexedDbStore(name: string, timestamp: TimestampFactory): Local
   };
 }
 
-/** Every wellsync replica this browser holds, for `eraseLocalReplicas`. */
 export function indexedDbReplicas(): ReplicaDirectory {
   return {
     list: async () => {

@@ -1,6 +1,5 @@
 import type { LocalState, LocalStore } from '../sync-client';
 
-/** Keeps local state in memory only: for short-lived simulated devices and tests. */
 export function memoryStore(): LocalStore & { snapshot(): LocalState | null } {
   let state: LocalState | null = null;
   return {

@@ -1,5 +1,4 @@
-// Sign-in and sign-out of this browser: exchanges a fresh password sign-in's ID token for an HttpOnly session
-// cookie, and ends that session again. Signing out every device is POST /api/auth/sign-out-everywhere.
+// Sign-in and sign-out of this browser (signing out every device is POST /api/auth/sign-out-everywhere).
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { clearedSessionCookie, withPublic, withUser } from '@/lib/api/guard';
@@ -25,10 +24,7 @@ export const POST = withPublic(
   { body: ZCreateSessionRequest, rateLimit: RATE_LIMITS.signIn },
 );
 
-/**
- * Ends this browser's session only: its web device is revoked and the cookie cleared; phones stay signed in.
- * A session that has already ended is answered 401 by the guard, which clears its cookie all the same.
- */
+/** Phones stay signed in; an already-ended session gets 401 from the guard, which clears its cookie all the same. */
 export const DELETE = withUser(
   async ({ caller }) => {
     await endSession(caller);

@@ -1,5 +1,4 @@
-// Signs the account out of every phone and browser: refresh tokens revoked, every web session ended, this
-// browser's cookie cleared. An explicit action with its own confirmation; plain sign-out ends this browser only.
+// Signs the account out of every phone and browser (refresh tokens revoked); plain sign-out ends this browser only.
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { clearedSessionCookie, withUser } from '@/lib/api/guard';

@@ -1,5 +1,4 @@
-// The metrics rollup, for Cloud Scheduler (or any cron): `Authorization: Bearer $CRON_SECRET`, GET or POST.
-// Incremental by default; `?full=1` rebuilds every day within retention. Answers the run's summary.
+// The metrics rollup for Cloud Scheduler (`Authorization: Bearer $CRON_SECRET`); `?full=1` rebuilds.
 import { withCron } from '@/lib/api/guard';
 import { runRollup, ZRunRollupRequest } from '@/lib/metrics/run-rollup';
 

@@ -1,5 +1,4 @@
-// Erasure: GET is the dry-run inventory; POST erases the account after a fresh password and the typed phrase,
-// streaming progress as NDJSON and ending with the receipt.
+// Erasure: GET is the dry-run inventory; POST erases after a fresh password and the phrase, streaming NDJSON.
 import { z } from 'zod';
 import { clearedSessionCookie, withUser } from '@/lib/api/guard';
 import { RATE_LIMITS } from '@/lib/api/rate-limit';

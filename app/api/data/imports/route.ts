@@ -1,5 +1,4 @@
-// Imports: list them, or upload a file (wellsync export, Daylio CSV, Day One) for a dry run. Nothing of the user's
-// data is written here; a bad file is refused with a 4xx before anything is stored.
+// Imports: list, or upload a file for a dry run; a bad file is refused with a 4xx before anything is stored.
 import { z } from 'zod';
 import { withUser } from '@/lib/api/guard';
 import { RATE_LIMITS } from '@/lib/api/rate-limit';
