@@ -48,36 +48,41 @@ describe('sync settings', () => {
 });
 
 describe('removing a type\u2019s cloud copy', () => {
+  const removeJournalCopy = (cookie: string) =>
+    removeCopy(
+      request('/api/sync-settings/remove-cloud-copy', { method: 'POST', cookie, body: { type: 'journal' } }),
+      routeContext(),
+    );
+  /** A user with 650 journal entries that search finds, and journal sync turned off. */
+  async function userWithJournalSyncOff() {
+    const user = await createTestUser();
+    const { cookie } = await sessionCookieFor(user);
+    for (let i = 0; i < 650; i += 1) await putJournalEntry(user, { title: `entry ${i}`, body: 'lighthouse' });
+    expect((await searchJournal(user, 'lighthouse')).total).toBe(650);
+    await writeSettings(
+      request('/api/sync-settings', { method: 'PUT', cookie, body: settings(false) }),
+      routeContext(),
+    );
+    return { user, cookie };
+  }
+
   it('refuses while the type still syncs', async () => {
     const user = await createTestUser();
     const { cookie } = await sessionCookieFor(user);
     await putJournalEntry(user, { title: 'kept' });
-    const response = await removeCopy(
-      request('/api/sync-settings/remove-cloud-copy', { method: 'POST', cookie, body: { type: 'journal' } }),
-      routeContext(),
-    );
+    const response = await removeJournalCopy(cookie);
     expect(response.status).toBe(409);
     expect((await response.json()).error.message).toMatch(/Turn journal sync off/);
     expect((await userCollection(user, JOURNAL_ENTRIES).get()).size).toBe(1);
   });
 
   it('deletes every entry and its conflicts with progress, leaving other types alone', async () => {
-    const user = await createTestUser();
-    const { cookie } = await sessionCookieFor(user);
-    for (let i = 0; i < 650; i += 1) await putJournalEntry(user, { title: `entry ${i}`, body: 'lighthouse' });
+    const { user, cookie } = await userWithJournalSyncOff();
     await userCollection(user, CONFLICTS).doc('c1').set({ collection: JOURNAL_ENTRIES, docId: 'x' });
     await userCollection(user, CONFLICTS).doc('c2').set({ collection: MOOD_ENTRIES, docId: 'y' });
     await putMoodEntry(user, { recordedAtMs: Date.now(), score: 3 });
-    expect((await searchJournal(user, 'lighthouse')).total).toBe(650);
-    await writeSettings(
-      request('/api/sync-settings', { method: 'PUT', cookie, body: settings(false) }),
-      routeContext(),
-    );
 
-    const response = await removeCopy(
-      request('/api/sync-settings/remove-cloud-copy', { method: 'POST', cookie, body: { type: 'journal' } }),
-      routeContext(),
-    );
+    const response = await removeJournalCopy(cookie);
     expect(response.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
     const lines = (await response.text())
       .trim()
@@ -94,19 +99,9 @@ describe('removing a type\u2019s cloud copy', () => {
   });
 
   it('a reader that goes away mid-removal still leaves no deleted entry in search', async () => {
-    const user = await createTestUser();
-    const { cookie } = await sessionCookieFor(user);
-    for (let i = 0; i < 650; i += 1) await putJournalEntry(user, { title: `entry ${i}`, body: 'lighthouse' });
-    expect((await searchJournal(user, 'lighthouse')).total).toBe(650);
-    await writeSettings(
-      request('/api/sync-settings', { method: 'PUT', cookie, body: settings(false) }),
-      routeContext(),
-    );
+    const { user, cookie } = await userWithJournalSyncOff();
 
-    const response = await removeCopy(
-      request('/api/sync-settings/remove-cloud-copy', { method: 'POST', cookie, body: { type: 'journal' } }),
-      routeContext(),
-    );
+    const response = await removeJournalCopy(cookie);
     const reader = response.body!.getReader();
     let text = '';
     while (!text.includes('"deleted":300')) text += new TextDecoder().decode((await reader.read()).value);
